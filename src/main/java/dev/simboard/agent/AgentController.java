@@ -1,0 +1,85 @@
+package dev.simboard.agent;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.simboard.catalog.Catalog;
+import dev.simboard.sigmamind.Agent;
+import dev.simboard.sigmamind.ApiPage;
+import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.web.Crumb;
+import dev.simboard.web.Formats;
+import dev.simboard.web.Links;
+import dev.simboard.web.SigmaMindId;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The agents list and one agent's batch runs.
+ */
+@Controller
+class AgentController {
+
+	private final Catalog catalog;
+
+	AgentController(Catalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/")
+	String home() {
+		return "redirect:/agents";
+	}
+
+	@GetMapping("/agents")
+	String agents(@RequestParam(name = "q", defaultValue = "") @Size(max = 200) String query, Model model) {
+		List<AgentRow> all = this.catalog.agents().stream().map(AgentController::row).toList();
+		String needle = query.trim().toLowerCase(Locale.ROOT);
+		List<AgentRow> shown = needle.isEmpty() ? all
+				: all.stream()
+					.filter((agent) -> agent.name().toLowerCase(Locale.ROOT).contains(needle)
+							|| agent.id().toLowerCase(Locale.ROOT).contains(needle))
+					.toList();
+		model.addAttribute("q", query.trim());
+		model.addAttribute("agents", shown);
+		model.addAttribute("total", all.size());
+		model.addAttribute("crumbs", List.of(Crumb.here("Agents")));
+		return "agent/agents";
+	}
+
+	@GetMapping("/agents/{agentId}")
+	String agent(@PathVariable @SigmaMindId String agentId,
+			@RequestParam(name = "page", defaultValue = "1") @Min(1) @Max(100_000) int page, Model model) {
+		AgentRow agent = row(this.catalog.agent(agentId));
+		ApiPage<BatchRun> batches = this.catalog.batchRuns(agentId, page - 1);
+		model.addAttribute("agent", agent);
+		model.addAttribute("batches", batches.data().stream().map((batch) -> row(agentId, batch)).toList());
+		model.addAttribute("page", page);
+		model.addAttribute("totalPages", batches.totalPages());
+		model.addAttribute("totalBatches", batches.totalCount());
+		model.addAttribute("previousHref", (page > 1) ? Links.agent(agentId) + "?page=" + (page - 1) : null);
+		model.addAttribute("nextHref", batches.more() ? Links.agent(agentId) + "?page=" + (page + 1) : null);
+		model.addAttribute("crumbs", List.of(new Crumb("Agents", Links.agents()), Crumb.here(agent.name())));
+		return "agent/agent";
+	}
+
+	private static AgentRow row(Agent agent) {
+		String name = (agent.name() != null && !agent.name().isBlank()) ? agent.name() : agent.agentId();
+		return new AgentRow(agent.agentId(), name, (agent.status() != null) ? agent.status() : "");
+	}
+
+	private static BatchRow row(String agentId, BatchRun batch) {
+		Integer rate = Formats.passRate(batch.passed(), batch.failed());
+		return new BatchRow(batch.batchId(), Links.batch(agentId, batch.batchId()),
+				Formats.timestamp(batch.createdDate()), Formats.iso(batch.createdDate()), batch.testCases().size(),
+				batch.passed(), batch.failed(), batch.total(), rate, Formats.percent(rate), batch.running());
+	}
+
+}

@@ -1,0 +1,15 @@
+package dev.simboard.catalog;
+
+import dev.simboard.sigmamind.TestRun;
+import dev.simboard.transcript.Transcript;
+
+/**
+ * A test run with its transcript, from the run itself or from its chat.
+ *
+ * @param run the run
+ * @param transcript its turns
+ * @param transcriptProblem why no transcript could be had, or {@code null}
+ */
+public record RunDetail(TestRun run, Transcript transcript, String transcriptProblem) {
+
+}

@@ -1,0 +1,80 @@
+package dev.simboard.catalog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.simboard.sigmamind.TestRun;
+
+/**
+ * The test runs of a batch, each numbered within its test case, or word that SigmaMind
+ * does not list them.
+ */
+public final class RunList {
+
+	private static final Comparator<TestRun> OLDEST_FIRST = Comparator.comparing(TestRun::createdDate,
+			Comparator.nullsLast(Comparator.naturalOrder()));
+
+	private final List<TestRun> runs;
+
+	private final boolean listed;
+
+	private final Map<String, Attempt> attempts;
+
+	private RunList(List<TestRun> runs, boolean listed) {
+		this.runs = List.copyOf(runs);
+		this.listed = listed;
+		this.attempts = number(this.runs);
+	}
+
+	/** The runs SigmaMind listed. */
+	public static RunList listed(List<TestRun> runs) {
+		return new RunList(runs, true);
+	}
+
+	/** Word that SigmaMind does not list the runs of a batch. */
+	public static RunList unlisted() {
+		return new RunList(List.of(), false);
+	}
+
+	/** The runs, newest first as SigmaMind lists them; empty when not listed. */
+	public List<TestRun> runs() {
+		return this.runs;
+	}
+
+	/** Whether SigmaMind answered the list call. */
+	public boolean listed() {
+		return this.listed;
+	}
+
+	/** Which attempt of its test case a run is, or {@code null} for a run not listed. */
+	public Attempt attempt(String jobId) {
+		return this.attempts.get(jobId);
+	}
+
+	boolean finished() {
+		return this.listed && this.runs.stream().allMatch(TestRun::finished);
+	}
+
+	private static Map<String, Attempt> number(List<TestRun> runs) {
+		Map<String, List<TestRun>> byCase = new HashMap<>();
+		for (TestRun run : runs) {
+			String key = (run.testCase() != null && run.testCase().testCaseId() != null) ? run.testCase().testCaseId()
+					: "";
+			byCase.computeIfAbsent(key, (k) -> new ArrayList<>()).add(run);
+		}
+		Map<String, Attempt> numbered = new HashMap<>(runs.size() * 2);
+		for (List<TestRun> group : byCase.values()) {
+			group.sort(OLDEST_FIRST);
+			Integer planned = (group.get(0).testCase() != null) ? group.get(0).testCase().attempt() : null;
+			int of = Math.max(group.size(), (planned != null) ? planned : 0);
+			for (int i = 0; i < group.size(); i++) {
+				numbered.put(group.get(i).jobId(), new Attempt(i + 1, of));
+			}
+		}
+		return numbered;
+	}
+
+}

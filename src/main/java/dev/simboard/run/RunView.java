@@ -1,0 +1,37 @@
+package dev.simboard.run;
+
+import java.util.List;
+
+import dev.simboard.sigmamind.MockVariable;
+import dev.simboard.transcript.Turn;
+import dev.simboard.web.Verdict;
+
+/**
+ * What the run page shows, every field ready to print.
+ *
+ * @param jobId the job ID
+ * @param label the test case played
+ * @param testCaseId its ID, or a dash
+ * @param verdict the outcome
+ * @param successCriteria what the judge expected, or a dash
+ * @param remarks the judge's reasoning, or a sentence saying there is none yet
+ * @param userPrompt the simulated user's instructions, or a dash
+ * @param mockData the variables given to the simulated user
+ * @param model the model playing the simulated user, or a dash
+ * @param attempt which attempt, such as {@code 2 of 3}, or what is known of it
+ * @param created when it started
+ * @param createdIso when it started, ISO-8601
+ * @param completed when it finished, or a dash
+ * @param completedIso when it finished, ISO-8601, or empty
+ * @param duration how long it took, or a dash
+ * @param chatId the chat session, or a dash
+ * @param turns the conversation
+ * @param transcriptSource where the conversation came from, in words
+ * @param transcriptProblem why there is no conversation, or {@code null}
+ */
+record RunView(String jobId, String label, String testCaseId, Verdict verdict, String successCriteria, String remarks,
+		String userPrompt, List<MockVariable> mockData, String model, String attempt, String created, String createdIso,
+		String completed, String completedIso, String duration, String chatId, List<Turn> turns,
+		String transcriptSource, String transcriptProblem) {
+
+}

@@ -1,0 +1,60 @@
+package dev.simboard.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.util.StringUtils;
+
+/**
+ * The accounts that may sign in: the configured ones, plus a demo account when Simboard
+ * runs on its demo data.
+ */
+@Configuration(proxyBeanMethods = false)
+class UsersConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(UsersConfiguration.class);
+
+	/** The demo account, shown on the login page in demo mode only. */
+	static final String DEMO_USER = "demo";
+
+	static final String DEMO_PASSWORD = "demo";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(UsersProperties properties,
+			@Value("${simboard.sigmamind.api-key:}") String apiKey) {
+		boolean demoMode = !StringUtils.hasText(apiKey);
+		List<UserDetails> users = new ArrayList<>();
+		for (UsersProperties.User user : properties.users()) {
+			users.add(User.withUsername(user.name())
+				.password(user.password())
+				.roles(user.roles().stream().map(String::trim).toArray(String[]::new))
+				.build());
+		}
+		if (demoMode) {
+			users.add(User.withUsername(DEMO_USER).password("{noop}" + DEMO_PASSWORD).roles("VIEWER", "ADMIN").build());
+			logger.info("Demo mode: sign in as '{}' with password '{}'", DEMO_USER, DEMO_PASSWORD);
+		}
+		else if (users.isEmpty()) {
+			throw new NoUsersConfiguredException();
+		}
+		return new InMemoryUserDetailsManager(users);
+	}
+
+}

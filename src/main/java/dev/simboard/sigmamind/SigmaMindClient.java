@@ -1,0 +1,217 @@
+package dev.simboard.sigmamind;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.codec.CodecException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The one way into SigmaMind: every documented read, with the key set per request,
+ * timeouts, and each failure turned into a {@link SigmaMindException} subtype.
+ */
+@Component
+public class SigmaMindClient {
+
+	/** What every ID must look like before it is put into a request. */
+	public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+	private static final String API_KEY_HEADER = "X-API-Key";
+
+	private static final ParameterizedTypeReference<ApiPage<Agent>> AGENT_PAGE = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<ApiPage<BatchRun>> BATCH_PAGE = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<ApiPage<TestRun>> RUN_PAGE = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<List<TestCase>> TEST_CASES = new ParameterizedTypeReference<>() {
+	};
+
+	private final WebClient webClient;
+
+	private final SigmaMindTarget target;
+
+	private final SigmaMindProperties properties;
+
+	SigmaMindClient(WebClient.Builder builder, SigmaMindTarget target, SigmaMindProperties properties) {
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+			.responseTimeout(properties.responseTimeout());
+		// A fresh builder's clone: the shared one may carry other customisations.
+		this.webClient = builder.clone()
+			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize((int) properties.maxResponseSize().toBytes()))
+			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+			.defaultHeader(HttpHeaders.USER_AGENT, "Simboard")
+			.build();
+		this.target = target;
+		this.properties = properties;
+	}
+
+	/** {@code GET /v1/agents}. */
+	public Mono<List<Agent>> agents() {
+		return get("GET /v1/agents", "/v1/agents", Map.of(), null, AGENT_PAGE).map(ApiPage::data);
+	}
+
+	/** {@code GET /v1/agents/{agentId}}. */
+	public Mono<Agent> agent(String agentId) {
+		return get("GET /v1/agents/{agentId}", "/v1/agents/{agentId}", Map.of("agentId", checked(agentId)), null,
+				ParameterizedTypeReference.forType(Agent.class));
+	}
+
+	/** {@code GET /v1/batch-runs?agentId=…&page=…&size=…}, newest first. */
+	public Mono<ApiPage<BatchRun>> batchRuns(String agentId, int page, int size) {
+		return get("GET /v1/batch-runs", "/v1/batch-runs", Map.of(),
+				query("agentId", checked(agentId), "page", page, "size", size), BATCH_PAGE);
+	}
+
+	/** {@code GET /v1/batch-runs/{batchId}?agentId=…}. */
+	public Mono<BatchRun> batchRun(String agentId, String batchId) {
+		return get("GET /v1/batch-runs/{batchId}", "/v1/batch-runs/{batchId}", Map.of("batchId", checked(batchId)),
+				query("agentId", checked(agentId)), ParameterizedTypeReference.forType(BatchRun.class));
+	}
+
+	/**
+	 * The test runs of a batch, through the undocumented list call whose path is the
+	 * {@code simboard.sigmamind.test-runs-path} setting. An upstream without it answers
+	 * 404 or 405: {@link SigmaMindNotFoundException}.
+	 */
+	public Mono<ApiPage<TestRun>> testRuns(String agentId, String batchId, int page) {
+		String path = this.properties.testRunsPath();
+		return get("GET " + path, path, Map.of(), query("agentId", checked(agentId), "batchId", checked(batchId),
+				"page", page, "size", this.properties.testRunsPageSize()), RUN_PAGE);
+	}
+
+	/** {@code GET /v1/test-runs/{jobId}?batchId=…&agentId=…}. */
+	public Mono<TestRun> testRun(String agentId, String batchId, String jobId) {
+		return get("GET /v1/test-runs/{jobId}", "/v1/test-runs/{jobId}", Map.of("jobId", checked(jobId)),
+				query("batchId", checked(batchId), "agentId", checked(agentId)),
+				ParameterizedTypeReference.forType(TestRun.class));
+	}
+
+	/** {@code GET /v1/test-cases?agentId=…}, a bare array. */
+	public Mono<List<TestCase>> testCases(String agentId) {
+		return get("GET /v1/test-cases", "/v1/test-cases", Map.of(), query("agentId", checked(agentId)), TEST_CASES);
+	}
+
+	/** {@code GET /v1/chats/{chatId}}. */
+	public Mono<Chat> chat(String chatId) {
+		return get("GET /v1/chats/{chatId}", "/v1/chats/{chatId}", Map.of("chatId", checked(chatId)), null,
+				ParameterizedTypeReference.forType(Chat.class));
+	}
+
+	private <T> Mono<T> get(String endpoint, String path, Map<String, String> pathVariables,
+			MultiValueMap<String, String> query, ParameterizedTypeReference<T> type) {
+		URI uri = UriComponentsBuilder.fromUri(this.target.baseUrl())
+			.path(path)
+			.queryParams(query)
+			.encode()
+			.buildAndExpand(pathVariables)
+			.toUri();
+		Duration deadline = this.properties.connectTimeout().plus(this.properties.responseTimeout());
+		return this.webClient.get()
+			.uri(uri)
+			.header(API_KEY_HEADER, this.target.apiKey())
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, (response) -> failure(endpoint, response))
+			.bodyToMono(type)
+			.switchIfEmpty(Mono.error(() -> new SigmaMindBadResponseException(endpoint, "empty body", null)))
+			.timeout(deadline,
+					Mono.error(() -> new SigmaMindUnavailableException(endpoint,
+							"no answer within " + deadline.toMillis() + " ms", null)))
+			.onErrorMap((ex) -> !(ex instanceof SigmaMindException), (ex) -> translate(endpoint, ex));
+	}
+
+	private static Mono<SigmaMindException> failure(String endpoint, ClientResponse response) {
+		int status = response.statusCode().value();
+		SigmaMindException ex = switch (status) {
+			case 401, 403 -> new SigmaMindUnauthorizedException(endpoint, status);
+			case 404, 405 -> new SigmaMindNotFoundException(endpoint, status);
+			case 429 -> new SigmaMindRateLimitedException(endpoint,
+					retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
+			default -> (status >= 500) ? new SigmaMindUnavailableException(endpoint, "answered " + status, null)
+					: new SigmaMindBadResponseException(endpoint, "answered " + status, null);
+		};
+		return response.releaseBody().then(Mono.just(ex));
+	}
+
+	private static SigmaMindException translate(String endpoint, Throwable ex) {
+		if (ex instanceof DataBufferLimitException) {
+			return new SigmaMindBadResponseException(endpoint, "response larger than the size limit", ex);
+		}
+		if (ex instanceof CodecException || ex instanceof UnsupportedMediaTypeException) {
+			return new SigmaMindBadResponseException(endpoint, "response is not the JSON expected", ex);
+		}
+		if (ex instanceof WebClientRequestException) {
+			return new SigmaMindUnavailableException(endpoint, "could not be reached", ex);
+		}
+		return new SigmaMindUnavailableException(endpoint, ex.getClass().getSimpleName(), ex);
+	}
+
+	/**
+	 * Reads {@code Retry-After} as seconds or as an HTTP date; {@code null} when absent
+	 * or unreadable.
+	 */
+	static Duration retryAfter(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String trimmed = value.trim();
+		try {
+			return Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed)));
+		}
+		catch (NumberFormatException ex) {
+			// Not seconds: try an HTTP date.
+		}
+		try {
+			ZonedDateTime until = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+			Duration wait = Duration.between(ZonedDateTime.now(until.getZone()), until);
+			return wait.isNegative() ? Duration.ZERO : wait;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static String checked(String id) {
+		if (id == null || !ID.matcher(id).matches()) {
+			// Pages validate IDs first; this guards any other caller.
+			throw new IllegalArgumentException("Not a SigmaMind ID");
+		}
+		return id;
+	}
+
+	private static MultiValueMap<String, String> query(Object... pairs) {
+		MultiValueMap<String, String> query = new org.springframework.util.LinkedMultiValueMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			query.add((String) pairs[i], String.valueOf(pairs[i + 1]));
+		}
+		return query;
+	}
+
+}

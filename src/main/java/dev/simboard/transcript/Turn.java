@@ -1,0 +1,24 @@
+package dev.simboard.transcript;
+
+/**
+ * One numbered message of a transcript; {@link #anchor()} is its fragment, {@code m1},
+ * {@code m2}, ….
+ *
+ * @param number position from 1
+ * @param speaker who said it
+ * @param role the role as SigmaMind sent it
+ * @param type {@code message}, or another kind such as a tool call
+ * @param text the text, untrusted: templates must escape it
+ */
+public record Turn(int number, Speaker speaker, String role, String type, String text) {
+
+	public String anchor() {
+		return "m" + this.number;
+	}
+
+	/** Whether this is an ordinary message rather than a tool call or the like. */
+	public boolean message() {
+		return this.type == null || "message".equalsIgnoreCase(this.type);
+	}
+
+}

@@ -1,0 +1,145 @@
+package dev.simboard.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.simboard.sigmamind.SigmaMindBadResponseException;
+import dev.simboard.sigmamind.SigmaMindNotFoundException;
+import dev.simboard.sigmamind.SigmaMindRateLimitedException;
+import dev.simboard.sigmamind.SigmaMindUnauthorizedException;
+import dev.simboard.sigmamind.SigmaMindUnavailableException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every failure a page can meet into one clear page: what happened, what to do.
+ * Nothing here shows a stack trace or an upstream body.
+ */
+@ControllerAdvice
+class ErrorPages {
+
+	private static final Logger logger = LoggerFactory.getLogger(ErrorPages.class);
+
+	private static final String CHECK_KEY = "An operator should check SIGMAMIND_API_KEY "
+			+ "(simboard.sigmamind.api-key) and restart Simboard.";
+
+	@ExceptionHandler({ HandlerMethodValidationException.class, MethodArgumentTypeMismatchException.class,
+			MissingServletRequestParameterException.class })
+	ModelAndView badRequest() {
+		return page(new ErrorView(400, "That address has an ID Simboard can't use",
+				"SigmaMind IDs are made of letters, digits, _ and -, at most 128 of them, "
+						+ "and one in this address is not. Nothing was asked of SigmaMind.",
+				"Check the link you followed or pasted: it may be cut short or have extra characters."));
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ModelAndView noSuchPage() {
+		return page(ErrorPageController.view(404));
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ModelAndView methodNotAllowed() {
+		return page(ErrorPageController.view(405));
+	}
+
+	@ExceptionHandler(SigmaMindNotFoundException.class)
+	ModelAndView notFound(SigmaMindNotFoundException ex, HttpServletRequest request) {
+		return page(new ErrorView(404, "Not found", missing(ex.endpoint(), pathVariables(request)),
+				"The link may be mistyped, or the item deleted in SigmaMind. Start again from the agents list."));
+	}
+
+	@ExceptionHandler(SigmaMindUnauthorizedException.class)
+	ModelAndView unauthorized(SigmaMindUnauthorizedException ex) {
+		logger.warn("SigmaMind refused the API key: {}", ex.getMessage());
+		return page(new ErrorView(502, "SigmaMind refused Simboard's API key",
+				"SigmaMind answered that the API key Simboard uses is not valid (or no longer is).", CHECK_KEY));
+	}
+
+	@ExceptionHandler(SigmaMindRateLimitedException.class)
+	ModelAndView rateLimited(SigmaMindRateLimitedException ex, HttpServletResponse response) {
+		logger.warn("SigmaMind rate limited us: {}", ex.getMessage());
+		Duration wait = ex.retryAfter();
+		if (wait != null) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
+		}
+		String when = (wait != null) ? "in " + Formats.duration(wait.isZero() ? Duration.ofSeconds(1) : wait)
+				: "in a minute";
+		return page(new ErrorView(503, "SigmaMind asked us to slow down",
+				"SigmaMind answered 429 Too Many Requests for this page.", "Try again " + when + "."));
+	}
+
+	@ExceptionHandler(SigmaMindUnavailableException.class)
+	ModelAndView unavailable(SigmaMindUnavailableException ex) {
+		logger.warn("SigmaMind unavailable: {}", ex.getMessage());
+		return page(new ErrorView(502, "SigmaMind is not answering",
+				"Simboard could not get an answer from SigmaMind in time, or SigmaMind reported an error of its own.",
+				"Reload in a minute. If it goes on, check SigmaMind's status and the network between it and Simboard."));
+	}
+
+	@ExceptionHandler(SigmaMindBadResponseException.class)
+	ModelAndView badResponse(SigmaMindBadResponseException ex) {
+		logger.warn("SigmaMind answered something unreadable: {}", ex.getMessage());
+		return page(new ErrorView(502, "SigmaMind's answer could not be read",
+				"SigmaMind answered, but not with the data Simboard expects (not JSON, the wrong shape, or too large).",
+				"Reload in a minute. If it goes on, an operator should check simboard.sigmamind.base-url "
+						+ "and Simboard's log."));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ModelAndView unexpected(Exception ex, HttpServletRequest request) {
+		logger.error("Unexpected error on {}", request.getRequestURI(), ex);
+		return page(ErrorPageController.view(500));
+	}
+
+	static ModelAndView page(ErrorView error) {
+		ModelAndView mav = new ModelAndView("error");
+		mav.addObject("error", error);
+		mav.addObject("crumbs", List.of(new Crumb("Agents", Links.agents()), Crumb.here("Error " + error.status())));
+		mav.setStatus(org.springframework.http.HttpStatusCode.valueOf(error.status()));
+		return mav;
+	}
+
+	/**
+	 * Names what was not found, from the endpoint that answered 404 and the IDs asked
+	 * for.
+	 */
+	static String missing(String endpoint, Map<String, String> ids) {
+		String agent = ids.getOrDefault("agentId", "?");
+		if (endpoint.contains("/chats/")) {
+			return "SigmaMind has no chat for this run.";
+		}
+		if (endpoint.contains("/test-runs/")) {
+			return "SigmaMind has no test run " + ids.getOrDefault("jobId", "?") + " in batch run "
+					+ ids.getOrDefault("batchId", "?") + " of agent " + agent + ".";
+		}
+		if (endpoint.contains("/batch-runs/")) {
+			return "SigmaMind has no batch run " + ids.getOrDefault("batchId", "?") + " for agent " + agent + ".";
+		}
+		if (endpoint.contains("/agents/") || endpoint.contains("batch-runs")) {
+			return "SigmaMind has no agent " + agent + ".";
+		}
+		return "SigmaMind has nothing at this address.";
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> pathVariables(HttpServletRequest request) {
+		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		return (variables instanceof Map<?, ?> map) ? (Map<String, String>) map : Map.of();
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.simboard.web;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The permalinks of every page, in one place. IDs from SigmaMind are encoded, so an odd
+ * one makes a link that is refused cleanly rather than one that goes elsewhere.
+ */
+public final class Links {
+
+	private Links() {
+	}
+
+	public static String agents() {
+		return "/agents";
+	}
+
+	public static String agent(String agentId) {
+		return build("/agents/{agentId}", agentId);
+	}
+
+	public static String batch(String agentId, String batchId) {
+		return build("/agents/{agentId}/batches/{batchId}", agentId, batchId);
+	}
+
+	public static String run(String agentId, String batchId, String jobId) {
+		return build("/agents/{agentId}/batches/{batchId}/runs/{jobId}", agentId, batchId, jobId);
+	}
+
+	private static String build(String template, Object... ids) {
+		return UriComponentsBuilder.fromPath(template).encode().buildAndExpand(ids).toUriString();
+	}
+
+}

@@ -1,0 +1,90 @@
+package dev.simboard.agent;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.simboard.Fixtures;
+import dev.simboard.catalog.Catalog;
+import dev.simboard.sigmamind.Agent;
+import dev.simboard.sigmamind.ApiPage;
+import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.sigmamind.SigmaMindNotFoundException;
+import dev.simboard.web.PageTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@PageTest(AgentController.class)
+@WithMockUser
+class AgentControllerTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private Catalog catalog;
+
+	@Test
+	void homeRedirectsToAgents() throws Exception {
+		this.mvc.perform(get("/")).andExpect(redirectedUrl("/agents"));
+	}
+
+	@Test
+	void agentsWhenSearchedThenShowsMatchesOnly() throws Exception {
+		given(this.catalog.agents()).willReturn(List.of(new Agent("agent_1", "Billing Support", "Live"),
+				new Agent("agent_2", "Appointment Booking", "Testing"), new Agent("agent_3", null, "active")));
+		this.mvc.perform(get("/agents").param("q", "billing"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Billing Support")))
+			.andExpect(content().string(not(containsString("Appointment Booking"))))
+			.andExpect(content().string(containsString("1 of 3 agents match")));
+		this.mvc.perform(get("/agents"))
+			.andExpect(content().string(containsString("Appointment Booking")))
+			.andExpect(content().string(containsString("agent_3")));
+	}
+
+	@Test
+	void agentPageShowsBatchesWithPassRateAndRunningMark() throws Exception {
+		given(this.catalog.agent(Fixtures.AGENT_ID)).willReturn(Fixtures.agent());
+		BatchRun finished = Fixtures.batch(7, 3, 10, List.of());
+		BatchRun running = new BatchRun("batch_running", "org_1", Fixtures.agent(), Fixtures.CREATED, List.of(), 1, 0,
+				10);
+		given(this.catalog.batchRuns(Fixtures.AGENT_ID, 0))
+			.willReturn(new ApiPage<>(List.of(running, finished), 0, 20, 25L, 2, true, false));
+		this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Billing Support")))
+			.andExpect(content().string(containsString("70%")))
+			.andExpect(content().string(containsString("100%")))
+			.andExpect(content().string(containsString("verdict running")))
+			.andExpect(content().string(containsString("Page 1 of 2")))
+			.andExpect(content().string(containsString("?page=2")));
+	}
+
+	@Test
+	void agentPageWhenAgentUnknownThenShowsNotFoundNamingIt() throws Exception {
+		given(this.catalog.agent("agent_nope"))
+			.willThrow(new SigmaMindNotFoundException("GET /v1/agents/{agentId}", 404));
+		this.mvc.perform(get("/agents/agent_nope"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("no agent agent_nope")));
+	}
+
+	@Test
+	void agentPageWhenPageNotANumberThenBadRequest() throws Exception {
+		this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID).param("page", "x")).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID).param("page", "0")).andExpect(status().isBadRequest());
+	}
+
+}

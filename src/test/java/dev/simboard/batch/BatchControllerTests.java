@@ -1,0 +1,113 @@
+package dev.simboard.batch;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.simboard.Fixtures;
+import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.RunList;
+import dev.simboard.sigmamind.SigmaMindNotFoundException;
+import dev.simboard.sigmamind.TestCase;
+import dev.simboard.web.PageTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@PageTest(BatchController.class)
+@WithMockUser
+class BatchControllerTests {
+
+	private static final String URL = "/agents/" + Fixtures.AGENT_ID + "/batches/" + Fixtures.BATCH_ID;
+
+	private static final TestCase ANGRY = Fixtures.testCase("tc_angry", "Angry Customer - Cancellation Flow");
+
+	private static final TestCase REFUND = Fixtures.testCase("tc_refund", "Refund outside 30-day window");
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private Catalog catalog;
+
+	@Test
+	void batchPageShowsCountsPassRateAndRunsByTestCaseAndAttempt() throws Exception {
+		given(this.catalog.batch(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
+			.willReturn(Fixtures.batch(3, 1, 5, List.of(ANGRY, REFUND)));
+		Instant t = Fixtures.CREATED;
+		given(this.catalog.runs(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
+			.willReturn(RunList.listed(List.of(Fixtures.run("job_r2", REFUND, null, t.plusSeconds(60), List.of()),
+					Fixtures.run("job_a2", ANGRY, false, t.plusSeconds(30), List.of()),
+					Fixtures.run("job_a1", ANGRY, true, t, List.of()),
+					Fixtures.run("job_r1", REFUND, true, t, List.of()))));
+		String page = this.mvc.perform(get(URL))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("75%")))
+			.andExpect(content().string(containsString("Not judged yet")))
+			.andExpect(content().string(containsString("verdict running")))
+			.andExpect(content().string(containsString("The agent confirms the cancellation")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// Ordered by label, then attempt: a1, a2, r1, r2.
+		int a1 = page.indexOf("job_a1");
+		int a2 = page.indexOf("job_a2");
+		int r1 = page.indexOf("job_r1");
+		int r2 = page.indexOf("job_r2");
+		org.assertj.core.api.Assertions.assertThat(List.of(a1, a2, r1, r2)).isSorted().doesNotContain(-1);
+		org.assertj.core.api.Assertions.assertThat(page)
+			.contains("/agents/" + Fixtures.AGENT_ID + "/batches/" + Fixtures.BATCH_ID + "/runs/job_a2");
+	}
+
+	@Test
+	void batchPageWhenRunsUnlistedThenShowsCountsTestCasesAndOpenRunForm() throws Exception {
+		given(this.catalog.batch(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
+			.willReturn(Fixtures.batch(7, 3, 12, List.of(ANGRY, REFUND)));
+		given(this.catalog.runs(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(RunList.unlisted());
+		this.mvc.perform(get(URL))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("SigmaMind does not list the runs")))
+			.andExpect(content().string(containsString("70%")))
+			.andExpect(content().string(containsString("Refund outside 30-day window")))
+			.andExpect(content().string(containsString("name=\"jobId\"")))
+			.andExpect(content().string(not(containsString("class=\"table runs\""))));
+	}
+
+	@Test
+	void batchPageWhenBatchUnknownThenShowsNotFoundNamingIt() throws Exception {
+		given(this.catalog.batch(any(), any()))
+			.willThrow(new SigmaMindNotFoundException("GET /v1/batch-runs/{batchId}", 404));
+		this.mvc.perform(get(URL))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("no batch run " + Fixtures.BATCH_ID)));
+	}
+
+	@Test
+	void openRunWhenJobIdGivenThenRedirectsToRunPermalink() throws Exception {
+		this.mvc.perform(get(URL + "/runs").param("jobId", "job_abc-1"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl(URL + "/runs/job_abc-1"));
+	}
+
+	@Test
+	void openRunWhenJobIdHostileThenBadRequest() throws Exception {
+		for (String jobId : List.of("../x", "a b", "", "job_1?x=1")) {
+			this.mvc.perform(get(URL + "/runs").param("jobId", jobId)).andExpect(status().isBadRequest());
+		}
+		verifyNoInteractions(this.catalog);
+	}
+
+}

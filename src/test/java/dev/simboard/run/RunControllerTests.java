@@ -1,0 +1,162 @@
+package dev.simboard.run;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.simboard.Fixtures;
+import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.RunDetail;
+import dev.simboard.catalog.RunList;
+import dev.simboard.sigmamind.ConversationMessage;
+import dev.simboard.sigmamind.SigmaMindNotFoundException;
+import dev.simboard.sigmamind.SigmaMindRateLimitedException;
+import dev.simboard.sigmamind.SigmaMindUnauthorizedException;
+import dev.simboard.sigmamind.SigmaMindUnavailableException;
+import dev.simboard.sigmamind.TestRun;
+import dev.simboard.transcript.Transcript;
+import dev.simboard.web.PageTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@PageTest(RunController.class)
+@WithMockUser
+class RunControllerTests {
+
+	private static final String URL = "/agents/" + Fixtures.AGENT_ID + "/batches/" + Fixtures.BATCH_ID + "/runs/"
+			+ Fixtures.JOB_ID;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private Catalog catalog;
+
+	private void givenRun(TestRun run) {
+		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID))
+			.willReturn(new RunDetail(run, Transcript.fromConversation(run.conversation()), null));
+		given(this.catalog.runs(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(RunList.listed(List.of(run)));
+	}
+
+	@Test
+	void runPageShowsVerdictCriteriaRemarksAndAnchoredMessages() throws Exception {
+		givenRun(Fixtures.finishedRun(List.of(new ConversationMessage("user", "I want to cancel."),
+				new ConversationMessage("assistant", "I can help with that."))));
+		this.mvc.perform(get(URL))
+			.andExpect(status().isOk())
+			.andExpect(view().name("run/run"))
+			.andExpect(content().string(containsString("Angry Customer - Cancellation Flow")))
+			.andExpect(content().string(containsString("verdict big passed")))
+			.andExpect(content().string(containsString("The agent confirms the cancellation")))
+			.andExpect(content().string(containsString("The Agent maintained focus")))
+			.andExpect(content().string(containsString("id=\"m1\"")))
+			.andExpect(content().string(containsString("id=\"m2\"")))
+			.andExpect(content().string(containsString("I can help with that.")))
+			.andExpect(content().string(containsString("1 of 2")))
+			.andExpect(content().string(containsString("2m 05s")))
+			.andExpect(content().string(containsString("John Doe")));
+	}
+
+	@Test
+	void runPageWhenTranscriptHasMarkupThenShowsItAsText() throws Exception {
+		givenRun(Fixtures.finishedRun(List.of(new ConversationMessage("user", "<script>alert(1)</script>"),
+				new ConversationMessage("assistant", "<b onmouseover=\"x()\">hi</b>"))));
+		this.mvc.perform(get(URL))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("<script>alert(1)</script>"))))
+			.andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+			.andExpect(content().string(not(containsString("<b onmouseover"))));
+	}
+
+	@Test
+	void runPageWhenRunningThenSaysSoAndHasNoVerdict() throws Exception {
+		TestRun running = Fixtures.run(Fixtures.JOB_ID, Fixtures.testCase("tc_1", "Refund"), null, Fixtures.CREATED,
+				List.of());
+		givenRun(running);
+		this.mvc.perform(get(URL))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("verdict big running")))
+			.andExpect(content().string(containsString("still going")));
+	}
+
+	@Test
+	void runPageWhenJobUnknownThenShowsNotFound() throws Exception {
+		given(this.catalog.run(any(), any(), any()))
+			.willThrow(new SigmaMindNotFoundException("GET /v1/test-runs/{jobId}", 404));
+		this.mvc.perform(get(URL))
+			.andExpect(status().isNotFound())
+			.andExpect(view().name("error"))
+			.andExpect(content().string(containsString("no test run " + Fixtures.JOB_ID)));
+	}
+
+	@Test
+	void runPageWhenIdMalformedThenBadRequestAndCatalogNotCalled() throws Exception {
+		String batch = "/agents/" + Fixtures.AGENT_ID + "/batches/" + Fixtures.BATCH_ID + "/runs/";
+		for (String jobId : List.of("a.b", "x".repeat(129), "job x", "jöb", "<b>")) {
+			this.mvc.perform(get(batch + "{jobId}", jobId))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("Nothing was asked of SigmaMind")));
+		}
+		// The firewall refuses these before any controller; the whole-app test shows
+		// their page.
+		for (String jobId : List.of("a;b", "%2e%2e%2f")) {
+			this.mvc.perform(get(batch + jobId)).andExpect(status().isBadRequest());
+		}
+		verifyNoInteractions(this.catalog);
+	}
+
+	@Test
+	void runPageWhenSigmaMindDownThenShowsBadGateway() throws Exception {
+		given(this.catalog.run(any(), any(), any()))
+			.willThrow(new SigmaMindUnavailableException("GET /v1/test-runs/{jobId}", "answered 503", null));
+		this.mvc.perform(get(URL))
+			.andExpect(status().isBadGateway())
+			.andExpect(content().string(containsString("SigmaMind is not answering")))
+			.andExpect(content().string(not(containsString("Exception"))));
+	}
+
+	@Test
+	void runPageWhenKeyRefusedThenTellsOperatorToCheckKey() throws Exception {
+		given(this.catalog.run(any(), any(), any()))
+			.willThrow(new SigmaMindUnauthorizedException("GET /v1/test-runs/{jobId}", 401));
+		this.mvc.perform(get(URL))
+			.andExpect(status().isBadGateway())
+			.andExpect(content().string(containsString("SIGMAMIND_API_KEY")));
+	}
+
+	@Test
+	void runPageWhenRateLimitedThenSaysWhenToRetry() throws Exception {
+		given(this.catalog.run(any(), any(), any()))
+			.willThrow(new SigmaMindRateLimitedException("GET /v1/test-runs/{jobId}", Duration.ofSeconds(30)));
+		this.mvc.perform(get(URL))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "30"))
+			.andExpect(content().string(containsString("Try again in 30 s")));
+	}
+
+	@Test
+	void runPageWhenSignedOutThenRedirectsToLogin() throws Exception {
+		this.mvc.perform(get(URL).with(anonymous()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
+		verifyNoInteractions(this.catalog);
+	}
+
+}
