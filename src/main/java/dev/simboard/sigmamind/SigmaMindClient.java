@@ -58,7 +58,7 @@ public class SigmaMindClient {
 
 	private final SigmaMindProperties properties;
 
-	SigmaMindClient(WebClient.Builder builder, SigmaMindTarget target, SigmaMindProperties properties) {
+	public SigmaMindClient(WebClient.Builder builder, SigmaMindTarget target, SigmaMindProperties properties) {
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
 			.responseTimeout(properties.responseTimeout());
