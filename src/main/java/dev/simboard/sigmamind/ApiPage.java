@@ -37,6 +37,9 @@ public record ApiPage<T>(List<T> data, Integer page, Integer size, @JsonAlias("t
 		if (this.totalPages != null) {
 			return current + 1 < this.totalPages;
 		}
+		if (this.totalCount != null && this.size != null && this.size > 0) {
+			return (long) (current + 1) * this.size < this.totalCount;
+		}
 		return false;
 	}
 

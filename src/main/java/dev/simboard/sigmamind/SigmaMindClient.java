@@ -161,11 +161,14 @@ public class SigmaMindClient {
 	}
 
 	private static SigmaMindException translate(String endpoint, Throwable ex) {
-		if (ex instanceof DataBufferLimitException) {
-			return new SigmaMindBadResponseException(endpoint, "response larger than the size limit", ex);
-		}
-		if (ex instanceof CodecException || ex instanceof UnsupportedMediaTypeException) {
-			return new SigmaMindBadResponseException(endpoint, "response is not the JSON expected", ex);
+		// WebClient wraps body-reading failures of a 2xx answer in WebClientResponseException.
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataBufferLimitException) {
+				return new SigmaMindBadResponseException(endpoint, "response larger than the size limit", ex);
+			}
+			if (cause instanceof CodecException || cause instanceof UnsupportedMediaTypeException) {
+				return new SigmaMindBadResponseException(endpoint, "response is not the JSON expected", ex);
+			}
 		}
 		if (ex instanceof WebClientRequestException) {
 			return new SigmaMindUnavailableException(endpoint, "could not be reached", ex);

@@ -1,0 +1,499 @@
+package dev.simboard.sigmamind;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
+
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The client against a fake SigmaMind on a real port: paths, query parameters, headers,
+ * and the mapping of every failure to a {@link SigmaMindException}.
+ */
+class SigmaMindClientTests {
+
+	private static final String API_KEY = "sm-live-9f8e7d6c5b4a39281706";
+
+	private static final String AGENT_ID = "agent_D5D0p7TUs66TTAEAx";
+
+	private static final String BATCH_ID = "batch_s0OJu2JWR8R45Fai";
+
+	private static final String JOB_ID = "job_ksUu5yRHGTLLrLeM";
+
+	private static final String CHAT_ID = "chat_IpELinkFvINQ1212";
+
+	private static final String TEST_RUNS_PATH = "/v1/batch-test-runs";
+
+	private static final int TEST_RUNS_PAGE_SIZE = 7;
+
+	private WireMockServer wireMock;
+
+	private SigmaMindClient client;
+
+	@BeforeEach
+	void startWireMock() {
+		this.wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+		this.wireMock.start();
+		this.client = client(Duration.ofSeconds(5), DataSize.ofMegabytes(16));
+	}
+
+	@AfterEach
+	void stopWireMock() {
+		this.wireMock.stop();
+	}
+
+	@Test
+	void agentsWhenListedThenGetsV1AgentsAndReadsData() {
+		stub("/v1/agents", okJson(fixture("agents.json")));
+		List<Agent> agents = this.client.agents().block();
+		assertThat(agents).containsExactly(new Agent(AGENT_ID, "New AI Agent", "Live"),
+				new Agent("agent_Q1w2e3R4t5Y6u7I8o", "Billing Support", "Testing"));
+		assertOnlyRequest("/v1/agents", Map.of());
+	}
+
+	@Test
+	void agentWhenOneAgentThenGetsAgentByPathAndReadsAgentName() {
+		stub("/v1/agents/" + AGENT_ID, okJson(fixture("agent.json")));
+		Agent agent = this.client.agent(AGENT_ID).block();
+		assertThat(agent).isEqualTo(new Agent(AGENT_ID, "New AI Agent", null));
+		assertOnlyRequest("/v1/agents/" + AGENT_ID, Map.of());
+	}
+
+	@Test
+	void batchRunsWhenPagedThenSendsAgentIdPageAndSizeAsQuery() {
+		stub("/v1/batch-runs", okJson(fixture("batchRuns.json")));
+		ApiPage<BatchRun> page = this.client.batchRuns(AGENT_ID, 1, 1).block();
+		assertThat(page.totalCount()).isEqualTo(125L);
+		assertThat(page.more()).isTrue();
+		assertThat(page.data()).singleElement().satisfies((batch) -> {
+			assertThat(batch.batchId()).isEqualTo(BATCH_ID);
+			assertThat(batch.createdDate()).isEqualTo(Instant.parse("2026-03-26T10:50:00Z"));
+			assertThat(batch.running()).isTrue();
+		});
+		assertOnlyRequest("/v1/batch-runs", Map.of("agentId", AGENT_ID, "page", "1", "size", "1"));
+	}
+
+	@Test
+	void batchRunWhenOneBatchThenSendsBatchIdInPathAndAgentIdAsQuery() {
+		stub("/v1/batch-runs/" + BATCH_ID, okJson(fixture("batchRun.json")));
+		BatchRun batch = this.client.batchRun(AGENT_ID, BATCH_ID).block();
+		assertThat(batch.batchId()).isEqualTo(BATCH_ID);
+		assertThat(batch.agent().agentId()).isEqualTo(AGENT_ID);
+		assertThat(batch.testCases()).singleElement().satisfies((testCase) -> {
+			assertThat(testCase.testCaseId()).isEqualTo("tc_d17T6uReChpyfFeP");
+			assertThat(testCase.mockData()).containsExactly(new MockVariable("customer_name", "John Doe"));
+		});
+		assertThat(batch.passed()).isEqualTo(7);
+		assertThat(batch.failed()).isEqualTo(3);
+		assertThat(batch.total()).isEqualTo(12);
+		assertOnlyRequest("/v1/batch-runs/" + BATCH_ID, Map.of("agentId", AGENT_ID));
+	}
+
+	@Test
+	void testRunsWhenListedThenUsesConfiguredPathAndPageSize() {
+		stub(TEST_RUNS_PATH, okJson(fixture("testRuns.json")));
+		ApiPage<TestRun> page = this.client.testRuns(AGENT_ID, BATCH_ID, 3).block();
+		assertThat(page.totalCount()).isEqualTo(2L);
+		assertThat(page.data()).extracting(TestRun::jobId, TestRun::finished)
+			.containsExactly(tuple(JOB_ID, true), tuple("job_stillRunning0001", false));
+		assertOnlyRequest(TEST_RUNS_PATH, Map.of("agentId", AGENT_ID, "batchId", BATCH_ID, "page", "3", "size",
+				String.valueOf(TEST_RUNS_PAGE_SIZE)));
+	}
+
+	@Test
+	void testRunWhenOneJobThenSendsJobIdInPathAndBatchIdAndAgentIdAsQuery() {
+		stub("/v1/test-runs/" + JOB_ID, okJson(fixture("testRun.json")));
+		TestRun run = this.client.testRun(AGENT_ID, BATCH_ID, JOB_ID).block();
+		assertThat(run.jobId()).isEqualTo(JOB_ID);
+		assertThat(run.successful()).isTrue();
+		assertThat(run.completedDate()).isEqualTo(Instant.parse("2026-03-26T10:54:45.565Z"));
+		assertThat(run.conversation()).extracting(ConversationMessage::role).containsExactly("user", "assistant");
+		assertThat(run.testCase().successCriteria()).startsWith("The agent confirms the cancellation");
+		assertOnlyRequest("/v1/test-runs/" + JOB_ID, Map.of("batchId", BATCH_ID, "agentId", AGENT_ID));
+	}
+
+	@Test
+	void testCasesWhenBareArrayThenSendsAgentIdAsQueryAndReadsList() {
+		stub("/v1/test-cases", okJson(fixture("testCases.json")));
+		List<TestCase> testCases = this.client.testCases(AGENT_ID).block();
+		assertThat(testCases).singleElement().satisfies((testCase) -> {
+			assertThat(testCase.label()).isEqualTo("Angry Customer - Cancellation Flow");
+			assertThat(testCase.attempt()).isEqualTo(5);
+		});
+		assertOnlyRequest("/v1/test-cases", Map.of("agentId", AGENT_ID));
+	}
+
+	@Test
+	void chatWhenOneChatThenGetsChatByPathAndJoinsContent() {
+		stub("/v1/chats/" + CHAT_ID, okJson(fixture("chat.json")));
+		Chat chat = this.client.chat(CHAT_ID).block();
+		assertThat(chat.ended()).isTrue();
+		assertThat(chat.messages()).extracting(ChatMessage::text).containsExactly("Hello!\nHow can I help?");
+		assertOnlyRequest("/v1/chats/" + CHAT_ID, Map.of());
+	}
+
+	@Test
+	void chatWhenOlderHyphenatedIdThenAccepted() {
+		stub("/v1/chats/chat-IpELinkFvINQ1212", okJson(fixture("chat.json")));
+		assertThat(this.client.chat("chat-IpELinkFvINQ1212").block()).isNotNull();
+		assertOnlyRequest("/v1/chats/chat-IpELinkFvINQ1212", Map.of());
+	}
+
+	@Test
+	void requestWhenSentThenCarriesKeyAndAcceptAndNoCredentialsOtherwise() {
+		stub("/v1/agents", okJson(fixture("agents.json")));
+		this.client.agents().block();
+		this.wireMock.verify(1,
+				getRequestedFor(urlPathEqualTo("/v1/agents")).withHeader("X-API-Key", equalTo(API_KEY))
+					.withHeader("Accept", equalTo("application/json"))
+					.withoutHeader("Cookie")
+					.withoutHeader("Authorization")
+					.withoutHeader("Proxy-Authorization"));
+		LoggedRequest request = onlyRequest();
+		assertThat(request.getUrl()).doesNotContain(API_KEY);
+		assertThat(request.getHeaders().keys()).map(String::toLowerCase)
+			.doesNotContain("cookie", "authorization", "proxy-authorization", "api-key", "x-auth-token");
+	}
+
+	@Test
+	void requestWhenIdIsLongestAllowedThenSent() {
+		String id = "c".repeat(128);
+		stub("/v1/chats/" + id, okJson(fixture("chat.json")));
+		assertThat(this.client.chat(id).block()).isNotNull();
+		assertOnlyRequest("/v1/chats/" + id, Map.of());
+	}
+
+	@ParameterizedTest
+	@NullAndEmptySource
+	@MethodSource("invalidIds")
+	void requestWhenIdInvalidThenIllegalArgumentAndNothingSent(String id) {
+		this.wireMock.stubFor(get(anyUrl()).willReturn(okJson("{}")));
+		List<Supplier<Mono<?>>> calls = List.of(() -> this.client.agent(id), () -> this.client.batchRuns(id, 0, 20),
+				() -> this.client.batchRun(id, BATCH_ID), () -> this.client.batchRun(AGENT_ID, id),
+				() -> this.client.testRuns(id, BATCH_ID, 0), () -> this.client.testRuns(AGENT_ID, id, 0),
+				() -> this.client.testRun(id, BATCH_ID, JOB_ID), () -> this.client.testRun(AGENT_ID, id, JOB_ID),
+				() -> this.client.testRun(AGENT_ID, BATCH_ID, id), () -> this.client.testCases(id),
+				() -> this.client.chat(id));
+		for (Supplier<Mono<?>> call : calls) {
+			assertThatIllegalArgumentException().isThrownBy(() -> call.get().block());
+		}
+		this.wireMock.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	static Stream<String> invalidIds() {
+		return Stream.of("..", "a;b", "a/b", "a".repeat(129), " ", "agent 1", "a?b=c", "a#b", "a%2Fb", "a.b", "ägent",
+				"agent_1\n");
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 401, 403 })
+	void batchRunWhenKeyRefusedThenUnauthorizedAndNotRetried(int status) {
+		stub("/v1/batch-runs/" + BATCH_ID, errorJson(status));
+		SigmaMindUnauthorizedException ex = failure(SigmaMindUnauthorizedException.class,
+				() -> this.client.batchRun(AGENT_ID, BATCH_ID));
+		assertThat(ex.endpoint()).isEqualTo("GET /v1/batch-runs/{batchId}");
+		assertThat(ex.getMessage()).contains(String.valueOf(status));
+		this.wireMock.verify(1, anyRequestedFor(anyUrl()));
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 404, 405 })
+	void testRunsWhenListNotOfferedThenNotFoundWithStatus(int status) {
+		stub(TEST_RUNS_PATH, errorJson(status));
+		SigmaMindNotFoundException ex = failure(SigmaMindNotFoundException.class,
+				() -> this.client.testRuns(AGENT_ID, BATCH_ID, 0));
+		assertThat(ex.status()).isEqualTo(status);
+		assertThat(ex.endpoint()).isEqualTo("GET " + TEST_RUNS_PATH);
+	}
+
+	@Test
+	void testRunWhenUnknownJobThenNotFound() {
+		stub("/v1/test-runs/job_unknown", errorJson(404));
+		SigmaMindNotFoundException ex = failure(SigmaMindNotFoundException.class,
+				() -> this.client.testRun(AGENT_ID, BATCH_ID, "job_unknown"));
+		assertThat(ex.status()).isEqualTo(404);
+		assertThat(ex.endpoint()).isEqualTo("GET /v1/test-runs/{jobId}");
+	}
+
+	@Test
+	void batchRunsWhenRateLimitedWithSecondsThenRetryAfterSeconds() {
+		stub("/v1/batch-runs", errorJson(429).withHeader("Retry-After", "30"));
+		SigmaMindRateLimitedException ex = failure(SigmaMindRateLimitedException.class,
+				() -> this.client.batchRuns(AGENT_ID, 0, 20));
+		assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(30));
+		this.wireMock.verify(1, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void batchRunsWhenRateLimitedWithHttpDateThenRetryAfterUntilThatDate() {
+		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(120));
+		stub("/v1/batch-runs", errorJson(429).withHeader("Retry-After", date));
+		SigmaMindRateLimitedException ex = failure(SigmaMindRateLimitedException.class,
+				() -> this.client.batchRuns(AGENT_ID, 0, 20));
+		assertThat(ex.retryAfter()).isBetween(Duration.ofSeconds(100), Duration.ofSeconds(120));
+	}
+
+	@Test
+	void batchRunsWhenRateLimitedWithoutRetryAfterThenNoDuration() {
+		stub("/v1/batch-runs", errorJson(429));
+		SigmaMindRateLimitedException ex = failure(SigmaMindRateLimitedException.class,
+				() -> this.client.batchRuns(AGENT_ID, 0, 20));
+		assertThat(ex.retryAfter()).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 500, 502, 503, 504 })
+	void agentsWhenServerErrorThenUnavailable(int status) {
+		stub("/v1/agents", errorJson(status));
+		SigmaMindUnavailableException ex = failure(SigmaMindUnavailableException.class, () -> this.client.agents());
+		assertThat(ex.getMessage()).contains(String.valueOf(status));
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 400, 409, 422 })
+	void batchRunsWhenOtherClientErrorThenBadResponseAndNotRetried(int status) {
+		stub("/v1/batch-runs", errorJson(status));
+		failure(SigmaMindBadResponseException.class, () -> this.client.batchRuns(AGENT_ID, 0, 20));
+		this.wireMock.verify(1, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void agentWhenHtmlPageWithOkStatusThenBadResponse() {
+		stub("/v1/agents/" + AGENT_ID,
+				aResponse().withStatus(200)
+					.withHeader("Content-Type", "text/html;charset=utf-8")
+					.withBody(fixture("notJson.html")));
+		failure(SigmaMindBadResponseException.class, () -> this.client.agent(AGENT_ID));
+	}
+
+	@Test
+	void batchRunWhenTruncatedJsonThenBadResponse() {
+		stub("/v1/batch-runs/" + BATCH_ID, okJson(fixture("truncated.json")));
+		failure(SigmaMindBadResponseException.class, () -> this.client.batchRun(AGENT_ID, BATCH_ID));
+	}
+
+	@Test
+	void testCasesWhenObjectInsteadOfArrayThenBadResponse() {
+		stub("/v1/test-cases", okJson(fixture("batchRun.json")));
+		failure(SigmaMindBadResponseException.class, () -> this.client.testCases(AGENT_ID));
+	}
+
+	@Test
+	void chatWhenEmptyBodyThenBadResponse() {
+		stub("/v1/chats/" + CHAT_ID, aResponse().withStatus(200).withHeader("Content-Type", "application/json"));
+		failure(SigmaMindBadResponseException.class, () -> this.client.chat(CHAT_ID));
+	}
+
+	@Test
+	void agentsWhenBodyLargerThanMaxResponseSizeThenBadResponse() {
+		this.client = client(Duration.ofSeconds(5), DataSize.ofKilobytes(1));
+		String agents = IntStream.range(0, 100)
+			.mapToObj(
+					(i) -> "{\"agentId\":\"agent_" + i + "\",\"name\":\"Agent number " + i + "\",\"status\":\"Live\"}")
+			.collect(Collectors.joining(",", "{\"data\":[", "]}"));
+		assertThat(agents.length()).isGreaterThan(4096);
+		stub("/v1/agents", okJson(agents));
+		failure(SigmaMindBadResponseException.class, () -> this.client.agents());
+	}
+
+	@Test
+	void agentsWhenBodyWithinMaxResponseSizeThenRead() {
+		this.client = client(Duration.ofSeconds(5), DataSize.ofKilobytes(1));
+		stub("/v1/agents", okJson(fixture("agents.json")));
+		assertThat(this.client.agents().block()).hasSize(2);
+	}
+
+	@Test
+	void batchRunWhenAnswerSlowerThanResponseTimeoutThenUnavailable() {
+		this.client = client(Duration.ofMillis(300), DataSize.ofMegabytes(16));
+		stub("/v1/batch-runs/" + BATCH_ID, okJson(fixture("batchRun.json")).withFixedDelay(2000));
+		long start = System.nanoTime();
+		failure(SigmaMindUnavailableException.class, () -> this.client.batchRun(AGENT_ID, BATCH_ID));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1900));
+	}
+
+	@Test
+	void agentsWhenConnectionRefusedThenUnavailable() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		SigmaMindClient refused = new SigmaMindClient(WebClient.builder(),
+				new WireMockTarget(URI.create("http://127.0.0.1:" + closedPort), API_KEY),
+				properties(Duration.ofSeconds(5), DataSize.ofMegabytes(16)));
+		failure(SigmaMindUnavailableException.class, () -> refused.agents());
+	}
+
+	@Test
+	void retryAfterWhenSecondsThenDuration() {
+		assertThat(SigmaMindClient.retryAfter("30")).isEqualTo(Duration.ofSeconds(30));
+		assertThat(SigmaMindClient.retryAfter(" 120 ")).isEqualTo(Duration.ofSeconds(120));
+		assertThat(SigmaMindClient.retryAfter("0")).isEqualTo(Duration.ZERO);
+	}
+
+	@Test
+	void retryAfterWhenNegativeSecondsThenZero() {
+		assertThat(SigmaMindClient.retryAfter("-5")).isEqualTo(Duration.ZERO);
+	}
+
+	@Test
+	void retryAfterWhenFutureHttpDateThenDurationUntilIt() {
+		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(90));
+		assertThat(SigmaMindClient.retryAfter(date)).isBetween(Duration.ofSeconds(80), Duration.ofSeconds(90));
+	}
+
+	@Test
+	void retryAfterWhenImfFixdateWithPaddedDayThenDuration() {
+		ZonedDateTime until = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(90);
+		String date = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).format(until);
+		assertThat(SigmaMindClient.retryAfter(date)).isBetween(Duration.ofSeconds(80), Duration.ofSeconds(90));
+	}
+
+	@Test
+	void retryAfterWhenPastHttpDateThenZero() {
+		assertThat(SigmaMindClient.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "soon", "30s", "1.5", "Wed, 99 Foo 2026 07:28:00 GMT", "99999999999999999999" })
+	void retryAfterWhenGarbageThenNull(String value) {
+		assertThat(SigmaMindClient.retryAfter(value)).isNull();
+	}
+
+	@ParameterizedTest
+	@NullAndEmptySource
+	@ValueSource(strings = { " ", "\t" })
+	void retryAfterWhenBlankThenNull(String value) {
+		assertThat(SigmaMindClient.retryAfter(value)).isNull();
+	}
+
+	private SigmaMindClient client(Duration responseTimeout, DataSize maxResponseSize) {
+		return new SigmaMindClient(WebClient.builder(),
+				new WireMockTarget(URI.create(this.wireMock.baseUrl()), API_KEY),
+				properties(responseTimeout, maxResponseSize));
+	}
+
+	private static SigmaMindProperties properties(Duration responseTimeout, DataSize maxResponseSize) {
+		// The base URL here is never used: the target says where to go.
+		return new SigmaMindProperties(URI.create("https://api.sigmamind.ai"), API_KEY, Duration.ofSeconds(1),
+				responseTimeout, TEST_RUNS_PATH, TEST_RUNS_PAGE_SIZE, maxResponseSize);
+	}
+
+	private void stub(String path, ResponseDefinitionBuilder response) {
+		// Anything else answers a status no test expects.
+		this.wireMock.stubFor(get(urlPathMatching(".*")).atPriority(10).willReturn(aResponse().withStatus(599)));
+		this.wireMock.stubFor(get(urlPathEqualTo(path)).atPriority(1).willReturn(response));
+	}
+
+	private static ResponseDefinitionBuilder errorJson(int status) {
+		return aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json")
+			.withBody(fixture("error.json").replace("400", String.valueOf(status)));
+	}
+
+	private LoggedRequest onlyRequest() {
+		List<LoggedRequest> requests = this.wireMock.findAll(anyRequestedFor(anyUrl()));
+		assertThat(requests).hasSize(1);
+		return requests.get(0);
+	}
+
+	private void assertOnlyRequest(String path, Map<String, String> query) {
+		LoggedRequest request = onlyRequest();
+		assertThat(request.getMethod()).isEqualTo(RequestMethod.GET);
+		URI uri = URI.create(request.getUrl());
+		assertThat(uri.getPath()).isEqualTo(path);
+		Map<String, List<String>> expected = query.entrySet()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> List.of(entry.getValue())));
+		assertThat(UriComponentsBuilder.fromUri(uri).build().getQueryParams()).isEqualTo(expected);
+		assertThat(request.getHeader("X-API-Key")).isEqualTo(API_KEY);
+		assertThat(request.getHeader("Accept")).isEqualTo("application/json");
+		assertThat(request.containsHeader("Cookie")).isFalse();
+		assertThat(request.containsHeader("Authorization")).isFalse();
+	}
+
+	private static <E extends SigmaMindException> E failure(Class<E> type, Supplier<Mono<?>> call) {
+		Throwable thrown = catchThrowable(() -> call.get().block());
+		assertThat(thrown).as(() -> "thrown, with causes: " + causes(thrown)).isInstanceOf(type);
+		assertThat(((SigmaMindException) thrown).endpoint()).startsWith("GET /");
+		for (Throwable ex = thrown; ex != null; ex = ex.getCause()) {
+			assertThat(String.valueOf(ex.getMessage())).doesNotContain(API_KEY);
+			assertThat(ex.toString()).doesNotContain(API_KEY);
+		}
+		return type.cast(thrown);
+	}
+
+	private static String causes(Throwable thrown) {
+		StringBuilder causes = new StringBuilder();
+		for (Throwable ex = thrown; ex != null; ex = ex.getCause()) {
+			causes.append((causes.length() > 0) ? " <- " : "").append(ex.getClass().getSimpleName());
+		}
+		return causes.toString();
+	}
+
+	private static String fixture(String name) {
+		String resource = SigmaMindClientTests.class.getSimpleName() + "-" + name;
+		try (InputStream in = SigmaMindClientTests.class.getResourceAsStream(resource)) {
+			assertThat(in).as(resource).isNotNull();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private record WireMockTarget(URI baseUrl, String apiKey) implements SigmaMindTarget {
+
+		@Override
+		public String toString() {
+			return "WireMockTarget[" + this.baseUrl + "]";
+		}
+
+	}
+
+}
