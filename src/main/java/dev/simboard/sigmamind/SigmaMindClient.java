@@ -161,7 +161,8 @@ public class SigmaMindClient {
 	}
 
 	private static SigmaMindException translate(String endpoint, Throwable ex) {
-		// WebClient wraps body-reading failures of a 2xx answer in WebClientResponseException.
+		// WebClient wraps body-reading failures of a 2xx answer in
+		// WebClientResponseException.
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataBufferLimitException) {
 				return new SigmaMindBadResponseException(endpoint, "response larger than the size limit", ex);

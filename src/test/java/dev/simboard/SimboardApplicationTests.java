@@ -1,0 +1,83 @@
+package dev.simboard;
+
+import java.net.http.HttpResponse;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.simboard.sigmamind.SigmaMindTarget;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole app in demo mode, over real HTTP: the real client, cache and pages on the
+ * embedded demo API.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class SimboardApplicationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SigmaMindTarget target;
+
+	@Test
+	void demoModeWhenSignedInThenEveryPageOfTheJourneyWorks() throws Exception {
+		WebSession session = new WebSession(this.port);
+		HttpResponse<String> login = session.get("/login");
+		assertThat(login.body()).contains("Demo mode", "demo");
+		assertThat(session.signIn("demo", "demo").statusCode()).isEqualTo(302);
+
+		Document agents = page(session, "/agents");
+		assertThat(agents.select("table.table tbody tr")).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(agents.select(".badge.demo").text()).isEqualTo("Demo data");
+
+		Document agent = page(session, agents.select("table.table tbody tr a").first().attr("href"));
+		assertThat(agent.select("table.table tbody tr")).isNotEmpty();
+		assertThat(agent.select("nav.crumbs li")).hasSize(2);
+
+		Document batch = page(session, agent.select("table.table tbody tr a").first().attr("href"));
+		assertThat(batch.select(".stats .stat")).hasSize(5);
+		assertThat(batch.select("table.runs tbody tr")).isNotEmpty();
+		assertThat(batch.select("nav.crumbs li")).hasSize(3);
+
+		Document run = page(session, batch.select("table.runs tbody tr a").first().attr("href"));
+		assertThat(run.select(".verdict.big").text()).isIn("Passed", "Failed", "Running", "No verdict");
+		assertThat(run.select("ol.chat > li").first().id()).isEqualTo("m1");
+		assertThat(run.select("nav.crumbs li")).hasSize(4);
+	}
+
+	@Test
+	void demoApiWhenKeyMissingOrWrongThenUnauthorized() throws Exception {
+		WebSession anonymous = new WebSession(this.port);
+		assertThat(anonymous.get("/demo-api/v1/agents").statusCode()).isEqualTo(401);
+		assertThat(this.target.baseUrl().toString()).endsWith(":" + this.port + "/demo-api");
+		assertThat(this.target.apiKey()).isNotBlank();
+	}
+
+	@Test
+	void demoModeWhenPagesServedThenLogNeverHoldsTheDemoKey(CapturedOutput output) throws Exception {
+		WebSession session = new WebSession(this.port);
+		session.signIn("demo", "demo");
+		assertThat(session.get("/agents").statusCode()).isEqualTo(200);
+		assertThat(output.getAll()).doesNotContain(this.target.apiKey());
+	}
+
+	private static Document page(WebSession session, String path) throws Exception {
+		HttpResponse<String> response = session.get(path);
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return Jsoup.parse(response.body());
+	}
+
+}
