@@ -18,6 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.simboard.demo.DemoData;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +46,9 @@ class JourneyBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	DemoData demo;
 
 	BrowserContext context;
 
@@ -155,8 +161,28 @@ class JourneyBrowserTests {
 			other.fill("#password", "demo");
 			other.click("button[type=submit]");
 			assertThat(other.locator("#m2")).isVisible();
-			assertThat(other).hasURL(java.util.regex.Pattern.compile(".*/runs/job_[^?#]+(\\?continue)?#m2$"));
+			assertThat(other).hasURL(permalink);
 		}
+	}
+
+	@Test
+	void transcriptMarkupShowsAsTextAndOlderDialectRunShowsItsChat() {
+		DemoData.Landmarks landmarks = this.demo.landmarks();
+		this.page.navigate(url(runPath(landmarks.markupRun())));
+		signInAsDemoUser();
+		assertThat(this.page.locator("ol.chat")).containsText(DemoData.SCRIPT_TEXT);
+		assertThat(this.page.locator("ol.chat script")).hasCount(0);
+		assertThat(this.page.locator("ol.chat b")).hasCount(0);
+
+		this.page.navigate(url(runPath(landmarks.olderDialectRun())));
+		assertThat(this.page.locator(".verdict.big")).hasText(java.util.regex.Pattern.compile("Passed|Failed"));
+		assertThat(this.page.locator("#transcript-heading")).containsText("from chat");
+		assertThat(this.page.locator("#m1")).isVisible();
+		shot("07-older-dialect-run");
+	}
+
+	private static String runPath(DemoData.Run run) {
+		return "/agents/" + run.agent().agentId() + "/batches/" + run.batch().batchId() + "/runs/" + run.jobId();
 	}
 
 	@Test

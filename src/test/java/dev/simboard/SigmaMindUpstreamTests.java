@@ -181,7 +181,7 @@ class SigmaMindUpstreamTests {
 		assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/login");
 		HttpResponse<String> signedIn = colleague.signIn("qa", "secret");
 		assertThat(signedIn.headers().firstValue("Location").orElseThrow())
-			.contains(BATCH_URL + "/runs/job_old1?from=chat");
+			.isEqualTo("http://localhost:" + this.port + BATCH_URL + "/runs/job_old1?from=chat");
 		HttpResponse<String> page = colleague.follow(signedIn);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Angry Customer - Cancellation Flow");

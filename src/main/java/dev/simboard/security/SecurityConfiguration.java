@@ -16,6 +16,7 @@ import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Every page behind sign-in; a signed-out permalink leads through the login page and back
@@ -44,13 +45,18 @@ public class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pagesChain(HttpSecurity http) throws Exception {
+		// Return to the exact address shared, without Spring's "?continue" marker.
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		requestCache.setMatchingRequestParameterName(null);
 		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+		success.setRequestCache(requestCache);
 		success.setRedirectStrategy(new FragmentRedirectStrategy());
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/error", "/actuator/health")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
+			.requestCache((cache) -> cache.requestCache(requestCache))
 			.formLogin((form) -> form.loginPage("/login").successHandler(success).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
