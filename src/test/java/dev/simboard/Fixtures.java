@@ -3,6 +3,7 @@ package dev.simboard;
 import java.time.Instant;
 import java.util.List;
 
+import dev.simboard.catalog.Fresh;
 import dev.simboard.sigmamind.Agent;
 import dev.simboard.sigmamind.BatchRun;
 import dev.simboard.sigmamind.ConversationMessage;
@@ -24,6 +25,11 @@ public final class Fixtures {
 	public static final Instant CREATED = Instant.parse("2026-03-26T10:52:45.565Z");
 
 	private Fixtures() {
+	}
+
+	/** A value as freshly fetched. */
+	public static <T> Fresh<T> fresh(T value) {
+		return Fresh.of(value, Instant.now());
 	}
 
 	public static Agent agent() {

@@ -1,8 +1,19 @@
 package dev.simboard;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,8 +22,11 @@ import dev.simboard.catalog.Catalog;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,6 +39,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole app over real HTTP against a fake SigmaMind on a real port.
@@ -48,6 +63,12 @@ class SigmaMindUpstreamTests {
 	@Autowired
 	Catalog catalog;
 
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	MeterRegistry meters;
+
 	WebSession session;
 
 	@DynamicPropertySource
@@ -58,6 +79,22 @@ class SigmaMindUpstreamTests {
 		registry.add("simboard.sigmamind.response-timeout", () -> "1s");
 		registry.add("simboard.security.users[0].name", () -> "qa");
 		registry.add("simboard.security.users[0].password", () -> "{noop}secret");
+		// Each test's faults stand alone: the breaker never opens here (CatalogTests
+		// covers it).
+		registry.add("simboard.sigmamind.resilience.breaker-minimum-calls", () -> "1000");
+		registry.add("simboard.sigmamind.resilience.breaker-window", () -> "1000");
+		registry.add("simboard.sigmamind.resilience.retry-backoff", () -> "5ms");
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Time {
+
+		@Bean
+		@Primary
+		MutableClock testClock() {
+			return new MutableClock(Instant.parse("2026-03-27T09:00:00Z"));
+		}
+
 	}
 
 	@AfterAll
@@ -69,6 +106,8 @@ class SigmaMindUpstreamTests {
 	void signIn() throws Exception {
 		sigmaMind.resetAll();
 		this.catalog.invalidateAll();
+		// Past any pause a 429 asked for in an earlier test.
+		this.clock.advance(Duration.ofHours(1));
 		this.session = new WebSession(this.port);
 		assertThat(this.session.signIn("qa", "secret").statusCode()).isEqualTo(302);
 	}
@@ -185,6 +224,88 @@ class SigmaMindUpstreamTests {
 		HttpResponse<String> page = colleague.follow(signedIn);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Angry Customer - Cancellation Flow");
+	}
+
+	@Test
+	void pagesWhenCachedAndRenewalFailsThenServedWithStaleBanner() throws Exception {
+		sigmaMind.stubFor(get(urlPathEqualTo("/v1/agents")).willReturn(okJson(fixture("agents.json"))));
+		assertThat(this.session.get("/agents").body()).contains("Billing Support").doesNotContain("stale-notice");
+		sigmaMind.stubFor(get(urlPathEqualTo("/v1/agents")).willReturn(aResponse().withStatus(503)));
+		this.clock.advance(Duration.ofMinutes(4));
+		assertThat(this.session.get("/agents").statusCode()).isEqualTo(200);
+		await().untilAsserted(() -> assertThat(this.session.get("/agents").body())
+			.contains("Showing data from 4 min ago: SigmaMind is not answering", "Billing Support"));
+	}
+
+	@Test
+	void upstreamRequestsCarryOnlyTheAllowedHeadersAndNothingComesBack() throws Exception {
+		sigmaMind.stubFor(get(urlPathEqualTo("/v1/agents"))
+			.willReturn(okJson(fixture("agents.json")).withHeader("Set-Cookie", "upstream_session=abc; Path=/")
+				.withHeader("X-Upstream-Secret", "s3")));
+		HttpResponse<String> page = this.session.get("/agents", "Cookie", "browser_cookie=1", "Authorization",
+				"Bearer user-token", "X-Forwarded-For", "203.0.113.9", "X-Forwarded-Host", "evil.example");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().allValues("Set-Cookie")).noneMatch((cookie) -> cookie.contains("upstream_session"));
+		assertThat(page.headers().firstValue("X-Upstream-Secret")).isEmpty();
+		LoggedRequest upstream = sigmaMind.findAll(getRequestedFor(urlPathEqualTo("/v1/agents"))).get(0);
+		Set<String> names = upstream.getHeaders()
+			.all()
+			.stream()
+			.map((header) -> header.key().toLowerCase(Locale.ROOT))
+			.collect(Collectors.toSet());
+		// Host is the transport's own; everything else must be on the allowed list.
+		names.remove("host");
+		assertThat(names).containsExactlyInAnyOrder("x-api-key", "accept", "user-agent");
+	}
+
+	@Test
+	void loginPageWhenSigmaMindHungThenStillAnswersAndUpstreamCallsAreBounded() throws Exception {
+		sigmaMind.stubFor(get(anyUrl()).willReturn(okJson("{\"data\":[]}").withFixedDelay(3_000)));
+		List<WebSession> users = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			WebSession user = new WebSession(this.port);
+			user.signIn("qa", "secret");
+			users.add(user);
+		}
+		List<CompletableFuture<HttpResponse<String>>> pages = new ArrayList<>();
+		for (int i = 0; i < users.size(); i++) {
+			WebSession user = users.get(i);
+			String path = "/agents/agent_" + i;
+			pages.add(CompletableFuture.supplyAsync(() -> {
+				try {
+					return user.get(path);
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			}));
+		}
+		HttpResponse<String> login = new WebSession(this.port).get("/login");
+		assertThat(login.statusCode()).isEqualTo(200);
+		assertThat(new WebSession(this.port).get("/css/simboard.css").statusCode()).isEqualTo(200);
+		List<String> bodies = new ArrayList<>();
+		for (CompletableFuture<HttpResponse<String>> page : pages) {
+			assertThat(page.get().statusCode()).isEqualTo(502);
+			bodies.add(page.get().body());
+		}
+		assertThat(bodies).anyMatch((body) -> body.contains("Too many pages are waiting for SigmaMind"));
+		// Each agent page needs two calls: 80 without a bulkhead.
+		assertThat(sigmaMind.getAllServeEvents()).hasSizeLessThan(80);
+	}
+
+	@Test
+	void metricsWhenPagesServedThenCountUpstreamCallsAndCacheUse() throws Exception {
+		sigmaMind.stubFor(get(urlPathEqualTo("/v1/agents")).willReturn(okJson(fixture("agents.json"))));
+		this.session.get("/agents");
+		this.session.get("/agents");
+		assertThat(this.meters.get("simboard.sigmamind.calls")
+			.tag("endpoint", "GET /v1/agents")
+			.tag("outcome", "success")
+			.timer()
+			.count()).isPositive();
+		assertThat(this.meters.get("cache.gets").tag("cache", "agents").tag("result", "hit").functionCounter().count())
+			.isPositive();
+		assertThat(this.meters.get("simboard.sigmamind.breaker.state").gauge().value()).isZero();
 	}
 
 	@Test

@@ -31,10 +31,16 @@ public final class WebSession {
 			.build();
 	}
 
-	/** GET a path exactly as written: no normalisation, no encoding. */
-	public HttpResponse<String> get(String rawPath) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + rawPath)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+	/**
+	 * GET a path exactly as written: no normalisation, no encoding; headers as name,
+	 * value pairs.
+	 */
+	public HttpResponse<String> get(String rawPath, String... headers) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + rawPath)).GET();
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** Follows redirects within the app until a page answers. */

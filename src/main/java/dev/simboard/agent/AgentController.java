@@ -3,7 +3,10 @@ package dev.simboard.agent;
 import java.util.List;
 import java.util.Locale;
 
+import dev.simboard.catalog.AgentBatches;
 import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.Fresh;
+import dev.simboard.catalog.Staleness;
 import dev.simboard.sigmamind.Agent;
 import dev.simboard.sigmamind.ApiPage;
 import dev.simboard.sigmamind.BatchRun;
@@ -40,7 +43,8 @@ class AgentController {
 
 	@GetMapping("/agents")
 	String agents(@RequestParam(name = "q", defaultValue = "") @Size(max = 200) String query, Model model) {
-		List<AgentRow> all = this.catalog.agents().stream().map(AgentController::row).toList();
+		Fresh<List<Agent>> agents = this.catalog.agents();
+		List<AgentRow> all = agents.value().stream().map(AgentController::row).toList();
 		String needle = query.trim().toLowerCase(Locale.ROOT);
 		List<AgentRow> shown = needle.isEmpty() ? all
 				: all.stream()
@@ -50,6 +54,7 @@ class AgentController {
 		model.addAttribute("q", query.trim());
 		model.addAttribute("agents", shown);
 		model.addAttribute("total", all.size());
+		model.addAttribute("staleness", Staleness.of(agents));
 		model.addAttribute("crumbs", List.of(Crumb.here("Agents")));
 		return "agent/agents";
 	}
@@ -57,8 +62,10 @@ class AgentController {
 	@GetMapping("/agents/{agentId}")
 	String agent(@PathVariable @SigmaMindId String agentId,
 			@RequestParam(name = "page", defaultValue = "1") @Min(1) @Max(100_000) int page, Model model) {
-		AgentRow agent = row(this.catalog.agent(agentId));
-		ApiPage<BatchRun> batches = this.catalog.batchRuns(agentId, page - 1);
+		AgentBatches found = this.catalog.agentBatches(agentId, page - 1);
+		AgentRow agent = row(found.agent().value());
+		ApiPage<BatchRun> batches = found.batches().value();
+		model.addAttribute("staleness", found.staleness());
 		model.addAttribute("agent", agent);
 		model.addAttribute("batches", batches.data().stream().map((batch) -> row(agentId, batch)).toList());
 		model.addAttribute("page", page);
@@ -71,8 +78,8 @@ class AgentController {
 	}
 
 	private static AgentRow row(Agent agent) {
-		String name = (agent.name() != null && !agent.name().isBlank()) ? agent.name() : agent.agentId();
-		return new AgentRow(agent.agentId(), name, (agent.status() != null) ? agent.status() : "");
+		return new AgentRow(agent.agentId(), Formats.agentName(agent, agent.agentId()),
+				(agent.status() != null) ? agent.status() : "");
 	}
 
 	private static BatchRow row(String agentId, BatchRun batch) {

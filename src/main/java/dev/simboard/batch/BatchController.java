@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import dev.simboard.catalog.Attempt;
+import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunList;
 import dev.simboard.sigmamind.BatchRun;
@@ -12,6 +13,7 @@ import dev.simboard.sigmamind.TestRun;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
+import dev.simboard.web.Refreshes;
 import dev.simboard.web.SigmaMindId;
 import dev.simboard.web.Verdict;
 
@@ -19,7 +21,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * One batch run: its counts, its test cases and its runs.
@@ -35,8 +39,10 @@ class BatchController {
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}")
 	String batch(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId, Model model) {
-		BatchRun batch = this.catalog.batch(agentId, batchId);
-		RunList runs = this.catalog.runs(agentId, batchId);
+		BatchRuns found = this.catalog.batchRuns(agentId, batchId);
+		BatchRun batch = found.batch().value();
+		RunList runs = found.runs().value();
+		model.addAttribute("staleness", found.staleness());
 		Integer rate = Formats.passRate(batch.passed(), batch.failed());
 		BatchView view = new BatchView(batchId, Formats.timestamp(batch.createdDate()),
 				Formats.iso(batch.createdDate()), batch.passed(), batch.failed(), batch.total(),
@@ -50,6 +56,14 @@ class BatchController {
 						new Crumb(Formats.agentName(batch.agent(), agentId), Links.agent(agentId)),
 						Crumb.here("Batch " + batchId)));
 		return "batch/batch";
+	}
+
+	/** "Refresh now": asks SigmaMind again, at most once per batch every few seconds. */
+	@PostMapping("/agents/{agentId}/batches/{batchId}/refresh")
+	String refresh(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
+			RedirectAttributes redirect) {
+		redirect.addFlashAttribute("flash", Refreshes.message(this.catalog.refreshBatch(agentId, batchId)));
+		return "redirect:" + Links.batch(agentId, batchId);
 	}
 
 	/** The form that opens a run by its job ID, for when SigmaMind does not list them. */

@@ -10,17 +10,28 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How long the catalog keeps what SigmaMind said.
+ * How long the catalog keeps what SigmaMind said, and how it renews it.
  *
- * @param listTtl how long lists of agents and batch runs are kept
- * @param runningTtl how long a running batch, its runs, or a running run are kept
- * @param finishedTtl how long a finished batch, run or chat is kept; it never changes
- * @param finishedWeight bound on the memory that finished runs and chats may take
+ * @param listTtl how long lists of agents and batch runs stay fresh
+ * @param runningTtl how long a running batch, its runs, or a running run stay fresh
+ * @param maxStaleness how long data SigmaMind fails to renew may still be shown
+ * @param finishedWeight bound on the memory that finished runs and chats may take; they
+ * never change, so only this bound evicts them
+ * @param manualRefreshInterval how often one resource may be refreshed by hand
  */
 @Validated
 @ConfigurationProperties("simboard.cache")
 record CacheProperties(@NotNull @DefaultValue("60s") Duration listTtl,
-		@NotNull @DefaultValue("10s") Duration runningTtl, @NotNull @DefaultValue("24h") Duration finishedTtl,
-		@NotNull @DefaultValue("256MB") DataSize finishedWeight) {
+		@NotNull @DefaultValue("10s") Duration runningTtl, @NotNull @DefaultValue("24h") Duration maxStaleness,
+		@NotNull @DefaultValue("256MB") DataSize finishedWeight,
+		@NotNull @DefaultValue("10s") Duration manualRefreshInterval) {
+
+	CacheProperties {
+		for (Duration duration : new Duration[] { listTtl, runningTtl, maxStaleness, manualRefreshInterval }) {
+			if (duration.isNegative() || duration.isZero()) {
+				throw new IllegalArgumentException("simboard.cache durations must be positive, got " + duration);
+			}
+		}
+	}
 
 }

@@ -1,15 +1,16 @@
 package dev.simboard.catalog;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 import dev.simboard.sigmamind.Agent;
@@ -20,14 +21,18 @@ import dev.simboard.sigmamind.ConversationMessage;
 import dev.simboard.sigmamind.SigmaMindClient;
 import dev.simboard.sigmamind.SigmaMindException;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
+import dev.simboard.sigmamind.SigmaMindProperties;
 import dev.simboard.sigmamind.TestRun;
 import dev.simboard.transcript.Transcript;
 
 import org.springframework.stereotype.Service;
 
 /**
- * What the pages ask of SigmaMind, one method per need, each behind a Caffeine cache so
- * concurrent requests for the same cold key make one upstream call.
+ * What the pages ask of SigmaMind, one method per page, each part behind its own cache.
+ * Concurrent requests for a cold key make one upstream call; data past its freshness is
+ * served while it is renewed; data SigmaMind fails to renew is served, marked stale, up
+ * to the maximum staleness. A page waits for SigmaMind at most the response timeout plus
+ * half a second, however many parts it has.
  */
 @Service
 public class Catalog {
@@ -40,109 +45,184 @@ public class Catalog {
 
 	private final SigmaMindClient client;
 
-	private final AsyncLoadingCache<String, List<Agent>> agentLists;
+	private final Clock clock;
 
-	private final AsyncLoadingCache<String, Agent> agents;
+	private final Duration budget;
 
-	private final AsyncLoadingCache<BatchPageKey, ApiPage<BatchRun>> batchPages;
+	private final FreshCache<String, List<Agent>> agentLists;
 
-	private final AsyncLoadingCache<BatchKey, BatchRun> batches;
+	private final FreshCache<String, Agent> agents;
 
-	private final AsyncLoadingCache<BatchKey, RunList> runLists;
+	private final FreshCache<BatchPageKey, ApiPage<BatchRun>> batchPages;
 
-	private final AsyncLoadingCache<RunKey, TestRun> runs;
+	private final FreshCache<BatchKey, BatchRun> batches;
 
-	private final AsyncLoadingCache<String, Chat> chats;
+	private final FreshCache<BatchKey, RunList> runLists;
 
-	Catalog(SigmaMindClient client, CacheProperties properties) {
+	private final FreshCache<RunKey, TestRun> runs;
+
+	private final FreshCache<String, Chat> chats;
+
+	private final List<FreshCache<?, ?>> all;
+
+	/** Resources refreshed by hand lately, so a button cannot hammer SigmaMind. */
+	private final Cache<Object, Boolean> manualRefreshes;
+
+	Catalog(SigmaMindClient client, CacheProperties cache, SigmaMindProperties sigmaMind, Clock clock,
+			MeterRegistry meters) {
 		this.client = client;
-		Duration list = properties.listTtl();
-		Duration running = properties.runningTtl();
-		Duration finished = properties.finishedTtl();
-		this.agentLists = Caffeine.newBuilder()
-			.expireAfterWrite(list)
-			.recordStats()
-			.buildAsync((key, executor) -> client.agents().toFuture());
-		this.agents = Caffeine.newBuilder()
-			.maximumSize(1_000)
-			.expireAfterWrite(list)
-			.recordStats()
-			.buildAsync((agentId, executor) -> client.agent(agentId).toFuture());
-		this.batchPages = Caffeine.newBuilder()
-			.maximumSize(1_000)
-			.expireAfterWrite(list)
-			.recordStats()
-			.buildAsync((key, executor) -> client.batchRuns(key.agentId(), key.page(), BATCH_PAGE_SIZE).toFuture());
-		this.batches = Caffeine.newBuilder()
+		this.clock = clock;
+		this.budget = sigmaMind.responseTimeout().plusMillis(500);
+		Duration list = cache.listTtl();
+		Duration running = cache.runningTtl();
+		Duration stale = cache.maxStaleness();
+		long halfWeight = cache.finishedWeight().toBytes() / 2;
+		this.agentLists = new FreshCache<>("agents", 1, null, (key) -> client.agents(), (v) -> list, (v) -> stale,
+				clock, meters);
+		this.agents = new FreshCache<>("agent", 1_000, null, client::agent, (v) -> list, (v) -> stale, clock, meters);
+		this.batchPages = new FreshCache<>("batch-pages", 1_000, null,
+				(key) -> client.batchRuns(key.agentId(), key.page(), BATCH_PAGE_SIZE), (v) -> list, (v) -> stale, clock,
+				meters);
+		this.batches = new FreshCache<>("batches", 10_000, null, (key) -> client.batchRun(key.agentId(), key.batchId()),
+				(batch) -> batch.running() ? running : FreshCache.NEVER,
+				(batch) -> batch.running() ? stale : FreshCache.NEVER, clock, meters);
+		this.runLists = new FreshCache<>("run-lists", 1_000, null, this::loadRunList,
+				(runs) -> runs.finished() ? FreshCache.NEVER : running,
+				(runs) -> runs.finished() ? FreshCache.NEVER : stale, clock, meters);
+		this.runs = new FreshCache<>("runs", halfWeight, Catalog::weigh,
+				(key) -> client.testRun(key.agentId(), key.batchId(), key.jobId()),
+				(run) -> run.finished() ? FreshCache.NEVER : running,
+				(run) -> run.finished() ? FreshCache.NEVER : stale, clock, meters);
+		this.chats = new FreshCache<>("chats", halfWeight, Catalog::weigh, client::chat,
+				(chat) -> chat.ended() ? FreshCache.NEVER : running, (chat) -> chat.ended() ? FreshCache.NEVER : stale,
+				clock, meters);
+		this.all = List.of(this.agentLists, this.agents, this.batchPages, this.batches, this.runLists, this.runs,
+				this.chats);
+		this.manualRefreshes = Caffeine.newBuilder()
+			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+			.expireAfterWrite(cache.manualRefreshInterval())
 			.maximumSize(10_000)
-			.expireAfter(Expiry.<BatchKey, BatchRun>creating((key, batch) -> batch.running() ? running : finished))
-			.recordStats()
-			.buildAsync((key, executor) -> client.batchRun(key.agentId(), key.batchId()).toFuture());
-		this.runLists = Caffeine.newBuilder()
-			.maximumSize(1_000)
-			.expireAfter(Expiry.<BatchKey, RunList>creating((key, runs) -> runs.finished() ? finished : running))
-			.recordStats()
-			.buildAsync((key, executor) -> loadRunList(key).toFuture());
-		this.runs = Caffeine.newBuilder()
-			.maximumWeight(properties.finishedWeight().toBytes() / 2)
-			.weigher((RunKey key, TestRun run) -> weigh(run))
-			.expireAfter(Expiry.<RunKey, TestRun>creating((key, run) -> run.finished() ? finished : running))
-			.recordStats()
-			.buildAsync((key, executor) -> client.testRun(key.agentId(), key.batchId(), key.jobId()).toFuture());
-		this.chats = Caffeine.newBuilder()
-			.maximumWeight(properties.finishedWeight().toBytes() / 2)
-			.weigher((String key, Chat chat) -> weigh(chat))
-			.expireAfter(Expiry.<String, Chat>creating((key, chat) -> chat.ended() ? finished : running))
-			.recordStats()
-			.buildAsync((chatId, executor) -> client.chat(chatId).toFuture());
+			.build();
 	}
 
 	/** Every agent of the workspace. */
-	public List<Agent> agents() {
-		return join(this.agentLists.get("all"));
+	public Fresh<List<Agent>> agents() {
+		return this.agentLists.get("all", deadline());
 	}
 
-	/** One agent, by ID. */
-	public Agent agent(String agentId) {
-		return join(this.agents.get(agentId));
+	/** An agent and one page (from 0) of its batch runs, loaded side by side. */
+	public AgentBatches agentBatches(String agentId, int page) {
+		Instant deadline = deadline();
+		CompletableFuture<Fresh<Agent>> agent = this.agents.start(agentId);
+		BatchPageKey pageKey = new BatchPageKey(agentId, page);
+		CompletableFuture<Fresh<ApiPage<BatchRun>>> batches = this.batchPages.start(pageKey);
+		return new AgentBatches(this.agents.await(agentId, agent, deadline),
+				this.batchPages.await(pageKey, batches, deadline));
 	}
 
-	/** One page (from 0) of an agent's batch runs, newest first. */
-	public ApiPage<BatchRun> batchRuns(String agentId, int page) {
-		return join(this.batchPages.get(new BatchPageKey(agentId, page)));
-	}
-
-	/** One batch run. */
-	public BatchRun batch(String agentId, String batchId) {
-		return join(this.batches.get(new BatchKey(agentId, batchId)));
-	}
-
-	/** The runs of a batch, or word that SigmaMind does not list them. */
-	public RunList runs(String agentId, String batchId) {
-		return join(this.runLists.get(new BatchKey(agentId, batchId)));
+	/** A batch run and its runs, loaded side by side. */
+	public BatchRuns batchRuns(String agentId, String batchId) {
+		Instant deadline = deadline();
+		BatchKey key = new BatchKey(agentId, batchId);
+		CompletableFuture<Fresh<BatchRun>> batch = this.batches.start(key);
+		CompletableFuture<Fresh<RunList>> runs = this.runLists.start(key);
+		return new BatchRuns(this.batches.await(key, batch, deadline), this.runLists.await(key, runs, deadline));
 	}
 
 	/**
 	 * One run with its transcript: its own {@code conversation}, or else its chat's
-	 * messages. A chat that cannot be read leaves the run readable with a note.
+	 * messages. A chat that cannot be read leaves the run readable with a note. Its
+	 * attempt number comes from the batch's run list when that is at hand without
+	 * waiting.
 	 */
 	public RunDetail run(String agentId, String batchId, String jobId) {
-		TestRun run = join(this.runs.get(new RunKey(agentId, batchId, jobId)));
-		if (run.conversation() != null) {
-			return new RunDetail(run, Transcript.fromConversation(run.conversation()), null);
+		Instant deadline = deadline();
+		BatchKey batchKey = new BatchKey(agentId, batchId);
+		CompletableFuture<Fresh<RunList>> list = this.runLists.start(batchKey);
+		Fresh<TestRun> run = this.runs.get(new RunKey(agentId, batchId, jobId), deadline);
+		Attempt attempt = null;
+		Fresh<RunList> runList = null;
+		if (list.isDone() && !list.isCompletedExceptionally()) {
+			runList = this.runLists.await(batchKey, list, deadline);
+			attempt = runList.value().attempt(jobId);
 		}
-		if (run.chatId() == null || !SigmaMindClient.ID.matcher(run.chatId()).matches()) {
-			return new RunDetail(run, Transcript.none(), "SigmaMind sent no conversation and no chat ID for this run.");
+		TestRun value = run.value();
+		if (value.conversation() != null) {
+			return new RunDetail(value, Transcript.fromConversation(value.conversation()), null, attempt,
+					Staleness.of(run, runList));
+		}
+		if (value.chatId() == null || !SigmaMindClient.ID.matcher(value.chatId()).matches()) {
+			return new RunDetail(value, Transcript.none(),
+					"SigmaMind sent no conversation and no chat ID for this run.", attempt, Staleness.of(run, runList));
 		}
 		try {
-			return new RunDetail(run, Transcript.fromChat(join(this.chats.get(run.chatId()))), null);
+			Fresh<Chat> chat = this.chats.get(value.chatId(), deadline);
+			return new RunDetail(value, Transcript.fromChat(chat.value()), null, attempt,
+					Staleness.of(run, runList, chat));
 		}
 		catch (SigmaMindException ex) {
-			return new RunDetail(run, Transcript.none(),
-					"The transcript is kept in chat " + run.chatId() + ", which SigmaMind did not return ("
-							+ ex.getClass().getSimpleName().replace("SigmaMind", "").replace("Exception", "")
-							+ "). Reload to try again.");
+			return new RunDetail(value, Transcript.none(),
+					"The transcript is kept in chat " + value.chatId()
+							+ ", which SigmaMind did not return just now. Reload the page to try again.",
+					attempt, Staleness.of(run, runList));
 		}
+	}
+
+	/**
+	 * Asks SigmaMind again for a batch and its runs, at most once per resource a while.
+	 */
+	public RefreshOutcome refreshBatch(String agentId, String batchId) {
+		BatchKey key = new BatchKey(agentId, batchId);
+		if (this.manualRefreshes.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+			return RefreshOutcome.TOO_SOON;
+		}
+		Instant deadline = deadline();
+		return outcome(this.batches.reload(key, deadline), this.runLists.reload(key, deadline));
+	}
+
+	/** Asks SigmaMind again for a run (and its chat), at most once per run a while. */
+	public RefreshOutcome refreshRun(String agentId, String batchId, String jobId) {
+		RunKey key = new RunKey(agentId, batchId, jobId);
+		if (this.manualRefreshes.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+			return RefreshOutcome.TOO_SOON;
+		}
+		Instant deadline = deadline();
+		Fresh<TestRun> run = this.runs.reload(key, deadline);
+		String chatId = run.value().chatId();
+		if (run.value().conversation() == null && chatId != null && SigmaMindClient.ID.matcher(chatId).matches()) {
+			return outcome(run, this.chats.reload(chatId, deadline));
+		}
+		return outcome(run);
+	}
+
+	/** Drops everything cached: for the admin page and tests. */
+	public void invalidateAll() {
+		this.all.forEach(FreshCache::invalidateAll);
+		this.manualRefreshes.invalidateAll();
+	}
+
+	/** Hit and load figures of each cache, for the admin page. */
+	public List<CacheFigures> figures() {
+		List<CacheFigures> figures = new ArrayList<>();
+		for (FreshCache<?, ?> cache : this.all) {
+			var stats = cache.stats();
+			figures.add(new CacheFigures(cache.name(), cache.size(), stats.hitCount(), stats.missCount(),
+					stats.hitRate(), stats.loadFailureCount(), stats.evictionCount()));
+		}
+		return figures;
+	}
+
+	private static RefreshOutcome outcome(Fresh<?>... parts) {
+		for (Fresh<?> part : parts) {
+			if (part.stale()) {
+				return RefreshOutcome.FAILED;
+			}
+		}
+		return RefreshOutcome.REFRESHED;
+	}
+
+	private Instant deadline() {
+		return this.clock.instant().plus(this.budget);
 	}
 
 	private Mono<RunList> loadRunList(BatchKey key) {
@@ -173,33 +253,6 @@ public class Catalog {
 		int weight = 1_024 + ((chat.transcript() != null) ? chat.transcript().length() * 2 : 0);
 		weight += chat.messages().stream().mapToInt((message) -> 128 + message.text().length() * 2).sum();
 		return weight;
-	}
-
-	private static <T> T join(CompletableFuture<T> future) {
-		try {
-			return future.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for SigmaMind", ex);
-		}
-		catch (ExecutionException | CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw new IllegalStateException(ex.getCause());
-		}
-	}
-
-	/** For the admin page and tests: drop everything cached. */
-	public void invalidateAll() {
-		this.agentLists.synchronous().invalidateAll();
-		this.agents.synchronous().invalidateAll();
-		this.batchPages.synchronous().invalidateAll();
-		this.batches.synchronous().invalidateAll();
-		this.runLists.synchronous().invalidateAll();
-		this.runs.synchronous().invalidateAll();
-		this.chats.synchronous().invalidateAll();
 	}
 
 	record BatchPageKey(String agentId, int page) {

@@ -5,12 +5,12 @@ import java.util.List;
 import dev.simboard.catalog.Attempt;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
-import dev.simboard.sigmamind.SigmaMindException;
 import dev.simboard.sigmamind.TestCase;
 import dev.simboard.sigmamind.TestRun;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
+import dev.simboard.web.Refreshes;
 import dev.simboard.web.SigmaMindId;
 import dev.simboard.web.Verdict;
 
@@ -18,6 +18,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * One test run: the verdict, the judge's reasoning beside the success criteria, and the
@@ -36,6 +38,7 @@ class RunController {
 	String run(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
 			@PathVariable @SigmaMindId String jobId, Model model) {
 		RunDetail detail = this.catalog.run(agentId, batchId, jobId);
+		model.addAttribute("staleness", detail.staleness());
 		TestRun run = detail.run();
 		TestCase testCase = run.testCase();
 		Verdict verdict = Verdict.of(run);
@@ -45,11 +48,12 @@ class RunController {
 				(testCase != null) ? Formats.orDash(testCase.successCriteria()) : "—", remarks(run, verdict),
 				(testCase != null) ? Formats.orDash(testCase.userPrompt()) : "—",
 				(testCase != null) ? testCase.mockData() : List.of(),
-				(testCase != null) ? Formats.orDash(testCase.llmModel()) : "—", attempt(agentId, batchId, run),
+				(testCase != null) ? Formats.orDash(testCase.llmModel()) : "—", attempt(detail.attempt(), run),
 				Formats.timestamp(run.createdDate()), Formats.iso(run.createdDate()),
 				Formats.timestamp(run.completedDate()), Formats.iso(run.completedDate()),
 				Formats.duration(Formats.between(run.createdDate(), run.completedDate())), Formats.orDash(run.chatId()),
-				detail.transcript().turns(), source(detail), detail.transcriptProblem());
+				detail.transcript().turns(), source(detail), detail.transcriptProblem(),
+				Links.run(agentId, batchId, jobId) + "/refresh");
 		model.addAttribute("run", view);
 		model.addAttribute("crumbs",
 				List.of(new Crumb("Agents", Links.agents()), new Crumb(agentName, Links.agent(agentId)),
@@ -57,19 +61,21 @@ class RunController {
 		return "run/run";
 	}
 
-	/** "2 of 3" where the batch's runs are listed; else what the test case plans. */
-	private String attempt(String agentId, String batchId, TestRun run) {
-		try {
-			Attempt attempt = this.catalog.runs(agentId, batchId).attempt(run.jobId());
-			if (attempt != null) {
-				return attempt.toString();
-			}
-		}
-		catch (SigmaMindException ex) {
-			// The run itself is what matters here; the attempt number is a nicety.
+	/** "2 of 3" where the batch's runs are at hand; else what the test case plans. */
+	private static String attempt(Attempt attempt, TestRun run) {
+		if (attempt != null) {
+			return attempt.toString();
 		}
 		Integer planned = (run.testCase() != null) ? run.testCase().attempt() : null;
 		return (planned != null) ? "one of " + planned : "—";
+	}
+
+	/** "Refresh now": asks SigmaMind again, at most once per run every few seconds. */
+	@PostMapping("/agents/{agentId}/batches/{batchId}/runs/{jobId}/refresh")
+	String refresh(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
+			@PathVariable @SigmaMindId String jobId, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("flash", Refreshes.message(this.catalog.refreshRun(agentId, batchId, jobId)));
+		return "redirect:" + Links.run(agentId, batchId, jobId);
 	}
 
 	private static String remarks(TestRun run, Verdict verdict) {

@@ -28,10 +28,11 @@ import dev.simboard.web.Verdict;
  * @param turns the conversation
  * @param transcriptSource where the conversation came from, in words
  * @param transcriptProblem why there is no conversation, or {@code null}
+ * @param refreshHref where "refresh now" posts to
  */
 record RunView(String jobId, String label, String testCaseId, Verdict verdict, String successCriteria, String remarks,
 		String userPrompt, List<MockVariable> mockData, String model, String attempt, String created, String createdIso,
 		String completed, String completedIso, String duration, String chatId, List<Turn> turns,
-		String transcriptSource, String transcriptProblem) {
+		String transcriptSource, String transcriptProblem, String refreshHref) {
 
 }

@@ -1,15 +1,20 @@
 package dev.simboard.sigmamind;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
+import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
@@ -58,7 +63,10 @@ public class SigmaMindClient {
 
 	private final SigmaMindProperties properties;
 
-	public SigmaMindClient(WebClient.Builder builder, SigmaMindTarget target, SigmaMindProperties properties) {
+	private final UpstreamGuard guard;
+
+	public SigmaMindClient(WebClient.Builder builder, SigmaMindTarget target, SigmaMindProperties properties,
+			Clock clock, MeterRegistry meters) {
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
 			.responseTimeout(properties.responseTimeout());
@@ -71,6 +79,12 @@ public class SigmaMindClient {
 			.build();
 		this.target = target;
 		this.properties = properties;
+		this.guard = new UpstreamGuard(properties.resilience(), clock, meters);
+	}
+
+	/** The circuit breaker's state, for the admin page and health. */
+	public String breakerState() {
+		return this.guard.breakerState().name();
 	}
 
 	/** {@code GET /v1/agents}. */
@@ -134,7 +148,7 @@ public class SigmaMindClient {
 			.buildAndExpand(pathVariables)
 			.toUri();
 		Duration deadline = this.properties.connectTimeout().plus(this.properties.responseTimeout());
-		return this.webClient.get()
+		Mono<T> call = this.webClient.get()
 			.uri(uri)
 			.header(API_KEY_HEADER, this.target.apiKey())
 			.retrieve()
@@ -142,19 +156,21 @@ public class SigmaMindClient {
 			.bodyToMono(type)
 			.switchIfEmpty(Mono.error(() -> new SigmaMindBadResponseException(endpoint, "empty body", null)))
 			.timeout(deadline,
-					Mono.error(() -> new SigmaMindUnavailableException(endpoint,
+					Mono.error(() -> new SigmaMindUnavailableException(endpoint, Reason.TIMEOUT,
 							"no answer within " + deadline.toMillis() + " ms", null)))
 			.onErrorMap((ex) -> !(ex instanceof SigmaMindException), (ex) -> translate(endpoint, ex));
+		return this.guard.guard(endpoint, call);
 	}
 
-	private static Mono<SigmaMindException> failure(String endpoint, ClientResponse response) {
+	private Mono<SigmaMindException> failure(String endpoint, ClientResponse response) {
 		int status = response.statusCode().value();
 		SigmaMindException ex = switch (status) {
 			case 401, 403 -> new SigmaMindUnauthorizedException(endpoint, status);
 			case 404, 405 -> new SigmaMindNotFoundException(endpoint, status);
 			case 429 -> new SigmaMindRateLimitedException(endpoint,
-					retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
-			default -> (status >= 500) ? new SigmaMindUnavailableException(endpoint, "answered " + status, null)
+					this.guard.pause(retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER))));
+			default -> (status >= 500)
+					? new SigmaMindUnavailableException(endpoint, Reason.SERVER_ERROR, "answered " + status, null)
 					: new SigmaMindBadResponseException(endpoint, "answered " + status, null);
 		};
 		return response.releaseBody().then(Mono.just(ex));
@@ -171,10 +187,15 @@ public class SigmaMindClient {
 				return new SigmaMindBadResponseException(endpoint, "response is not the JSON expected", ex);
 			}
 		}
-		if (ex instanceof WebClientRequestException) {
-			return new SigmaMindUnavailableException(endpoint, "could not be reached", ex);
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TimeoutException || cause instanceof ReadTimeoutException) {
+				return new SigmaMindUnavailableException(endpoint, Reason.TIMEOUT, "no answer in time", ex);
+			}
 		}
-		return new SigmaMindUnavailableException(endpoint, ex.getClass().getSimpleName(), ex);
+		if (ex instanceof WebClientRequestException) {
+			return new SigmaMindUnavailableException(endpoint, Reason.CONNECT, "could not be reached", ex);
+		}
+		return new SigmaMindUnavailableException(endpoint, Reason.CONNECT, ex.getClass().getSimpleName(), ex);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.simboard.sigmamind;
 
 import java.net.URI;
+import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -12,6 +13,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class SigmaMindConfiguration {
+
+	/** Time for caches, pauses and the breaker; tests replace it to move time by hand. */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
 
 	@Bean
 	@Conditional(DemoModeCondition.Off.class)

@@ -3,6 +3,8 @@ package dev.simboard.sigmamind;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,13 +25,46 @@ import org.springframework.validation.annotation.Validated;
  * @param testRunsPath path of the undocumented call that lists the test runs of a batch
  * @param testRunsPageSize page size asked of that list call
  * @param maxResponseSize largest response body that is decoded
+ * @param resilience how Simboard protects itself and SigmaMind when calls fail
  */
 @Validated
 @ConfigurationProperties("simboard.sigmamind")
 public record SigmaMindProperties(@NotNull @DefaultValue("https://api.sigmamind.ai") URI baseUrl, String apiKey,
 		@NotNull @DefaultValue("2s") Duration connectTimeout, @NotNull @DefaultValue("5s") Duration responseTimeout,
 		@NotNull @Pattern(regexp = "/[A-Za-z0-9/_-]*") @DefaultValue("/v1/test-runs") String testRunsPath,
-		@Min(1) @DefaultValue("100") int testRunsPageSize, @NotNull @DefaultValue("16MB") DataSize maxResponseSize) {
+		@Min(1) @DefaultValue("100") int testRunsPageSize, @NotNull @DefaultValue("16MB") DataSize maxResponseSize,
+		@Valid @NotNull @DefaultValue Resilience resilience) {
+
+	/**
+	 * Retries, circuit breaker, bulkhead and rate-limit handling.
+	 *
+	 * @param maxAttempts attempts per call, the first included; only connection errors
+	 * and 5xx answers are tried again
+	 * @param retryBackoff wait before the second attempt; it doubles, with jitter
+	 * @param maxConcurrentCalls upstream calls in flight at once; more are refused at
+	 * once
+	 * @param defaultRetryAfter pause after a 429 that names no {@code Retry-After}
+	 * @param maxRetryAfter longest pause a 429's {@code Retry-After} is honoured for
+	 * @param breakerWindow the last calls the circuit breaker judges the failure rate on
+	 * @param breakerMinimumCalls calls needed before the breaker may open
+	 * @param breakerFailureRate failure rate, in percent, that opens the breaker
+	 * @param breakerOpenFor how long an open breaker refuses calls before one probe
+	 */
+	public record Resilience(@Min(1) @Max(10) @DefaultValue("3") int maxAttempts,
+			@NotNull @DefaultValue("200ms") Duration retryBackoff, @Min(1) @DefaultValue("8") int maxConcurrentCalls,
+			@NotNull @DefaultValue("30s") Duration defaultRetryAfter,
+			@NotNull @DefaultValue("5m") Duration maxRetryAfter, @Min(1) @DefaultValue("10") int breakerWindow,
+			@Min(1) @DefaultValue("5") int breakerMinimumCalls,
+			@Min(1) @Max(100) @DefaultValue("50") int breakerFailureRate,
+			@NotNull @DefaultValue("30s") Duration breakerOpenFor) {
+
+		/** The defaults, for code that builds properties by hand. */
+		public static Resilience defaults() {
+			return new Resilience(3, Duration.ofMillis(200), 8, Duration.ofSeconds(30), Duration.ofMinutes(5), 10, 5,
+					50, Duration.ofSeconds(30));
+		}
+
+	}
 
 	/** Whether a key is configured; without one Simboard serves its demo API. */
 	public boolean hasApiKey() {

@@ -86,8 +86,14 @@ class ErrorPages {
 	@ExceptionHandler(SigmaMindUnavailableException.class)
 	ModelAndView unavailable(SigmaMindUnavailableException ex) {
 		logger.warn("SigmaMind unavailable: {}", ex.getMessage());
-		return page(new ErrorView(502, "SigmaMind is not answering",
-				"Simboard could not get an answer from SigmaMind in time, or SigmaMind reported an error of its own.",
+		String detail = switch (ex.reason()) {
+			case CIRCUIT_OPEN -> "SigmaMind failed again and again just now, so Simboard has paused its calls "
+					+ "for a short while rather than make you wait for each one.";
+			case BUSY -> "Too many pages are waiting for SigmaMind right now, so Simboard did not add this one.";
+			case TIMEOUT -> "SigmaMind did not answer in time.";
+			default -> "Simboard could not reach SigmaMind, or SigmaMind reported an error of its own.";
+		};
+		return page(new ErrorView(502, "SigmaMind is not answering", detail,
 				"Reload in a minute. If it goes on, check SigmaMind's status and the network between it and Simboard."));
 	}
 

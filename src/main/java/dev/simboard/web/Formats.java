@@ -53,6 +53,22 @@ public final class Formats {
 		return String.format("%dh %02dm", seconds / 3600, (seconds % 3600) / 60);
 	}
 
+	/** {@code 45 s ago}, {@code 4 min ago}, {@code 3 h ago}, {@code 2 days ago}. */
+	public static String ago(Duration age) {
+		long seconds = Math.max(0, age.toSeconds());
+		if (seconds < 60) {
+			return seconds + " s ago";
+		}
+		if (seconds < 3600) {
+			return (seconds / 60) + " min ago";
+		}
+		if (seconds < 86_400) {
+			return (seconds / 3600) + " h ago";
+		}
+		long days = seconds / 86_400;
+		return days + ((days == 1) ? " day ago" : " days ago");
+	}
+
 	/**
 	 * Share of judged attempts that passed, as a whole percent; {@code null} when none is
 	 * judged yet.

@@ -1,14 +1,30 @@
 package dev.simboard.web;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Web server settings that make every refusal reach Simboard's own error page.
+ * Web settings: every refusal reaches Simboard's own error page; stale data is announced.
  */
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration {
+class WebConfiguration implements WebMvcConfigurer {
+
+	private final Clock clock;
+
+	WebConfiguration(ObjectProvider<Clock> clock) {
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new StaleNotice(this.clock));
+	}
 
 	/**
 	 * Tomcat refuses {@code %2F} in a path with its own bare page; passing it through

@@ -5,7 +5,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.simboard.Fixtures;
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.simboard.catalog.AgentBatches;
 import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.Fresh;
+import dev.simboard.sigmamind.SigmaMindUnavailableException;
+import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
 import dev.simboard.sigmamind.Agent;
 import dev.simboard.sigmamind.ApiPage;
 import dev.simboard.sigmamind.BatchRun;
@@ -42,8 +49,8 @@ class AgentControllerTests {
 
 	@Test
 	void agentsWhenSearchedThenShowsMatchesOnly() throws Exception {
-		given(this.catalog.agents()).willReturn(List.of(new Agent("agent_1", "Billing Support", "Live"),
-				new Agent("agent_2", "Appointment Booking", "Testing"), new Agent("agent_3", null, "active")));
+		given(this.catalog.agents()).willReturn(Fixtures.fresh(List.of(new Agent("agent_1", "Billing Support", "Live"),
+				new Agent("agent_2", "Appointment Booking", "Testing"), new Agent("agent_3", null, "active"))));
 		this.mvc.perform(get("/agents").param("q", "billing"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Billing Support")))
@@ -56,12 +63,12 @@ class AgentControllerTests {
 
 	@Test
 	void agentPageShowsBatchesWithPassRateAndRunningMark() throws Exception {
-		given(this.catalog.agent(Fixtures.AGENT_ID)).willReturn(Fixtures.agent());
 		BatchRun finished = Fixtures.batch(7, 3, 10, List.of());
 		BatchRun running = new BatchRun("batch_running", "org_1", Fixtures.agent(), Fixtures.CREATED, List.of(), 1, 0,
 				10);
-		given(this.catalog.batchRuns(Fixtures.AGENT_ID, 0))
-			.willReturn(new ApiPage<>(List.of(running, finished), 0, 20, 25L, 2, true, false));
+		given(this.catalog.agentBatches(Fixtures.AGENT_ID, 0))
+			.willReturn(new AgentBatches(Fixtures.fresh(Fixtures.agent()),
+					Fixtures.fresh(new ApiPage<>(List.of(running, finished), 0, 20, 25L, 2, true, false))));
 		this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Billing Support")))
@@ -74,11 +81,28 @@ class AgentControllerTests {
 
 	@Test
 	void agentPageWhenAgentUnknownThenShowsNotFoundNamingIt() throws Exception {
-		given(this.catalog.agent("agent_nope"))
+		given(this.catalog.agentBatches("agent_nope", 0))
 			.willThrow(new SigmaMindNotFoundException("GET /v1/agents/{agentId}", 404));
 		this.mvc.perform(get("/agents/agent_nope"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("no agent agent_nope")));
+	}
+
+	@Test
+	void agentsWhenRenewalFailedThenShowsHowOldTheDataIs() throws Exception {
+		Fresh<List<Agent>> stale = Fresh.of(List.of(Fixtures.agent()), Instant.now().minus(Duration.ofMinutes(4)));
+		given(this.catalog.agents()).willReturn(new Fresh<>(stale.value(), stale.fetchedAt(), Instant.now(),
+				new SigmaMindUnavailableException("GET /v1/agents", Reason.SERVER_ERROR, "answered 503", null)));
+		this.mvc.perform(get("/agents"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Showing data from 4 min ago: SigmaMind is not answering")))
+			.andExpect(content().string(containsString("Billing Support")));
+	}
+
+	@Test
+	void agentsWhenFreshThenNoStaleNotice() throws Exception {
+		given(this.catalog.agents()).willReturn(Fixtures.fresh(List.of(Fixtures.agent())));
+		this.mvc.perform(get("/agents")).andExpect(content().string(not(containsString("stale-notice"))));
 	}
 
 	@Test

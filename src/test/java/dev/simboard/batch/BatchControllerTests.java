@@ -6,7 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.simboard.Fixtures;
+import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.RefreshOutcome;
 import dev.simboard.catalog.RunList;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.sigmamind.TestCase;
@@ -22,8 +24,11 @@ import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -45,14 +50,14 @@ class BatchControllerTests {
 
 	@Test
 	void batchPageShowsCountsPassRateAndRunsByTestCaseAndAttempt() throws Exception {
-		given(this.catalog.batch(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
-			.willReturn(Fixtures.batch(3, 1, 5, List.of(ANGRY, REFUND)));
 		Instant t = Fixtures.CREATED;
-		given(this.catalog.runs(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
-			.willReturn(RunList.listed(List.of(Fixtures.run("job_r2", REFUND, null, t.plusSeconds(60), List.of()),
-					Fixtures.run("job_a2", ANGRY, false, t.plusSeconds(30), List.of()),
-					Fixtures.run("job_a1", ANGRY, true, t, List.of()),
-					Fixtures.run("job_r1", REFUND, true, t, List.of()))));
+		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
+			.willReturn(new BatchRuns(Fixtures.fresh(Fixtures.batch(3, 1, 5, List.of(ANGRY, REFUND))),
+					Fixtures.fresh(
+							RunList.listed(List.of(Fixtures.run("job_r2", REFUND, null, t.plusSeconds(60), List.of()),
+									Fixtures.run("job_a2", ANGRY, false, t.plusSeconds(30), List.of()),
+									Fixtures.run("job_a1", ANGRY, true, t, List.of()),
+									Fixtures.run("job_r1", REFUND, true, t, List.of()))))));
 		String page = this.mvc.perform(get(URL))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("75%")))
@@ -74,9 +79,8 @@ class BatchControllerTests {
 
 	@Test
 	void batchPageWhenRunsUnlistedThenShowsCountsTestCasesAndOpenRunForm() throws Exception {
-		given(this.catalog.batch(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
-			.willReturn(Fixtures.batch(7, 3, 12, List.of(ANGRY, REFUND)));
-		given(this.catalog.runs(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(RunList.unlisted());
+		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+				Fixtures.fresh(Fixtures.batch(7, 3, 12, List.of(ANGRY, REFUND))), Fixtures.fresh(RunList.unlisted())));
 		this.mvc.perform(get(URL))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("SigmaMind does not list the runs")))
@@ -88,11 +92,26 @@ class BatchControllerTests {
 
 	@Test
 	void batchPageWhenBatchUnknownThenShowsNotFoundNamingIt() throws Exception {
-		given(this.catalog.batch(any(), any()))
+		given(this.catalog.batchRuns(any(), any()))
 			.willThrow(new SigmaMindNotFoundException("GET /v1/batch-runs/{batchId}", 404));
 		this.mvc.perform(get(URL))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("no batch run " + Fixtures.BATCH_ID)));
+	}
+
+	@Test
+	void refreshWhenPostedWithCsrfThenReloadsAndSaysSo() throws Exception {
+		given(this.catalog.refreshBatch(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(RefreshOutcome.TOO_SOON);
+		this.mvc.perform(post(URL + "/refresh").with(csrf()))
+			.andExpect(redirectedUrl(URL))
+			.andExpect(flash().attribute("flash", containsString("moments ago")));
+	}
+
+	@Test
+	void refreshWhenNoCsrfTokenThenForbiddenAndNothingReloaded() throws Exception {
+		this.mvc.perform(post(URL + "/refresh")).andExpect(status().isForbidden());
+		this.mvc.perform(get(URL + "/refresh")).andExpect(status().isMethodNotAllowed());
+		verifyNoInteractions(this.catalog);
 	}
 
 	@Test

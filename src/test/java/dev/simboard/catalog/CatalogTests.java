@@ -2,6 +2,7 @@ package dev.simboard.catalog;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,19 +10,31 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.simboard.MutableClock;
+import dev.simboard.sigmamind.SigmaMindBadResponseException;
 import dev.simboard.sigmamind.SigmaMindClient;
+import dev.simboard.sigmamind.SigmaMindException;
+import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.sigmamind.SigmaMindProperties;
+import dev.simboard.sigmamind.SigmaMindProperties.Resilience;
+import dev.simboard.sigmamind.SigmaMindRateLimitedException;
 import dev.simboard.sigmamind.SigmaMindTarget;
+import dev.simboard.sigmamind.SigmaMindUnavailableException;
+import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
 import dev.simboard.transcript.Transcript;
 
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -29,27 +42,39 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The catalog with the real client against a fake SigmaMind on a real port.
+ * The catalog with the real client against a fake SigmaMind on a real port, with time
+ * moved by hand.
  */
 class CatalogTests {
 
 	private static final String RUN = """
 			{"batchId":"batch_1","agent":{"agentId":"agent_1","name":"A"},"jobId":"%s","chatId":"chat_1",
 			 "testCase":{"testCaseId":"%s","label":"L","attempt":2},
-			 "createdDate":"2026-03-26T10:5%d:00.000Z","completedDate":"2026-03-26T10:59:00.000Z",
-			 "isSuccessful":true,"remarks":"ok"%s}""";
+			 "createdDate":"2026-03-26T10:5%d:00.000Z"%s,
+			 "isSuccessful":%s,"remarks":"ok"%s}""";
+
+	private static final String RUN_PATH = "/v1/test-runs/job_1";
 
 	private final WireMockServer sigmaMind = new WireMockServer(options().dynamicPort());
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-03-27T09:00:00Z"));
 
 	private Catalog catalog;
 
 	@BeforeEach
 	void start() {
 		this.sigmaMind.start();
+		this.catalog = catalog(new Resilience(3, Duration.ofMillis(5), 8, Duration.ofSeconds(30), Duration.ofMinutes(5),
+				4, 4, 50, Duration.ofSeconds(30)));
+	}
+
+	private Catalog catalog(Resilience resilience) {
 		SigmaMindProperties properties = new SigmaMindProperties(URI.create(this.sigmaMind.baseUrl()), "key",
-				Duration.ofSeconds(1), Duration.ofSeconds(2), "/v1/test-runs", 2, DataSize.ofMegabytes(16));
+				Duration.ofSeconds(1), Duration.ofSeconds(1), "/v1/test-runs", 2, DataSize.ofMegabytes(16), resilience);
 		SigmaMindTarget target = new SigmaMindTarget() {
 			@Override
 			public URI baseUrl() {
@@ -61,8 +86,11 @@ class CatalogTests {
 				return "key";
 			}
 		};
-		this.catalog = new Catalog(new SigmaMindClient(WebClient.builder(), target, properties), new CacheProperties(
-				Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofHours(24), DataSize.ofMegabytes(64)));
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		return new Catalog(new SigmaMindClient(WebClient.builder(), target, properties, this.clock, meters),
+				new CacheProperties(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofHours(24),
+						DataSize.ofMegabytes(64), Duration.ofSeconds(10)),
+				properties, this.clock, meters);
 	}
 
 	@AfterEach
@@ -70,19 +98,33 @@ class CatalogTests {
 		this.sigmaMind.stop();
 	}
 
-	private static String run(String jobId, String testCaseId, int minute, String conversation) {
-		return RUN.formatted(jobId, testCaseId, minute, conversation);
+	private static String finished(String jobId, String testCaseId, int minute, String conversation) {
+		return RUN.formatted(jobId, testCaseId, minute, ",\"completedDate\":\"2026-03-26T10:59:00.000Z\"", "true",
+				conversation);
+	}
+
+	private static String running(String jobId) {
+		return RUN.formatted(jobId, "tc_1", 1, "", "null",
+				",\"conversation\":[{\"role\":\"user\",\"content\":\"hi\"}]");
+	}
+
+	private static final String HI = ",\"conversation\":[{\"role\":\"user\",\"content\":\"hi\"}]";
+
+	private void stubRun(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+		this.sigmaMind.stubFor(get(urlPathEqualTo(RUN_PATH)).willReturn(answer));
+	}
+
+	private int calls(String path) {
+		return this.sigmaMind.countRequestsMatching(getRequestedFor(urlPathEqualTo(path)).build()).getCount();
 	}
 
 	@Test
-	void runWhenManyConcurrentColdRequestsThenOneUpstreamCall() throws Exception {
-		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs/job_1"))
-			.willReturn(okJson(run("job_1", "tc_1", 1, ",\"conversation\":[{\"role\":\"user\",\"content\":\"hi\"}]"))
-				.withFixedDelay(300)));
-		ExecutorService pool = Executors.newFixedThreadPool(20);
+	void runWhenHundredConcurrentColdRequestsThenOneUpstreamCallAndAllAnswered() throws Exception {
+		stubRun(okJson(finished("job_1", "tc_1", 1, HI)).withFixedDelay(300));
+		ExecutorService pool = Executors.newFixedThreadPool(100);
 		try {
 			List<CompletableFuture<RunDetail>> pages = new ArrayList<>();
-			for (int i = 0; i < 50; i++) {
+			for (int i = 0; i < 100; i++) {
 				pages.add(CompletableFuture.supplyAsync(() -> this.catalog.run("agent_1", "batch_1", "job_1"), pool));
 			}
 			for (CompletableFuture<RunDetail> page : pages) {
@@ -92,13 +134,149 @@ class CatalogTests {
 		finally {
 			pool.shutdown();
 		}
-		this.sigmaMind.verify(1, getRequestedFor(urlPathEqualTo("/v1/test-runs/job_1")));
+		assertThat(calls(RUN_PATH)).isEqualTo(1);
+	}
+
+	@Test
+	void runWhenFinishedThenNeverAskedAgainEvenMuchLater() {
+		stubRun(okJson(finished("job_1", "tc_1", 1, HI)));
+		this.catalog.run("agent_1", "batch_1", "job_1");
+		this.clock.advance(Duration.ofDays(3));
+		RunDetail again = this.catalog.run("agent_1", "batch_1", "job_1");
+		assertThat(again.staleness()).isNull();
+		assertThat(calls(RUN_PATH)).isEqualTo(1);
+	}
+
+	@Test
+	void runWhenRunningAndPastRefreshThenServedAtOnceAndRenewedInBackground() {
+		stubRun(okJson(running("job_1")));
+		this.catalog.run("agent_1", "batch_1", "job_1");
+		this.clock.advance(Duration.ofSeconds(11));
+		stubRun(okJson(finished("job_1", "tc_1", 1, HI)));
+		assertThat(this.catalog.run("agent_1", "batch_1", "job_1").run().finished()).isFalse();
+		await()
+			.untilAsserted(() -> assertThat(this.catalog.run("agent_1", "batch_1", "job_1").run().finished()).isTrue());
+		assertThat(calls(RUN_PATH)).isEqualTo(2);
+	}
+
+	@Test
+	void runWhenRenewalFailsThenKeepsLastGoodValueMarkedStaleUntilMaxStaleness() {
+		stubRun(okJson(running("job_1")));
+		this.catalog.run("agent_1", "batch_1", "job_1");
+		this.clock.advance(Duration.ofMinutes(4));
+		stubRun(aResponse().withStatus(503));
+		this.catalog.run("agent_1", "batch_1", "job_1");
+		await()
+			.untilAsserted(() -> assertThat(this.catalog.run("agent_1", "batch_1", "job_1").staleness()).isNotNull());
+		RunDetail stale = this.catalog.run("agent_1", "batch_1", "job_1");
+		assertThat(stale.run().jobId()).isEqualTo("job_1");
+		assertThat(stale.staleness().since()).isEqualTo(Instant.parse("2026-03-27T09:00:00Z"));
+		assertThat(stale.staleness().cause()).isInstanceOf(SigmaMindUnavailableException.class);
+
+		this.clock.advance(Duration.ofHours(24));
+		assertThatExceptionOfType(SigmaMindUnavailableException.class)
+			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"));
+	}
+
+	@Test
+	void runWhenRenewalAnswersMalformedBodyThenNotCachedAndGoodValueKept() {
+		stubRun(okJson(running("job_1")));
+		this.catalog.run("agent_1", "batch_1", "job_1");
+		this.clock.advance(Duration.ofSeconds(11));
+		stubRun(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"jobId\":"));
+		this.catalog.run("agent_1", "batch_1", "job_1");
+		await()
+			.untilAsserted(() -> assertThat(this.catalog.run("agent_1", "batch_1", "job_1").staleness()).isNotNull());
+		RunDetail kept = this.catalog.run("agent_1", "batch_1", "job_1");
+		assertThat(kept.transcript().turns()).hasSize(1);
+		assertThat(kept.staleness().cause()).isInstanceOf(SigmaMindBadResponseException.class);
+	}
+
+	@Test
+	void runWhenColdAndUpstreamDownThenUnavailableAfterThreeAttempts() {
+		stubRun(aResponse().withStatus(503));
+		assertThatExceptionOfType(SigmaMindUnavailableException.class)
+			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.SERVER_ERROR));
+		assertThat(calls(RUN_PATH)).isEqualTo(3);
+	}
+
+	@Test
+	void runWhenConnectionResetThenRetriedThenUnavailable() {
+		stubRun(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+		assertThatExceptionOfType(SigmaMindUnavailableException.class)
+			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"));
+		assertThat(calls(RUN_PATH)).isEqualTo(3);
+	}
+
+	@Test
+	void runWhenClientErrorThenNeverRetried() {
+		stubRun(aResponse().withStatus(400));
+		assertThatExceptionOfType(SigmaMindException.class)
+			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"));
+		stubRun(aResponse().withStatus(404));
+		assertThatExceptionOfType(SigmaMindNotFoundException.class)
+			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"));
+		assertThat(calls(RUN_PATH)).isEqualTo(2);
+	}
+
+	@Test
+	void runWhenUpstreamHangsThenAnswersWithTimeoutInsteadOfWaiting() {
+		stubRun(okJson(finished("job_1", "tc_1", 1, HI)).withFixedDelay(10_000));
+		assertThatExceptionOfType(SigmaMindUnavailableException.class)
+			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.TIMEOUT));
+		assertThat(calls(RUN_PATH)).isEqualTo(1);
+	}
+
+	@Test
+	void runWhenRateLimitedThenNoUpstreamCallUntilRetryAfterHasPassed() {
+		stubRun(aResponse().withStatus(429).withHeader("Retry-After", "30"));
+		assertThatExceptionOfType(SigmaMindRateLimitedException.class)
+			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"));
+		assertThat(calls(RUN_PATH)).isEqualTo(1);
+		stubRun(okJson(finished("job_1", "tc_1", 1, HI)));
+		this.clock.advance(Duration.ofSeconds(29));
+		assertThatExceptionOfType(SigmaMindRateLimitedException.class)
+			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"))
+			.satisfies((ex) -> assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
+		assertThat(calls(RUN_PATH)).isEqualTo(1);
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(this.catalog.run("agent_1", "batch_1", "job_1").run().finished()).isTrue();
+		assertThat(calls(RUN_PATH)).isEqualTo(2);
+	}
+
+	@Test
+	void runWhenBreakerOpenThenFailsFastWithoutCallingUntilProbeSucceeds() {
+		stubRun(aResponse().withStatus(503));
+		for (int i = 0; i < 2; i++) {
+			assertThatExceptionOfType(SigmaMindUnavailableException.class)
+				.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"));
+		}
+		int before = this.sigmaMind.getAllServeEvents().size();
+		assertThatExceptionOfType(SigmaMindUnavailableException.class)
+			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_2"))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.CIRCUIT_OPEN));
+		assertThat(this.sigmaMind.getAllServeEvents()).hasSize(before);
+
+		// After the open period one probe goes through; its success closes the breaker.
+		this.clock.advance(Duration.ofSeconds(31));
+		stubRun(okJson(finished("job_1", "tc_1", 1, HI)));
+		assertThat(this.catalog.run("agent_1", "batch_1", "job_1").run().finished()).isTrue();
+	}
+
+	@Test
+	void runWhenCachedAndUpstreamDownThenStillServed() {
+		stubRun(okJson(running("job_1")));
+		this.catalog.run("agent_1", "batch_1", "job_1");
+		this.sigmaMind.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)));
+		this.clock.advance(Duration.ofSeconds(11));
+		assertThat(this.catalog.run("agent_1", "batch_1", "job_1").run().jobId()).isEqualTo("job_1");
 	}
 
 	@Test
 	void runWhenNoConversationThenTranscriptComesFromChat() {
-		this.sigmaMind
-			.stubFor(get(urlPathEqualTo("/v1/test-runs/job_1")).willReturn(okJson(run("job_1", "tc_1", 1, ""))));
+		stubRun(okJson(finished("job_1", "tc_1", 1, "")));
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/chats/chat_1")).willReturn(okJson(
 				"{\"chatId\":\"chat_1\",\"status\":\"ended\",\"items\":[{\"role\":\"user\",\"content\":[\"hello\"]}]}")));
 		RunDetail detail = this.catalog.run("agent_1", "batch_1", "job_1");
@@ -110,9 +288,8 @@ class CatalogTests {
 
 	@Test
 	void runWhenChatFailsThenRunStillReadableWithNote() {
-		this.sigmaMind
-			.stubFor(get(urlPathEqualTo("/v1/test-runs/job_1")).willReturn(okJson(run("job_1", "tc_1", 1, ""))));
-		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/chats/chat_1")).willReturn(aResponse().withStatus(500)));
+		stubRun(okJson(finished("job_1", "tc_1", 1, "")));
+		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/chats/chat_1")).willReturn(aResponse().withStatus(404)));
 		RunDetail detail = this.catalog.run("agent_1", "batch_1", "job_1");
 		assertThat(detail.run().successful()).isTrue();
 		assertThat(detail.transcript().turns()).isEmpty();
@@ -120,31 +297,63 @@ class CatalogTests {
 	}
 
 	@Test
-	void runsWhenSeveralPagesThenCollectsAllAndNumbersAttempts() {
+	void batchRunsWhenSeveralPagesThenCollectsAllAndNumbersAttempts() {
+		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/batch-runs/batch_1")).willReturn(okJson(
+				"{\"batchId\":\"batch_1\",\"successfulAttempts\":3,\"failedAttempts\":0," + "\"totalAttempts\":3}")));
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs")).withQueryParam("page", equalTo("0"))
-			.willReturn(okJson("{\"data\":[" + run("job_3", "tc_1", 3, "") + "," + run("job_2", "tc_2", 2, "")
+			.willReturn(okJson("{\"data\":[" + finished("job_3", "tc_1", 3, "") + "," + finished("job_2", "tc_2", 2, "")
 					+ "],\"page\":0,\"size\":2,\"totalCounts\":3,\"totalPages\":2,\"hasNext\":true}")));
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs")).withQueryParam("page", equalTo("1"))
-			.willReturn(okJson("{\"data\":[" + run("job_1", "tc_1", 1, "")
+			.willReturn(okJson("{\"data\":[" + finished("job_1", "tc_1", 1, "")
 					+ "],\"page\":1,\"size\":2,\"totalCounts\":3,\"totalPages\":2,\"hasNext\":false}")));
-		RunList runs = this.catalog.runs("agent_1", "batch_1");
+		RunList runs = this.catalog.batchRuns("agent_1", "batch_1").runs().value();
 		assertThat(runs.listed()).isTrue();
 		assertThat(runs.runs()).hasSize(3);
 		assertThat(runs.attempt("job_1")).isEqualTo(new Attempt(1, 2));
 		assertThat(runs.attempt("job_3")).isEqualTo(new Attempt(2, 2));
 		assertThat(runs.attempt("job_2")).isEqualTo(new Attempt(1, 2));
-		this.catalog.runs("agent_1", "batch_1");
-		this.sigmaMind.verify(2, getRequestedFor(urlPathEqualTo("/v1/test-runs")));
+		this.clock.advance(Duration.ofDays(2));
+		this.catalog.batchRuns("agent_1", "batch_1");
+		assertThat(calls("/v1/test-runs")).as("a finished batch's runs are fetched once").isEqualTo(2);
 	}
 
 	@Test
-	void runsWhenListCallAnswers405Or404ThenUnlisted() {
+	void batchRunsWhenListCallAnswers405Or404ThenUnlisted() {
+		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/batch-runs/batch_1")).willReturn(okJson("{\"batchId\":\"b\"}")));
+		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/batch-runs/batch_2")).willReturn(okJson("{\"batchId\":\"b\"}")));
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs")).withQueryParam("batchId", equalTo("batch_1"))
 			.willReturn(aResponse().withStatus(405)));
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs")).withQueryParam("batchId", equalTo("batch_2"))
 			.willReturn(aResponse().withStatus(404)));
-		assertThat(this.catalog.runs("agent_1", "batch_1").listed()).isFalse();
-		assertThat(this.catalog.runs("agent_1", "batch_2").listed()).isFalse();
+		assertThat(this.catalog.batchRuns("agent_1", "batch_1").runs().value().listed()).isFalse();
+		assertThat(this.catalog.batchRuns("agent_1", "batch_2").runs().value().listed()).isFalse();
+	}
+
+	@Test
+	void refreshRunWhenAskedTwiceQuicklyThenSecondIsRefusedWithoutUpstreamCall() {
+		stubRun(okJson(running("job_1")));
+		this.catalog.run("agent_1", "batch_1", "job_1");
+		assertThat(this.catalog.refreshRun("agent_1", "batch_1", "job_1")).isEqualTo(RefreshOutcome.REFRESHED);
+		assertThat(this.catalog.refreshRun("agent_1", "batch_1", "job_1")).isEqualTo(RefreshOutcome.TOO_SOON);
+		assertThat(calls(RUN_PATH)).isEqualTo(2);
+		this.clock.advance(Duration.ofSeconds(11));
+		stubRun(aResponse().withStatus(503));
+		assertThat(this.catalog.refreshRun("agent_1", "batch_1", "job_1")).isEqualTo(RefreshOutcome.FAILED);
+		assertThat(this.catalog.run("agent_1", "batch_1", "job_1").run().jobId()).isEqualTo("job_1");
+	}
+
+	@Test
+	void cachesWhenUsedThenFiguresCountHitsAndMisses() {
+		stubRun(okJson(finished("job_1", "tc_1", 1, HI)));
+		this.catalog.run("agent_1", "batch_1", "job_1");
+		this.catalog.run("agent_1", "batch_1", "job_1");
+		assertThat(this.catalog.figures()).filteredOn((figures) -> figures.name().equals("runs"))
+			.singleElement()
+			.satisfies((runs) -> {
+				assertThat(runs.hits()).isEqualTo(1);
+				assertThat(runs.misses()).isEqualTo(1);
+			});
+		this.sigmaMind.verify(1, anyRequestedFor(urlPathEqualTo(RUN_PATH)));
 	}
 
 }

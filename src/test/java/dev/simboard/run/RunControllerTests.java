@@ -6,9 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.simboard.Fixtures;
+import dev.simboard.catalog.Attempt;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
-import dev.simboard.catalog.RunList;
 import dev.simboard.sigmamind.ConversationMessage;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.sigmamind.SigmaMindRateLimitedException;
@@ -50,9 +50,8 @@ class RunControllerTests {
 	private Catalog catalog;
 
 	private void givenRun(TestRun run) {
-		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID))
-			.willReturn(new RunDetail(run, Transcript.fromConversation(run.conversation()), null));
-		given(this.catalog.runs(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(RunList.listed(List.of(run)));
+		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID)).willReturn(
+				new RunDetail(run, Transcript.fromConversation(run.conversation()), null, new Attempt(1, 2), null));
 	}
 
 	@Test
@@ -124,8 +123,8 @@ class RunControllerTests {
 
 	@Test
 	void runPageWhenSigmaMindDownThenShowsBadGateway() throws Exception {
-		given(this.catalog.run(any(), any(), any()))
-			.willThrow(new SigmaMindUnavailableException("GET /v1/test-runs/{jobId}", "answered 503", null));
+		given(this.catalog.run(any(), any(), any())).willThrow(new SigmaMindUnavailableException(
+				"GET /v1/test-runs/{jobId}", SigmaMindUnavailableException.Reason.SERVER_ERROR, "answered 503", null));
 		this.mvc.perform(get(URL))
 			.andExpect(status().isBadGateway())
 			.andExpect(content().string(containsString("SigmaMind is not answering")))

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,6 +58,13 @@ import static org.assertj.core.api.Assertions.tuple;
  * and the mapping of every failure to a {@link SigmaMindException}.
  */
 class SigmaMindClientTests {
+
+	/**
+	 * Three attempts with a short backoff; a breaker that never opens within one test.
+	 */
+	static final SigmaMindProperties.Resilience FAST_RETRIES = new SigmaMindProperties.Resilience(3,
+			Duration.ofMillis(5), 8, Duration.ofSeconds(30), Duration.ofMinutes(5), 100, 100, 100,
+			Duration.ofSeconds(30));
 
 	private static final String API_KEY = "sm-live-9f8e7d6c5b4a39281706";
 
@@ -279,11 +288,11 @@ class SigmaMindClientTests {
 	}
 
 	@Test
-	void batchRunsWhenRateLimitedWithoutRetryAfterThenNoDuration() {
+	void batchRunsWhenRateLimitedWithoutRetryAfterThenDefaultPause() {
 		stub("/v1/batch-runs", errorJson(429));
 		SigmaMindRateLimitedException ex = failure(SigmaMindRateLimitedException.class,
 				() -> this.client.batchRuns(AGENT_ID, 0, 20));
-		assertThat(ex.retryAfter()).isNull();
+		assertThat(ex.retryAfter()).isEqualTo(FAST_RETRIES.defaultRetryAfter());
 	}
 
 	@ParameterizedTest
@@ -365,7 +374,8 @@ class SigmaMindClientTests {
 		}
 		SigmaMindClient refused = new SigmaMindClient(WebClient.builder(),
 				new WireMockTarget(URI.create("http://127.0.0.1:" + closedPort), API_KEY),
-				properties(Duration.ofSeconds(5), DataSize.ofMegabytes(16)));
+				properties(Duration.ofSeconds(5), DataSize.ofMegabytes(16)), Clock.systemUTC(),
+				new SimpleMeterRegistry());
 		failure(SigmaMindUnavailableException.class, () -> refused.agents());
 	}
 
@@ -415,13 +425,13 @@ class SigmaMindClientTests {
 	private SigmaMindClient client(Duration responseTimeout, DataSize maxResponseSize) {
 		return new SigmaMindClient(WebClient.builder(),
 				new WireMockTarget(URI.create(this.wireMock.baseUrl()), API_KEY),
-				properties(responseTimeout, maxResponseSize));
+				properties(responseTimeout, maxResponseSize), Clock.systemUTC(), new SimpleMeterRegistry());
 	}
 
 	private static SigmaMindProperties properties(Duration responseTimeout, DataSize maxResponseSize) {
 		// The base URL here is never used: the target says where to go.
 		return new SigmaMindProperties(URI.create("https://api.sigmamind.ai"), API_KEY, Duration.ofSeconds(1),
-				responseTimeout, TEST_RUNS_PATH, TEST_RUNS_PAGE_SIZE, maxResponseSize);
+				responseTimeout, TEST_RUNS_PATH, TEST_RUNS_PAGE_SIZE, maxResponseSize, FAST_RETRIES);
 	}
 
 	private void stub(String path, ResponseDefinitionBuilder response) {

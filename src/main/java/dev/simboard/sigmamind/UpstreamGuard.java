@@ -1,0 +1,161 @@
+package dev.simboard.sigmamind;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import dev.simboard.sigmamind.SigmaMindProperties.Resilience;
+import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
+
+/**
+ * What stands between Simboard and SigmaMind on every call: a pause after a 429, a
+ * bulkhead, a circuit breaker and retries (Resilience4j), and a timer per endpoint and
+ * outcome.
+ */
+final class UpstreamGuard {
+
+	private static final Logger logger = LoggerFactory.getLogger(SigmaMindClient.class);
+
+	private final Clock clock;
+
+	private final Resilience settings;
+
+	private final CircuitBreaker breaker;
+
+	private final Bulkhead bulkhead;
+
+	private final Retry retry;
+
+	private final MeterRegistry meters;
+
+	/** No call before this instant: SigmaMind asked us to slow down. */
+	private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.MIN);
+
+	UpstreamGuard(Resilience settings, Clock clock, MeterRegistry meters) {
+		this.clock = clock;
+		this.settings = settings;
+		this.meters = meters;
+		this.breaker = CircuitBreaker.of("sigmamind", CircuitBreakerConfig.custom()
+			.slidingWindow(settings.breakerWindow(), Math.min(settings.breakerMinimumCalls(), settings.breakerWindow()),
+					SlidingWindowType.COUNT_BASED)
+			.failureRateThreshold(settings.breakerFailureRate())
+			.waitDurationInOpenState(settings.breakerOpenFor())
+			.permittedNumberOfCallsInHalfOpenState(1)
+			.recordException(UpstreamGuard::upstreamFault)
+			.clock(clock)
+			.build());
+		this.bulkhead = Bulkhead.of("sigmamind",
+				BulkheadConfig.custom()
+					.maxConcurrentCalls(settings.maxConcurrentCalls())
+					.maxWaitDuration(Duration.ZERO)
+					.build());
+		this.retry = Retry.of("sigmamind", RetryConfig.custom()
+			.maxAttempts(settings.maxAttempts())
+			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.retryBackoff().toMillis(), 2.0, 0.5))
+			.retryOnException(
+					(ex) -> ex instanceof SigmaMindUnavailableException unavailable && unavailable.reason().retryable())
+			.build());
+		Gauge.builder("simboard.sigmamind.breaker.state", this.breaker, (b) -> b.getState().getOrder())
+			.description("SigmaMind circuit breaker: 0 closed, 1 open, 2 half-open, others per Resilience4j")
+			.register(meters);
+	}
+
+	/** Whether a failure says something about SigmaMind's health. */
+	private static boolean upstreamFault(Throwable ex) {
+		return (ex instanceof SigmaMindUnavailableException unavailable && (unavailable.reason() == Reason.CONNECT
+				|| unavailable.reason() == Reason.TIMEOUT || unavailable.reason() == Reason.SERVER_ERROR))
+				|| ex instanceof SigmaMindBadResponseException;
+	}
+
+	<T> Mono<T> guard(String endpoint, Mono<T> call) {
+		Mono<T> guarded = Mono.defer(() -> {
+			Instant now = this.clock.instant();
+			Instant until = this.pausedUntil.get();
+			if (now.isBefore(until)) {
+				return Mono.error(new SigmaMindRateLimitedException(endpoint, Duration.between(now, until)));
+			}
+			return call;
+		})
+			.transform(CircuitBreakerOperator.of(this.breaker))
+			.transform(BulkheadOperator.of(this.bulkhead))
+			.onErrorMap(CallNotPermittedException.class,
+					(ex) -> new SigmaMindUnavailableException(endpoint, Reason.CIRCUIT_OPEN,
+							"paused after repeated failures", ex))
+			.onErrorMap(BulkheadFullException.class,
+					(ex) -> new SigmaMindUnavailableException(endpoint, Reason.BUSY, "too many calls in flight", ex))
+			.transform(RetryOperator.of(this.retry));
+		return Mono.defer(() -> {
+			Timer.Sample sample = Timer.start(this.meters);
+			long started = System.nanoTime();
+			return guarded.doOnSuccess((value) -> record(endpoint, sample, started, "success"))
+				.doOnError((ex) -> record(endpoint, sample, started, outcome(ex)));
+		});
+	}
+
+	/** Honours a 429: no call to SigmaMind until its {@code Retry-After} has passed. */
+	Duration pause(Duration retryAfter) {
+		Duration wait = (retryAfter != null) ? retryAfter : this.settings.defaultRetryAfter();
+		if (wait.compareTo(this.settings.maxRetryAfter()) > 0) {
+			wait = this.settings.maxRetryAfter();
+		}
+		Instant until = this.clock.instant().plus(wait);
+		this.pausedUntil.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
+		return wait;
+	}
+
+	CircuitBreaker.State breakerState() {
+		return this.breaker.getState();
+	}
+
+	private void record(String endpoint, Timer.Sample sample, long started, String outcome) {
+		sample.stop(Timer.builder("simboard.sigmamind.calls")
+			.description("Calls to SigmaMind, retries included, by endpoint and outcome")
+			.tag("endpoint", endpoint)
+			.tag("outcome", outcome)
+			.register(this.meters));
+		if (logger.isDebugEnabled()) {
+			logger.debug("{} -> {} in {} ms", endpoint, outcome, (System.nanoTime() - started) / 1_000_000);
+		}
+	}
+
+	private static String outcome(Throwable ex) {
+		if (ex instanceof SigmaMindUnavailableException unavailable) {
+			return unavailable.reason().name().toLowerCase(java.util.Locale.ROOT);
+		}
+		if (ex instanceof SigmaMindNotFoundException) {
+			return "not_found";
+		}
+		if (ex instanceof SigmaMindUnauthorizedException) {
+			return "unauthorized";
+		}
+		if (ex instanceof SigmaMindRateLimitedException) {
+			return "rate_limited";
+		}
+		if (ex instanceof SigmaMindBadResponseException) {
+			return "bad_response";
+		}
+		return "error";
+	}
+
+}
