@@ -17,6 +17,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import dev.simboard.sigmamind.SigmaMindException;
@@ -33,6 +35,8 @@ import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
  * @param <V> the value
  */
 final class FreshCache<K, V> {
+
+	private static final Logger logger = LoggerFactory.getLogger(Catalog.class);
 
 	/** A refresh interval meaning "never": finished runs do not change. */
 	static final Duration NEVER = Duration.ofDays(365 * 100);
@@ -162,7 +166,10 @@ final class FreshCache<K, V> {
 			// Stale-if-error: a failed renewal keeps the last good value, marked.
 			return this.loader.apply(key)
 				.map((value) -> Fresh.of(value, this.clock.instant()))
-				.onErrorResume(SigmaMindException.class, (ex) -> Mono.just(old.failed(this.clock.instant(), ex)))
+				.onErrorResume(SigmaMindException.class, (ex) -> {
+					logger.warn("Serving stale data: could not renew {}: {}", key, ex.getMessage());
+					return Mono.just(old.failed(this.clock.instant(), ex));
+				})
 				.toFuture();
 		}
 

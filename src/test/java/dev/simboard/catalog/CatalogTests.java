@@ -138,6 +138,18 @@ class CatalogTests {
 	}
 
 	@Test
+	void runWhenTranscriptHasTwoThousandMessagesThenDecodesWithinDefaultLimit() {
+		String message = "{\"role\":\"%s\",\"content\":\"%s\"}";
+		StringBuilder conversation = new StringBuilder(",\"conversation\":[");
+		for (int i = 0; i < 2_000; i++) {
+			conversation.append((i > 0) ? "," : "")
+				.append(message.formatted((i % 2 == 0) ? "user" : "assistant", ("turn " + i + " ").repeat(60)));
+		}
+		stubRun(okJson(finished("job_1", "tc_1", 1, conversation.append("]").toString())));
+		assertThat(this.catalog.run("agent_1", "batch_1", "job_1").transcript().turns()).hasSize(2_000);
+	}
+
+	@Test
 	void runWhenFinishedThenNeverAskedAgainEvenMuchLater() {
 		stubRun(okJson(finished("job_1", "tc_1", 1, HI)));
 		this.catalog.run("agent_1", "batch_1", "job_1");
