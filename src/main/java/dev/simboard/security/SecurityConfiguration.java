@@ -1,16 +1,19 @@
 package dev.simboard.security;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,8 +22,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
- * Every page behind sign-in; a signed-out permalink leads through the login page and back
- * to the same address, message fragment included.
+ * Every page behind sign-in, by password or single sign-on; a signed-out permalink leads
+ * through the login page and back to the same address, message fragment included. Admin
+ * pages and actuator endpoints other than health need ADMIN.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -44,16 +48,20 @@ public class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pagesChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain pagesChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> sso,
+			ObjectProvider<SsoUserService> ssoUsers) throws Exception {
 		// Return to the exact address shared, without Spring's "?continue" marker.
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		requestCache.setMatchingRequestParameterName(null);
 		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
 		success.setRequestCache(requestCache);
-		success.setRedirectStrategy(new FragmentRedirectStrategy());
+		success.setRedirectStrategy(new SameSiteRedirectStrategy());
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/error", "/actuator/health")
+			.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/error", "/actuator/health",
+					"/actuator/health/**")
 			.permitAll()
+			.requestMatchers("/admin/**", "/actuator/**")
+			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated())
 			.requestCache((cache) -> cache.requestCache(requestCache))
@@ -61,15 +69,23 @@ public class SecurityConfiguration {
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		if (sso.getIfAvailable() != null) {
+			http.oauth2Login((login) -> login.loginPage("/login")
+				.successHandler(success)
+				.failureUrl("/login?denied")
+				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(ssoUsers.getObject())));
+		}
 		return http.build();
 	}
 
 	/**
-	 * Browsers keep a fragment such as {@code #m12} through the redirect to the login
-	 * page, but not through the login form's POST; the page's script sends it along as
-	 * {@code fragment}, and this adds it back to the saved address.
+	 * Redirects only within this site: an absolute address is cut to its path and query,
+	 * so a forged Host header cannot send a user elsewhere. Browsers keep a fragment such
+	 * as {@code #m12} through the redirect to the login page but not through the login
+	 * form's POST; the page's script sends it along as {@code fragment}, and it is added
+	 * back here.
 	 */
-	static final class FragmentRedirectStrategy implements RedirectStrategy {
+	static final class SameSiteRedirectStrategy implements RedirectStrategy {
 
 		private static final Pattern FRAGMENT = Pattern.compile("m[0-9]{1,6}");
 
@@ -78,9 +94,33 @@ public class SecurityConfiguration {
 		@Override
 		public void sendRedirect(HttpServletRequest request, HttpServletResponse response, String url)
 				throws IOException {
+			String target = sameSite(url, request.getContextPath());
 			String fragment = request.getParameter("fragment");
-			boolean keep = fragment != null && FRAGMENT.matcher(fragment).matches() && !url.contains("#");
-			this.delegate.sendRedirect(request, response, keep ? url + "#" + fragment : url);
+			if (fragment != null && FRAGMENT.matcher(fragment).matches() && !target.contains("#")) {
+				target = target + "#" + fragment;
+			}
+			this.delegate.sendRedirect(request, response, target);
+		}
+
+		/**
+		 * The path and query within this application; the delegate adds the context path.
+		 */
+		static String sameSite(String url, String contextPath) {
+			URI uri;
+			try {
+				uri = URI.create(url);
+			}
+			catch (IllegalArgumentException ex) {
+				return "/";
+			}
+			String path = uri.getRawPath();
+			if (path == null || !path.startsWith("/") || path.startsWith("//")) {
+				return "/";
+			}
+			if (uri.isAbsolute() && !contextPath.isEmpty() && path.startsWith(contextPath)) {
+				path = path.substring(contextPath.length());
+			}
+			return (path.isEmpty() ? "/" : path) + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
 		}
 
 	}

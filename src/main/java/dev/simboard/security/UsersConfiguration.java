@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -31,17 +32,33 @@ class UsersConfiguration {
 
 	static final String DEMO_PASSWORD = "demo";
 
+	/**
+	 * Password sign-in, throttled; the only provider, so nothing can bypass the throttle.
+	 */
+	@Bean
+	ThrottledAuthenticationProvider passwordAuthentication(UserDetailsService users, PasswordEncoder encoder,
+			LoginThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(encoder);
+		return new ThrottledAuthenticationProvider(passwords, throttle);
+	}
+
+	@Bean
+	SsoUserService ssoUserService(SecuritySettings settings) {
+		return new SsoUserService(settings.sso());
+	}
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
 	@Bean
-	UserDetailsService userDetailsService(UsersProperties properties,
+	UserDetailsService userDetailsService(SecuritySettings properties,
 			@Value("${simboard.sigmamind.api-key:}") String apiKey) {
 		boolean demoMode = !StringUtils.hasText(apiKey);
 		List<UserDetails> users = new ArrayList<>();
-		for (UsersProperties.User user : properties.users()) {
+		for (SecuritySettings.User user : properties.users()) {
 			users.add(User.withUsername(user.name())
 				.password(user.password())
 				.roles(user.roles().stream().map(String::trim).toArray(String[]::new))
