@@ -22,10 +22,12 @@ public final class WebSession {
 
 	private final HttpClient http;
 
+	private final CookieManager cookies = new CookieManager();
+
 	public WebSession(int port) {
 		this.base = "http://localhost:" + port;
 		this.http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
+			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
@@ -43,6 +45,12 @@ public final class WebSession {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** GET an absolute URL, on any local server, with this session's cookies. */
+	public HttpResponse<String> getUrl(String url) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** Follows redirects within the app until a page answers. */
 	public HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {
 		HttpResponse<String> current = response;
@@ -53,6 +61,25 @@ public final class WebSession {
 					: location);
 		}
 		return current;
+	}
+
+	/** POSTs a form body as a browser would. */
+	public HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The value of a cookie this session holds, or {@code null}. */
+	public String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** Posts the login form with its CSRF token, as the page would. */

@@ -76,7 +76,9 @@ public class Catalog {
 		Duration list = cache.listTtl();
 		Duration running = cache.runningTtl();
 		Duration stale = cache.maxStaleness();
+		// Runs take half the memory bound; chats and run lists a quarter each.
 		long halfWeight = cache.finishedWeight().toBytes() / 2;
+		long quarterWeight = halfWeight / 2;
 		this.agentLists = new FreshCache<>("agents", 1, null, (key) -> client.agents(), (v) -> list, (v) -> stale,
 				clock, meters);
 		this.agents = new FreshCache<>("agent", 1_000, null, client::agent, (v) -> list, (v) -> stale, clock, meters);
@@ -84,16 +86,16 @@ public class Catalog {
 				(key) -> client.batchRuns(key.agentId(), key.page(), BATCH_PAGE_SIZE), (v) -> list, (v) -> stale, clock,
 				meters);
 		this.batches = new FreshCache<>("batches", 10_000, null, (key) -> client.batchRun(key.agentId(), key.batchId()),
-				(batch) -> batch.running() ? running : FreshCache.NEVER,
-				(batch) -> batch.running() ? stale : FreshCache.NEVER, clock, meters);
-		this.runLists = new FreshCache<>("run-lists", 1_000, null, this::loadRunList,
+				(batch) -> batch.finished() ? FreshCache.NEVER : running,
+				(batch) -> batch.finished() ? FreshCache.NEVER : stale, clock, meters);
+		this.runLists = new FreshCache<>("run-lists", quarterWeight, Catalog::weigh, this::loadRunList,
 				(runs) -> runs.finished() ? FreshCache.NEVER : running,
 				(runs) -> runs.finished() ? FreshCache.NEVER : stale, clock, meters);
 		this.runs = new FreshCache<>("runs", halfWeight, Catalog::weigh,
 				(key) -> client.testRun(key.agentId(), key.batchId(), key.jobId()),
 				(run) -> run.finished() ? FreshCache.NEVER : running,
 				(run) -> run.finished() ? FreshCache.NEVER : stale, clock, meters);
-		this.chats = new FreshCache<>("chats", halfWeight, Catalog::weigh, client::chat,
+		this.chats = new FreshCache<>("chats", quarterWeight, Catalog::weigh, client::chat,
 				(chat) -> chat.ended() ? FreshCache.NEVER : running, (chat) -> chat.ended() ? FreshCache.NEVER : stale,
 				clock, meters);
 		this.all = List.of(this.agentLists, this.agents, this.batchPages, this.batches, this.runLists, this.runs,
@@ -137,15 +139,10 @@ public class Catalog {
 	 */
 	public RunDetail run(String agentId, String batchId, String jobId) {
 		Instant deadline = deadline();
-		BatchKey batchKey = new BatchKey(agentId, batchId);
-		CompletableFuture<Fresh<RunList>> list = this.runLists.start(batchKey);
 		Fresh<TestRun> run = this.runs.get(new RunKey(agentId, batchId, jobId), deadline);
-		Attempt attempt = null;
-		Fresh<RunList> runList = null;
-		if (list.isDone() && !list.isCompletedExceptionally()) {
-			runList = this.runLists.await(batchKey, list, deadline);
-			attempt = runList.value().attempt(jobId);
-		}
+		// Fetching a whole batch's runs for one run page would cost more than it shows.
+		Fresh<RunList> runList = this.runLists.getIfCached(new BatchKey(agentId, batchId));
+		Attempt attempt = (runList != null) ? runList.value().attempt(jobId) : null;
 		TestRun value = run.value();
 		if (value.conversation() != null) {
 			return new RunDetail(value, Transcript.fromConversation(value.conversation()), null, attempt,
@@ -177,7 +174,13 @@ public class Catalog {
 			return RefreshOutcome.TOO_SOON;
 		}
 		Instant deadline = deadline();
-		return outcome(this.batches.reload(key, deadline), this.runLists.reload(key, deadline));
+		try {
+			return outcome(this.batches.reload(key, deadline), this.runLists.reload(key, deadline));
+		}
+		catch (SigmaMindException ex) {
+			// Nothing was cached to fall back on: say so on the page it came from.
+			return RefreshOutcome.FAILED;
+		}
 	}
 
 	/** Asks SigmaMind again for a run (and its chat), at most once per run a while. */
@@ -187,12 +190,17 @@ public class Catalog {
 			return RefreshOutcome.TOO_SOON;
 		}
 		Instant deadline = deadline();
-		Fresh<TestRun> run = this.runs.reload(key, deadline);
-		String chatId = run.value().chatId();
-		if (run.value().conversation() == null && chatId != null && SigmaMindClient.ID.matcher(chatId).matches()) {
-			return outcome(run, this.chats.reload(chatId, deadline));
+		try {
+			Fresh<TestRun> run = this.runs.reload(key, deadline);
+			String chatId = run.value().chatId();
+			if (run.value().conversation() == null && chatId != null && SigmaMindClient.ID.matcher(chatId).matches()) {
+				return outcome(run, this.chats.reload(chatId, deadline));
+			}
+			return outcome(run);
 		}
-		return outcome(run);
+		catch (SigmaMindException ex) {
+			return RefreshOutcome.FAILED;
+		}
 	}
 
 	/** Drops everything cached: for the admin page and tests. */
@@ -225,8 +233,11 @@ public class Catalog {
 		return this.clock.instant().plus(this.budget);
 	}
 
+	/** The runs of a batch, judged complete against the batch's counts (one cache). */
 	private Mono<RunList> loadRunList(BatchKey key) {
-		return loadRunPages(key, 0, new ArrayList<>()).map(RunList::listed)
+		return Mono.fromFuture(() -> this.batches.start(key))
+			.flatMap((batch) -> loadRunPages(key, 0, new ArrayList<>())
+				.map((runs) -> RunList.listed(runs, batch.value())))
 			.onErrorResume(SigmaMindNotFoundException.class, (ex) -> Mono.just(RunList.unlisted()));
 	}
 
@@ -247,6 +258,10 @@ public class Catalog {
 			}
 		}
 		return weight;
+	}
+
+	private static int weigh(RunList list) {
+		return 1_024 + list.runs().stream().mapToInt(Catalog::weigh).sum();
 	}
 
 	private static int weigh(Chat chat) {

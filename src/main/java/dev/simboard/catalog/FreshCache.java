@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import dev.simboard.sigmamind.SigmaMindException;
+import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.sigmamind.SigmaMindUnavailableException;
 import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
 
@@ -163,9 +164,11 @@ final class FreshCache<K, V> {
 
 		@Override
 		public CompletableFuture<Fresh<V>> asyncReload(K key, Fresh<V> old, Executor executor) {
-			// Stale-if-error: a failed renewal keeps the last good value, marked.
+			// Stale-if-error: a failed renewal keeps the last good value, marked. Gone is
+			// gone, though: a 404 drops the entry (a null reload removes it).
 			return this.loader.apply(key)
 				.map((value) -> Fresh.of(value, this.clock.instant()))
+				.onErrorResume(SigmaMindNotFoundException.class, (ex) -> Mono.empty())
 				.onErrorResume(SigmaMindException.class, (ex) -> {
 					logger.warn("Serving stale data: could not renew {}: {}", key, ex.getMessage());
 					return Mono.just(old.failed(this.clock.instant(), ex));

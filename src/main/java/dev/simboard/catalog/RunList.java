@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.simboard.sigmamind.BatchRun;
 import dev.simboard.sigmamind.TestRun;
 
 /**
@@ -23,20 +24,33 @@ public final class RunList {
 
 	private final Map<String, Attempt> attempts;
 
-	private RunList(List<TestRun> runs, boolean listed) {
+	private final boolean complete;
+
+	private RunList(List<TestRun> runs, boolean listed, boolean complete) {
 		this.runs = List.copyOf(runs);
 		this.listed = listed;
 		this.attempts = number(this.runs);
+		this.complete = complete;
 	}
 
-	/** The runs SigmaMind listed. */
+	/** The runs SigmaMind listed, of a batch that may still be running. */
 	public static RunList listed(List<TestRun> runs) {
-		return new RunList(runs, true);
+		return new RunList(runs, true, false);
+	}
+
+	/**
+	 * The runs SigmaMind listed; complete, and so never to change, when the batch is
+	 * finished and every one of its runs is listed and finished.
+	 */
+	static RunList listed(List<TestRun> runs, BatchRun batch) {
+		boolean complete = batch.finished() && runs.size() >= batch.total()
+				&& runs.stream().allMatch(TestRun::finished);
+		return new RunList(runs, true, complete);
 	}
 
 	/** Word that SigmaMind does not list the runs of a batch. */
 	public static RunList unlisted() {
-		return new RunList(List.of(), false);
+		return new RunList(List.of(), false, false);
 	}
 
 	/** The runs, newest first as SigmaMind lists them; empty when not listed. */
@@ -54,8 +68,9 @@ public final class RunList {
 		return this.attempts.get(jobId);
 	}
 
+	/** Whether this list can never change: see {@link #listed(List, BatchRun)}. */
 	boolean finished() {
-		return this.listed && this.runs.stream().allMatch(TestRun::finished);
+		return this.complete;
 	}
 
 	private static Map<String, Attempt> number(List<TestRun> runs) {

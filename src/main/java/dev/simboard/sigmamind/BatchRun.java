@@ -43,4 +43,12 @@ public record BatchRun(String batchId, String workspaceId, Agent agent, Instant 
 		return passed() + failed() < total();
 	}
 
+	/**
+	 * Whether every attempt is judged, so the batch never changes again. A batch with no
+	 * attempts counted yet is not finished: it may just have started.
+	 */
+	public boolean finished() {
+		return total() > 0 && !running();
+	}
+
 }

@@ -65,6 +65,8 @@ public class SigmaMindClient {
 
 	private final UpstreamGuard guard;
 
+	private final Clock clock;
+
 	public SigmaMindClient(WebClient.Builder builder, SigmaMindTarget target, SigmaMindProperties properties,
 			Clock clock, MeterRegistry meters) {
 		HttpClient httpClient = HttpClient.create()
@@ -80,6 +82,7 @@ public class SigmaMindClient {
 		this.target = target;
 		this.properties = properties;
 		this.guard = new UpstreamGuard(properties.resilience(), clock, meters);
+		this.clock = clock;
 	}
 
 	/** The circuit breaker's state, for the admin page and health. */
@@ -171,7 +174,7 @@ public class SigmaMindClient {
 					this.guard.pause(retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER))));
 			default -> (status >= 500)
 					? new SigmaMindUnavailableException(endpoint, Reason.SERVER_ERROR, "answered " + status, null)
-					: new SigmaMindBadResponseException(endpoint, "answered " + status, null);
+					: new SigmaMindBadResponseException(endpoint, status, "answered " + status, null);
 		};
 		return response.releaseBody().then(Mono.just(ex));
 	}
@@ -203,6 +206,10 @@ public class SigmaMindClient {
 	 * or unreadable.
 	 */
 	static Duration retryAfter(String value) {
+		return retryAfter(value, Clock.systemUTC());
+	}
+
+	static Duration retryAfter(String value, Clock clock) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -215,7 +222,7 @@ public class SigmaMindClient {
 		}
 		try {
 			ZonedDateTime until = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-			Duration wait = Duration.between(ZonedDateTime.now(until.getZone()), until);
+			Duration wait = Duration.between(clock.instant(), until.toInstant());
 			return wait.isNegative() ? Duration.ZERO : wait;
 		}
 		catch (DateTimeParseException ex) {

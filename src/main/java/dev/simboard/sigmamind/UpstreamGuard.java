@@ -63,6 +63,8 @@ final class UpstreamGuard {
 			.waitDurationInOpenState(settings.breakerOpenFor())
 			.permittedNumberOfCallsInHalfOpenState(1)
 			.recordException(UpstreamGuard::upstreamFault)
+			// A pause we keep for a 429 says nothing about SigmaMind's health either way.
+			.ignoreExceptions(SigmaMindRateLimitedException.class)
 			.clock(clock)
 			.build());
 		this.bulkhead = Bulkhead.of("sigmamind",
@@ -85,19 +87,11 @@ final class UpstreamGuard {
 	private static boolean upstreamFault(Throwable ex) {
 		return (ex instanceof SigmaMindUnavailableException unavailable && (unavailable.reason() == Reason.CONNECT
 				|| unavailable.reason() == Reason.TIMEOUT || unavailable.reason() == Reason.SERVER_ERROR))
-				|| ex instanceof SigmaMindBadResponseException;
+				|| (ex instanceof SigmaMindBadResponseException bad && bad.unreadable());
 	}
 
 	<T> Mono<T> guard(String endpoint, Mono<T> call) {
-		Mono<T> guarded = Mono.defer(() -> {
-			Instant now = this.clock.instant();
-			Instant until = this.pausedUntil.get();
-			if (now.isBefore(until)) {
-				return Mono.error(new SigmaMindRateLimitedException(endpoint, Duration.between(now, until)));
-			}
-			return call;
-		})
-			.transform(CircuitBreakerOperator.of(this.breaker))
+		Mono<T> guarded = call.transform(CircuitBreakerOperator.of(this.breaker))
 			.transform(BulkheadOperator.of(this.bulkhead))
 			.onErrorMap(CallNotPermittedException.class,
 					(ex) -> new SigmaMindUnavailableException(endpoint, Reason.CIRCUIT_OPEN,
@@ -107,9 +101,14 @@ final class UpstreamGuard {
 			.transform(RetryOperator.of(this.retry));
 		return Mono.defer(() -> {
 			Timer.Sample sample = Timer.start(this.meters);
-			long started = System.nanoTime();
-			return guarded.doOnSuccess((value) -> record(endpoint, sample, started, "success"))
-				.doOnError((ex) -> record(endpoint, sample, started, outcome(ex)));
+			// The pause comes first: while it lasts, neither breaker nor bulkhead sees a
+			// call.
+			Instant now = this.clock.instant();
+			Instant until = this.pausedUntil.get();
+			Mono<T> attempt = now.isBefore(until)
+					? Mono.error(new SigmaMindRateLimitedException(endpoint, Duration.between(now, until))) : guarded;
+			return attempt.doOnSuccess((value) -> record(endpoint, sample, "success"))
+				.doOnError((ex) -> record(endpoint, sample, outcome(ex)));
 		});
 	}
 
@@ -128,14 +127,14 @@ final class UpstreamGuard {
 		return this.breaker.getState();
 	}
 
-	private void record(String endpoint, Timer.Sample sample, long started, String outcome) {
-		sample.stop(Timer.builder("simboard.sigmamind.calls")
+	private void record(String endpoint, Timer.Sample sample, String outcome) {
+		long nanos = sample.stop(Timer.builder("simboard.sigmamind.calls")
 			.description("Calls to SigmaMind, retries included, by endpoint and outcome")
 			.tag("endpoint", endpoint)
 			.tag("outcome", outcome)
 			.register(this.meters));
 		if (logger.isDebugEnabled()) {
-			logger.debug("{} -> {} in {} ms", endpoint, outcome, (System.nanoTime() - started) / 1_000_000);
+			logger.debug("{} -> {} in {} ms", endpoint, outcome, nanos / 1_000_000);
 		}
 	}
 

@@ -3,7 +3,10 @@ package dev.simboard.web;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.apache.catalina.core.StandardHost;
+
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -30,6 +33,15 @@ class WebConfiguration implements WebMvcConfigurer {
 	 * Tomcat refuses {@code %2F} in a path with its own bare page; passing it through
 	 * lets Spring Security's firewall refuse it instead, with Simboard's 400 page.
 	 */
+	@Bean
+	TomcatContextCustomizer plainErrorReports() {
+		return (context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(PlainErrorReportValve.class.getName());
+			}
+		};
+	}
+
 	@Bean
 	TomcatConnectorCustomizer encodedSlashReachesFirewall() {
 		return (connector) -> connector.setEncodedSolidusHandling("passthrough");

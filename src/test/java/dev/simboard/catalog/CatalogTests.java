@@ -278,12 +278,75 @@ class CatalogTests {
 	}
 
 	@Test
-	void runWhenCachedAndUpstreamDownThenStillServed() {
+	void runWhenCachedAndUpstreamDownThenStillServedMarkedStale() {
 		stubRun(okJson(running("job_1")));
 		this.catalog.run("agent_1", "batch_1", "job_1");
 		this.sigmaMind.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)));
 		this.clock.advance(Duration.ofSeconds(11));
 		assertThat(this.catalog.run("agent_1", "batch_1", "job_1").run().jobId()).isEqualTo("job_1");
+		await().untilAsserted(() -> assertThat(this.catalog.run("agent_1", "batch_1", "job_1").staleness()).isNotNull()
+			.satisfies((stale) -> assertThat(stale.cause()).isInstanceOf(SigmaMindUnavailableException.class)));
+	}
+
+	@Test
+	void runWhenCachedAndRateLimitedThenServedStaleWithTheReason() {
+		stubRun(okJson(running("job_1")));
+		this.catalog.run("agent_1", "batch_1", "job_1");
+		stubRun(aResponse().withStatus(429).withHeader("Retry-After", "60"));
+		this.clock.advance(Duration.ofSeconds(11));
+		this.catalog.run("agent_1", "batch_1", "job_1");
+		await().untilAsserted(() -> assertThat(this.catalog.run("agent_1", "batch_1", "job_1").staleness()).isNotNull()
+			.satisfies((stale) -> assertThat(stale.cause()).isInstanceOf(SigmaMindRateLimitedException.class)));
+	}
+
+	@Test
+	void runWhenSlowFailuresOutlastThePageBudgetThenPageGetsTimeoutNotAWait() {
+		// Three 503s of 700 ms each outlast the 1.5 s budget though no single call times
+		// out.
+		stubRun(aResponse().withStatus(503).withFixedDelay(700));
+		assertThatExceptionOfType(SigmaMindUnavailableException.class)
+			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.TIMEOUT));
+	}
+
+	@Test
+	void runWhenRenewalAnswers404ThenTheRunIsGoneNotStale() {
+		stubRun(okJson(running("job_1")));
+		this.catalog.run("agent_1", "batch_1", "job_1");
+		stubRun(aResponse().withStatus(404));
+		this.clock.advance(Duration.ofSeconds(11));
+		this.catalog.run("agent_1", "batch_1", "job_1");
+		await().untilAsserted(() -> assertThatExceptionOfType(SigmaMindNotFoundException.class)
+			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1")));
+	}
+
+	@Test
+	void runWhenClientErrorsRepeatThenBreakerStaysClosed() {
+		stubRun(aResponse().withStatus(400));
+		for (int i = 0; i < 6; i++) {
+			assertThatExceptionOfType(SigmaMindException.class)
+				.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"));
+		}
+		stubRun(okJson(finished("job_1", "tc_1", 1, HI)));
+		assertThat(this.catalog.run("agent_1", "batch_1", "job_1").run().finished()).isTrue();
+	}
+
+	@Test
+	void refreshRunWhenNothingCachedAndSigmaMindDownThenSaysFailed() {
+		stubRun(aResponse().withStatus(503));
+		assertThat(this.catalog.refreshRun("agent_1", "batch_1", "job_1")).isEqualTo(RefreshOutcome.FAILED);
+	}
+
+	@Test
+	void batchRunsWhenBatchJustStartedWithNoRunsThenAskedAgainSoon() {
+		this.sigmaMind
+			.stubFor(get(urlPathEqualTo("/v1/batch-runs/batch_1")).willReturn(okJson("{\"batchId\":\"batch_1\"}")));
+		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs")).willReturn(okJson("{\"data\":[]}")));
+		assertThat(this.catalog.batchRuns("agent_1", "batch_1").runs().value().runs()).isEmpty();
+		this.clock.advance(Duration.ofSeconds(11));
+		this.catalog.batchRuns("agent_1", "batch_1");
+		await().untilAsserted(() -> assertThat(calls("/v1/test-runs")).isEqualTo(2));
+		assertThat(calls("/v1/batch-runs/batch_1")).isEqualTo(2);
 	}
 
 	@Test
