@@ -31,6 +31,13 @@ class LoginControllerTests {
 	}
 
 	@Test
+	void loginPageWhenServedOverHttpsThenStrictTransportSecurity() throws Exception {
+		this.mvc.perform(get("/login").secure(true))
+			.andExpect(header().string("Strict-Transport-Security", containsString("max-age=")));
+		this.mvc.perform(get("/login")).andExpect(header().doesNotExist("Strict-Transport-Security"));
+	}
+
+	@Test
 	void loginPageWhenFailedThenSaysSo() throws Exception {
 		this.mvc.perform(get("/login").param("error", "")).andExpect(content().string(containsString("did not match")));
 	}
