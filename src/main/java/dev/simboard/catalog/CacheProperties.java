@@ -3,6 +3,7 @@ package dev.simboard.catalog;
 import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,16 +22,16 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("simboard.cache")
-record CacheProperties(@NotNull @DefaultValue("60s") Duration listTtl,
-		@NotNull @DefaultValue("10s") Duration runningTtl, @NotNull @DefaultValue("24h") Duration maxStaleness,
+record CacheProperties(@NotNull @DurationMin(millis = 1) @DefaultValue("60s") Duration listTtl,
+		@NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration runningTtl,
+		@NotNull @DurationMin(millis = 1) @DefaultValue("24h") Duration maxStaleness,
 		@NotNull @DefaultValue("256MB") DataSize finishedWeight,
-		@NotNull @DefaultValue("10s") Duration manualRefreshInterval) {
+		@NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration manualRefreshInterval) {
 
 	CacheProperties {
-		for (Duration duration : new Duration[] { listTtl, runningTtl, maxStaleness, manualRefreshInterval }) {
-			if (duration.isNegative() || duration.isZero()) {
-				throw new IllegalArgumentException("simboard.cache durations must be positive, got " + duration);
-			}
+		// A bound this small would evict every run at once; say so at start-up instead.
+		if (finishedWeight != null && finishedWeight.toBytes() < 1024 * 1024) {
+			throw new IllegalArgumentException("simboard.cache.finished-weight must be at least 1MB");
 		}
 	}
 

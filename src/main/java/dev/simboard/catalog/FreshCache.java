@@ -89,6 +89,12 @@ final class FreshCache<K, V> {
 			this.cache.asMap().remove(key, future);
 			future = this.cache.get(key);
 		}
+		if (future.isDone()) {
+			CacheTrace.hit();
+		}
+		else {
+			CacheTrace.miss();
+		}
 		return future;
 	}
 
@@ -106,7 +112,11 @@ final class FreshCache<K, V> {
 	/** The value if it is cached now, without asking SigmaMind; else {@code null}. */
 	Fresh<V> getIfCached(K key) {
 		CompletableFuture<Fresh<V>> future = this.cache.getIfPresent(key);
-		return (future != null && future.isDone() && !future.isCompletedExceptionally()) ? future.join() : null;
+		if (future != null && future.isDone() && !future.isCompletedExceptionally()) {
+			CacheTrace.hit();
+			return future.join();
+		}
+		return null;
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -21,6 +22,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every page behind sign-in, by password or single sign-on; a signed-out permalink leads
@@ -53,7 +55,7 @@ public class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pagesChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> sso,
-			ObjectProvider<SsoUserService> ssoUsers) throws Exception {
+			ObjectProvider<SsoUserService> ssoUsers, Environment environment) throws Exception {
 		// Return to the exact address shared, without Spring's "?continue" marker.
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		requestCache.setMatchingRequestParameterName(null);
@@ -63,6 +65,8 @@ public class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/error", "/actuator/health",
 					"/actuator/health/**")
+			.permitAll()
+			.requestMatchers(prometheusOnManagementPort(environment))
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole("ADMIN")
@@ -81,6 +85,30 @@ public class SecurityConfiguration {
 				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(ssoUsers.getObject())));
 		}
 		return http.build();
+	}
+
+	/**
+	 * Prometheus scrapes without a session: on a separate management port (one not
+	 * published beyond the monitoring network), {@code /actuator/prometheus} is open; on
+	 * the main port it needs ADMIN like every other actuator endpoint.
+	 */
+	private static RequestMatcher prometheusOnManagementPort(Environment environment) {
+		Integer managementPort = environment.getProperty("management.server.port", Integer.class);
+		Integer serverPort = environment.getProperty("server.port", Integer.class, 8080);
+		boolean separate = managementPort != null && managementPort >= 0
+				&& (managementPort == 0 || !managementPort.equals(serverPort));
+		if (!separate) {
+			return (request) -> false;
+		}
+		return (request) -> "/actuator/prometheus".equals(request.getRequestURI())
+				&& request.getLocalPort() != resolvedServerPort(environment, serverPort);
+	}
+
+	/**
+	 * The port pages are served on; with {@code server.port=0}, the one picked at start.
+	 */
+	private static int resolvedServerPort(Environment environment, int configured) {
+		return environment.getProperty("local.server.port", Integer.class, configured);
 	}
 
 	/**

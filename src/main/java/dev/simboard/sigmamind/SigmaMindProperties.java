@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,7 +31,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("simboard.sigmamind")
 public record SigmaMindProperties(@NotNull @DefaultValue("https://api.sigmamind.ai") URI baseUrl, String apiKey,
-		@NotNull @DefaultValue("2s") Duration connectTimeout, @NotNull @DefaultValue("5s") Duration responseTimeout,
+		@NotNull @DurationMin(millis = 1) @DefaultValue("2s") Duration connectTimeout,
+		@NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration responseTimeout,
 		@NotNull @Pattern(regexp = "/[A-Za-z0-9/_-]*") @DefaultValue("/v1/test-runs") String testRunsPath,
 		@Min(1) @DefaultValue("100") int testRunsPageSize, @NotNull @DefaultValue("16MB") DataSize maxResponseSize,
 		@Valid @NotNull @DefaultValue Resilience resilience) {
@@ -51,12 +53,13 @@ public record SigmaMindProperties(@NotNull @DefaultValue("https://api.sigmamind.
 	 * @param breakerOpenFor how long an open breaker refuses calls before one probe
 	 */
 	public record Resilience(@Min(1) @Max(10) @DefaultValue("3") int maxAttempts,
-			@NotNull @DefaultValue("200ms") Duration retryBackoff, @Min(1) @DefaultValue("8") int maxConcurrentCalls,
-			@NotNull @DefaultValue("30s") Duration defaultRetryAfter,
-			@NotNull @DefaultValue("5m") Duration maxRetryAfter, @Min(1) @DefaultValue("10") int breakerWindow,
-			@Min(1) @DefaultValue("5") int breakerMinimumCalls,
+			@NotNull @DurationMin(millis = 1) @DefaultValue("200ms") Duration retryBackoff,
+			@Min(1) @DefaultValue("8") int maxConcurrentCalls,
+			@NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration defaultRetryAfter,
+			@NotNull @DurationMin(millis = 1) @DefaultValue("5m") Duration maxRetryAfter,
+			@Min(1) @DefaultValue("10") int breakerWindow, @Min(1) @DefaultValue("5") int breakerMinimumCalls,
 			@Min(1) @Max(100) @DefaultValue("50") int breakerFailureRate,
-			@NotNull @DefaultValue("30s") Duration breakerOpenFor) {
+			@NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration breakerOpenFor) {
 
 		/** The defaults, for code that builds properties by hand. */
 		public static Resilience defaults() {
@@ -64,6 +67,15 @@ public record SigmaMindProperties(@NotNull @DefaultValue("https://api.sigmamind.
 					50, Duration.ofSeconds(30));
 		}
 
+	}
+
+	public SigmaMindProperties {
+		if (baseUrl != null && (baseUrl.getHost() == null
+				|| !("http".equalsIgnoreCase(baseUrl.getScheme()) || "https".equalsIgnoreCase(baseUrl.getScheme())))) {
+			throw new IllegalArgumentException(
+					"simboard.sigmamind.base-url must be an http or https URL with a host, such as "
+							+ "https://api.sigmamind.ai");
+		}
 	}
 
 	/** Whether a key is configured; without one Simboard serves its demo API. */

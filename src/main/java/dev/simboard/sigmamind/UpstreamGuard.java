@@ -133,8 +133,8 @@ final class UpstreamGuard {
 			.tag("endpoint", endpoint)
 			.tag("outcome", outcome)
 			.register(this.meters));
-		if (logger.isDebugEnabled()) {
-			logger.debug("{} -> {} in {} ms", endpoint, outcome, nanos / 1_000_000);
+		if (logger.isInfoEnabled()) {
+			logger.info("SigmaMind {} -> {} in {} ms", endpoint, outcome, nanos / 1_000_000);
 		}
 	}
 

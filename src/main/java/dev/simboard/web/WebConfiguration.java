@@ -3,12 +3,14 @@ package dev.simboard.web;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.apache.catalina.core.StandardHost;
 
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -33,6 +35,14 @@ class WebConfiguration implements WebMvcConfigurer {
 	 * Tomcat refuses {@code %2F} in a path with its own bare page; passing it through
 	 * lets Spring Security's firewall refuse it instead, with Simboard's 400 page.
 	 */
+	@Bean
+	FilterRegistrationBean<RequestLog> requestLog() {
+		FilterRegistrationBean<RequestLog> registration = new FilterRegistrationBean<>(new RequestLog());
+		// Outermost, so the duration covers sign-in checks and error pages too.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
 	@Bean
 	TomcatContextCustomizer plainErrorReports() {
 		return (context) -> {
