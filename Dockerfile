@@ -1,0 +1,75 @@
+# Simboard's container image: Maven builds the jar in one stage, a JRE runs it in another.
+#
+#   docker build -t simboard .
+#   docker run --rm -p 8080:8080 simboard        # no key: demo data, sign in as demo/demo
+#
+# Only classic Dockerfile syntax (no RUN --mount, COPY --link or heredocs), so the legacy
+# builder and Testcontainers' ImageFromDockerfile (src/test/.../ImageTests) build it too.
+#
+# No secret goes into any layer: .dockerignore keeps .env and secrets/ out of the build
+# context, and the SigmaMind key reaches the container only at run time, as an environment
+# variable or as a file in /run/secrets/ (see docs/deploy.md).
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /build
+
+# The wrapper and the POM alone first: this layer, with Maven and every dependency and
+# plugin in it, is reused until pom.xml or the wrapper changes. (sed and chmod: a Windows
+# checkout may have given mvnw CRLF line ends or lost its executable bit.)
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN sed -i 's/\r$//' mvnw && chmod +x mvnw && ./mvnw -B -q dependency:go-offline
+
+# Then the sources. -DskipTests: the tests run in CI (./mvnw verify), not in an image build.
+COPY src src
+RUN ./mvnw -B -q -DskipTests package
+
+# Split the executable jar into Spring Boot's layers (Boot 3.3+ "tools" jar mode). --launcher
+# keeps the jar's own layout so that JarLauncher starts it; --layers puts each layer in its
+# own directory: dependencies, spring-boot-loader, snapshot-dependencies, application.
+# The mkdir makes sure every layer directory exists even when a layer is empty (there are
+# no snapshot dependencies today), since COPY fails on a missing source.
+RUN java -Djarmode=tools -jar target/simboard-*.jar extract --layers --launcher --destination extracted \
+	&& mkdir -p extracted/dependencies extracted/spring-boot-loader extracted/snapshot-dependencies \
+		extracted/application
+
+
+FROM eclipse-temurin:17-jre
+
+LABEL org.opencontainers.image.title="Simboard" \
+	org.opencontainers.image.description="Dashboard for SigmaMind simulation test results"
+
+# A fixed, unprivileged user: Simboard needs no root, and a numeric UID lets an orchestrator
+# verify runAsNonRoot. The application files stay owned by root, so the app cannot alter them.
+RUN groupadd --system --gid 10001 simboard \
+	&& useradd --system --uid 10001 --gid 10001 --home-dir /nonexistent --no-create-home \
+		--shell /usr/sbin/nologin simboard
+
+WORKDIR /app
+
+# Least often changed first: an ordinary code change rebuilds only the last, small layer.
+COPY --from=build /build/extracted/dependencies/ ./
+COPY --from=build /build/extracted/spring-boot-loader/ ./
+COPY --from=build /build/extracted/snapshot-dependencies/ ./
+COPY --from=build /build/extracted/application/ ./
+
+USER 10001:10001
+
+# Simboard listens on 8080 (or on $PORT, if set).
+EXPOSE 8080
+
+# Size the heap from the container's memory limit rather than the host's, and exit on
+# OutOfMemoryError so that the container restarts instead of limping on. Override the whole
+# variable to change it (docker run -e JAVA_TOOL_OPTIONS=...).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+
+# The JRE image need not have curl or wget, so bash talks HTTP over /dev/tcp itself.
+# HTTP/1.0 makes the server close the connection after answering; the check passes only
+# when the body says "UP" (a DOWN or OUT_OF_SERVICE answer, or no answer, fails it). It asks
+# the management port when MANAGEMENT_SERVER_PORT moves actuator there, else $PORT or 8080.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
+	CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_SERVER_PORT:-${PORT:-8080}} && printf 'GET /actuator/health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && grep -q '\"UP\"' <&3"]
+
+# Exec form: java is PID 1 and receives SIGTERM itself, so graceful shutdown works. Give it
+# time to finish (docker stop -t 35; Compose sets stop_grace_period).
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
