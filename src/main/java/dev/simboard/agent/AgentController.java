@@ -67,7 +67,9 @@ class AgentController {
 		ApiPage<BatchRun> batches = found.batches().value();
 		model.addAttribute("staleness", found.staleness());
 		model.addAttribute("agent", agent);
-		model.addAttribute("batches", batches.data().stream().map((batch) -> row(agentId, batch)).toList());
+		List<BatchRow> rows = batches.data().stream().map((batch) -> row(agentId, batch)).toList();
+		model.addAttribute("batches", rows);
+		model.addAttribute("trend", Trend.of(rows));
 		model.addAttribute("page", page);
 		model.addAttribute("totalPages", batches.totalPages());
 		model.addAttribute("totalBatches", batches.totalCount());

@@ -15,12 +15,22 @@ import java.util.List;
  * @param passRate share of judged attempts that passed, or {@code null}
  * @param passRateText that share as text
  * @param running whether attempts are still unjudged
+ * @param medianDuration the median run duration, or a dash
+ * @param p90Duration the 90th percentile run duration, or a dash
+ * @param models the models that played the simulated users
  * @param testCases the cases it plays
- * @param runs its runs, by test case and attempt
+ * @param runs the runs of this page of the view
  * @param runsListed whether SigmaMind listed the runs
+ * @param matching how many runs the view's filters keep, over all pages
+ * @param listedRuns how many runs SigmaMind listed
+ * @param page this page, from 1
+ * @param pages how many pages the view has
+ * @param previousHref the previous page, or {@code null}
+ * @param nextHref the next page, or {@code null}
  */
 record BatchView(String id, String created, String createdIso, int passed, int failed, int total, int pending,
-		Integer passRate, String passRateText, boolean running, List<TestCaseRow> testCases, List<RunRow> runs,
-		boolean runsListed) {
+		Integer passRate, String passRateText, boolean running, String medianDuration, String p90Duration,
+		String models, List<TestCaseRow> testCases, List<RunRow> runs, boolean runsListed, int matching, int listedRuns,
+		int page, int pages, String previousHref, String nextHref) {
 
 }

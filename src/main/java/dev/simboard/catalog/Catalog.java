@@ -166,6 +166,15 @@ public class Catalog {
 	}
 
 	/**
+	 * A batch's runs if they are cached now, without asking SigmaMind: for "previous" and
+	 * "next" on a run page reached from the batch page. {@code null} otherwise.
+	 */
+	public RunList runsIfCached(String agentId, String batchId) {
+		Fresh<RunList> runs = this.runLists.getIfCached(new BatchKey(agentId, batchId));
+		return (runs != null) ? runs.value() : null;
+	}
+
+	/**
 	 * Asks SigmaMind again for a batch and its runs, at most once per resource a while.
 	 */
 	public RefreshOutcome refreshBatch(String agentId, String batchId) {

@@ -488,6 +488,9 @@ public final class DemoData {
 		if (facts.index() == this.landmarkRuns[UNICODE]) {
 			specials.addAll(DemoScripts.UNICODE);
 		}
+		if (longTranscript) {
+			specials.add(DemoScripts.TERMS);
+		}
 		int length = longTranscript ? this.properties.longTranscriptTurns()
 				: 4 + random.nextInt(13) + random.nextInt(15);
 		if (!specials.isEmpty() && !longTranscript) {

@@ -81,6 +81,18 @@ final class DemoScripts {
 			ex("Hmm, I'm not sure that's right.", "Let me double-check that for you."));
 
 	// The awkward texts of the first agent's showcase runs.
+	/** One very long answer, so the long transcript also has a message the page folds. */
+	static final Exchange TERMS = ex("Before I decide, can you read me the full cancellation terms?",
+			"Of course. Here are the cancellation terms in full.\n\n"
+					+ ("You may cancel your subscription at any time from your account settings or by contacting "
+							+ "support. Cancellation takes effect at the end of the current billing period, and you "
+							+ "keep access to every feature until then. Charges already made for the current period "
+							+ "are not refunded, except where the law where you live requires it, or where we "
+							+ "billed you in error, in which case we refund the whole amount within ten working "
+							+ "days. Add-ons bought for the current period end with it. ")
+						.repeat(4)
+					+ "\n\nIs there anything in these terms you would like me to explain?");
+
 	static final Exchange MARKUP = ex(
 			"When I open my invoice in the portal, the notes field shows " + DemoData.SCRIPT_TEXT + " and "
 					+ DemoData.BOLD_TEXT + " instead of my note. Was my account hacked?",

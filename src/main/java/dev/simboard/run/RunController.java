@@ -2,9 +2,11 @@ package dev.simboard.run;
 
 import java.util.List;
 
+import dev.simboard.batch.BatchQuery;
 import dev.simboard.catalog.Attempt;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
+import dev.simboard.catalog.RunList;
 import dev.simboard.sigmamind.TestCase;
 import dev.simboard.sigmamind.TestRun;
 import dev.simboard.web.Crumb;
@@ -14,11 +16,15 @@ import dev.simboard.web.Refreshes;
 import dev.simboard.web.SigmaMindId;
 import dev.simboard.web.Verdict;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -36,13 +42,20 @@ class RunController {
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}/runs/{jobId}")
 	String run(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
-			@PathVariable @SigmaMindId String jobId, Model model) {
+			@PathVariable @SigmaMindId String jobId,
+			@RequestParam(required = false) @Pattern(regexp = BatchQuery.OUTCOMES) String outcome,
+			@RequestParam(required = false) @Size(max = 200) String q,
+			@RequestParam(name = "testCase",
+					required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,128}") String testCaseFilter,
+			@RequestParam(required = false) @Pattern(regexp = BatchQuery.SORTS) String sort, Model model) {
+		BatchQuery batchView = new BatchQuery(outcome, q, testCaseFilter, sort, 1);
 		RunDetail detail = this.catalog.run(agentId, batchId, jobId);
 		model.addAttribute("staleness", detail.staleness());
 		TestRun run = detail.run();
 		TestCase testCase = run.testCase();
 		Verdict verdict = Verdict.of(run);
 		String agentName = Formats.agentName(run.agent(), agentId);
+		Neighbours neighbours = neighbours(batchView, agentId, batchId, jobId);
 		RunView view = new RunView(jobId, Formats.label(testCase),
 				(testCase != null) ? Formats.orDash(testCase.testCaseId()) : "—", verdict,
 				(testCase != null) ? Formats.orDash(testCase.successCriteria()) : "—", remarks(run, verdict),
@@ -53,12 +66,51 @@ class RunController {
 				Formats.timestamp(run.completedDate()), Formats.iso(run.completedDate()),
 				Formats.duration(Formats.between(run.createdDate(), run.completedDate())), Formats.orDash(run.chatId()),
 				detail.transcript().turns(), source(detail), detail.transcriptProblem(),
-				Links.run(agentId, batchId, jobId) + "/refresh");
+				Links.run(agentId, batchId, jobId) + "/refresh", Links.run(agentId, batchId, jobId),
+				Links.batch(agentId, batchId) + batchView.queryString(), neighbours.position(),
+				neighbours.previousHref(), neighbours.nextHref());
 		model.addAttribute("run", view);
 		model.addAttribute("crumbs",
 				List.of(new Crumb("Agents", Links.agents()), new Crumb(agentName, Links.agent(agentId)),
 						new Crumb("Batch " + batchId, Links.batch(agentId, batchId)), Crumb.here(view.label())));
 		return "run/run";
+	}
+
+	/**
+	 * The runs before and after this one in the batch view the user came from, when the
+	 * batch's runs are cached (they are, coming from its page); none otherwise.
+	 */
+	private Neighbours neighbours(BatchQuery batchView, String agentId, String batchId, String jobId) {
+		RunList runs = this.catalog.runsIfCached(agentId, batchId);
+		if (runs == null) {
+			return new Neighbours("", null, null);
+		}
+		List<TestRun> ordered = batchView.apply(runs);
+		int index = -1;
+		for (int i = 0; i < ordered.size(); i++) {
+			if (jobId.equals(ordered.get(i).jobId())) {
+				index = i;
+				break;
+			}
+		}
+		if (index < 0) {
+			return new Neighbours("", null, null);
+		}
+		String query = batchView.queryString();
+		String previous = (index > 0) ? Links.run(agentId, batchId, ordered.get(index - 1).jobId()) + query : null;
+		String next = (index + 1 < ordered.size()) ? Links.run(agentId, batchId, ordered.get(index + 1).jobId()) + query
+				: null;
+		return new Neighbours((index + 1) + " of " + ordered.size(), previous, next);
+	}
+
+	/**
+	 * Where a run stands in a batch view.
+	 *
+	 * @param position such as {@code 3 of 12}, or empty
+	 * @param previousHref the run before, or {@code null}
+	 * @param nextHref the run after, or {@code null}
+	 */
+	private record Neighbours(String position, String previousHref, String nextHref) {
 	}
 
 	/** "2 of 3" where the batch's runs are at hand; else what the test case plans. */

@@ -29,10 +29,16 @@ import dev.simboard.web.Verdict;
  * @param transcriptSource where the conversation came from, in words
  * @param transcriptProblem why there is no conversation, or {@code null}
  * @param refreshHref where "refresh now" posts to
+ * @param href this run's permalink
+ * @param batchHref the batch view the user came from
+ * @param position where this run stands in that view, such as {@code 3 of 12}, or empty
+ * @param previousHref the previous run of that view, or {@code null}
+ * @param nextHref the next run of that view, or {@code null}
  */
 record RunView(String jobId, String label, String testCaseId, Verdict verdict, String successCriteria, String remarks,
 		String userPrompt, List<MockVariable> mockData, String model, String attempt, String created, String createdIso,
 		String completed, String completedIso, String duration, String chatId, List<Turn> turns,
-		String transcriptSource, String transcriptProblem, String refreshHref) {
+		String transcriptSource, String transcriptProblem, String refreshHref, String href, String batchHref,
+		String position, String previousHref, String nextHref) {
 
 }

@@ -12,6 +12,14 @@ package dev.simboard.transcript;
  */
 public record Turn(int number, Speaker speaker, String role, String type, String text) {
 
+	/** Messages longer than this many characters are folded on the page. */
+	public static final int LENGTHY = 1_200;
+
+	/** Whether the page folds this message, with a way to show it whole. */
+	public boolean lengthy() {
+		return this.text != null && this.text.length() > LENGTHY;
+	}
+
 	public String anchor() {
 		return "m" + this.number;
 	}

@@ -1,0 +1,89 @@
+package dev.simboard.batch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import dev.simboard.catalog.Attempt;
+import dev.simboard.catalog.RunList;
+import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.sigmamind.TestRun;
+import dev.simboard.web.Formats;
+import dev.simboard.web.Verdict;
+
+/**
+ * A batch as exported: the JSON export is this record, and the CSV export prints its
+ * rows. Texts are SigmaMind's own, with {@code null} where it sent none.
+ *
+ * @param batchId the batch ID
+ * @param agentId the agent ID
+ * @param createdDate when the batch started
+ * @param passed attempts judged successful
+ * @param failed attempts judged failed
+ * @param total all attempts
+ * @param running attempts not judged yet
+ * @param passRate share of judged attempts that passed, 0 to 100, or {@code null}
+ * @param runsListed whether SigmaMind listed the runs; when not, {@code runs} is empty
+ * @param runs every run, by test case label, then attempt
+ */
+record BatchExport(String batchId, String agentId, Instant createdDate, int passed, int failed, int total, int running,
+		Integer passRate, boolean runsListed, List<Row> runs) {
+
+	private static final Comparator<Row> BY_LABEL_THEN_ATTEMPT = Comparator
+		.comparing(Row::testCase, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
+		.thenComparing(Row::attempt, Comparator.nullsLast(Comparator.naturalOrder()));
+
+	/**
+	 * The export of a batch and its runs; {@code permalink} turns a job ID into the run's
+	 * absolute address.
+	 */
+	static BatchExport of(String agentId, String batchId, BatchRun batch, RunList runs,
+			Function<String, String> permalink) {
+		List<Row> rows = runs.runs()
+			.stream()
+			.map((run) -> Row.of(run, runs.attempt(run.jobId()), permalink.apply(run.jobId())))
+			.sorted(BY_LABEL_THEN_ATTEMPT)
+			.toList();
+		return new BatchExport(batchId, agentId, batch.createdDate(), batch.passed(), batch.failed(), batch.total(),
+				Math.max(0, batch.total() - batch.passed() - batch.failed()),
+				Formats.passRate(batch.passed(), batch.failed()), runs.listed(), rows);
+	}
+
+	/**
+	 * One run of the batch.
+	 *
+	 * @param jobId the job ID
+	 * @param testCase the test case's label, or its ID when it has none
+	 * @param testCaseId the test case's ID
+	 * @param attempt which attempt of its test case, from 1
+	 * @param attempts how many attempts its test case has
+	 * @param outcome {@code passed}, {@code failed}, {@code running} or {@code unjudged}
+	 * @param createdDate when it started
+	 * @param completedDate when it finished, or {@code null}
+	 * @param durationSeconds whole seconds it took, or {@code null}
+	 * @param remarks the judge's reasoning, or {@code null}
+	 * @param permalink the run page's absolute address
+	 */
+	record Row(String jobId, String testCase, String testCaseId, Integer attempt, Integer attempts, String outcome,
+			Instant createdDate, Instant completedDate, Long durationSeconds, String remarks, String permalink) {
+
+		static Row of(TestRun run, Attempt attempt, String permalink) {
+			Duration duration = Formats.between(run.createdDate(), run.completedDate());
+			return new Row(run.jobId(), Formats.label(run.testCase()),
+					(run.testCase() != null) ? run.testCase().testCaseId() : null,
+					(attempt != null) ? attempt.number() : null, (attempt != null) ? attempt.of() : null,
+					Verdict.of(run).name().toLowerCase(Locale.ROOT), run.createdDate(), run.completedDate(),
+					(duration != null) ? Long.valueOf(duration.toSeconds()) : null, run.remarks(), permalink);
+		}
+
+		/** {@code 2/3}, or empty when the attempt is not known. */
+		String attemptText() {
+			return (this.attempt != null && this.attempts != null) ? this.attempt + "/" + this.attempts : "";
+		}
+
+	}
+
+}

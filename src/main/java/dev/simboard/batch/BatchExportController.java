@@ -1,0 +1,76 @@
+package dev.simboard.batch;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.simboard.catalog.BatchRuns;
+import dev.simboard.catalog.Catalog;
+import dev.simboard.web.Links;
+import dev.simboard.web.SigmaMindId;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * A batch's runs to take elsewhere: CSV for a spreadsheet, JSON for a script.
+ */
+@Controller
+class BatchExportController {
+
+	static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	/** Says why an export has no runs, where an empty table alone would mislead. */
+	static final String NOTE = "X-Simboard-Note";
+
+	static final String RUNS_NOT_LISTED = "runs not listed by SigmaMind";
+
+	private final Catalog catalog;
+
+	BatchExportController(Catalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/agents/{agentId}/batches/{batchId}/export.csv")
+	ResponseEntity<String> csv(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId) {
+		BatchExport export = export(agentId, batchId);
+		return response(export, TEXT_CSV,
+				ContentDisposition.attachment().filename("simboard-" + batchId + ".csv").build())
+			.body(CsvExport.write(export.runs()));
+	}
+
+	@GetMapping("/agents/{agentId}/batches/{batchId}/export.json")
+	ResponseEntity<BatchExport> json(@PathVariable @SigmaMindId String agentId,
+			@PathVariable @SigmaMindId String batchId) {
+		BatchExport export = export(agentId, batchId);
+		return response(export, MediaType.APPLICATION_JSON, ContentDisposition.inline().build()).body(export);
+	}
+
+	private BatchExport export(String agentId, String batchId) {
+		BatchRuns found = this.catalog.batchRuns(agentId, batchId);
+		return BatchExport.of(agentId, batchId, found.batch().value(), found.runs().value(),
+				(jobId) -> absolute(Links.run(agentId, batchId, jobId)));
+	}
+
+	private static ResponseEntity.BodyBuilder response(BatchExport export, MediaType type,
+			ContentDisposition disposition) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString());
+		if (!export.runsListed()) {
+			response.header(NOTE, RUNS_NOT_LISTED);
+		}
+		return response;
+	}
+
+	/** The address as a colleague can open it from a spreadsheet or a ticket. */
+	private static String absolute(String path) {
+		// The path is encoded already by Links; encoding it again would double any %.
+		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build(true).toUriString();
+	}
+
+}

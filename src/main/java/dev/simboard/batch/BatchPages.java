@@ -1,0 +1,99 @@
+package dev.simboard.batch;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import dev.simboard.catalog.Attempt;
+import dev.simboard.catalog.RunList;
+import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.sigmamind.TestCase;
+import dev.simboard.sigmamind.TestRun;
+import dev.simboard.web.Formats;
+import dev.simboard.web.Links;
+import dev.simboard.web.Verdict;
+
+/**
+ * Builds the batch page's view: its figures from all runs, its table from one page of the
+ * view the query asks for. Only that page's rows are built, so a batch of thousands of
+ * runs costs one pass to filter and one sort.
+ */
+final class BatchPages {
+
+	private static final int REMARKS_START = 140;
+
+	private BatchPages() {
+	}
+
+	static BatchView view(String agentId, BatchRun batch, RunList runs, BatchQuery query) {
+		List<TestRun> matching = query.apply(runs);
+		int pages = Math.max(1, (matching.size() + BatchQuery.PAGE_SIZE - 1) / BatchQuery.PAGE_SIZE);
+		int page = Math.min(query.page(), pages);
+		int from = (page - 1) * BatchQuery.PAGE_SIZE;
+		List<TestRun> shown = matching.subList(Math.min(from, matching.size()),
+				Math.min(from + BatchQuery.PAGE_SIZE, matching.size()));
+		String runQuery = query.queryString();
+		List<RunRow> rows = shown.stream().map((run) -> row(agentId, batch.batchId(), runs, run, runQuery)).toList();
+		List<Duration> durations = runs.runs()
+			.stream()
+			.map(BatchQuery::duration)
+			.filter(Objects::nonNull)
+			.sorted()
+			.toList();
+		String base = Links.batch(agentId, batch.batchId());
+		Integer rate = Formats.passRate(batch.passed(), batch.failed());
+		return new BatchView(batch.batchId(), Formats.timestamp(batch.createdDate()), Formats.iso(batch.createdDate()),
+				batch.passed(), batch.failed(), batch.total(),
+				Math.max(0, batch.total() - batch.passed() - batch.failed()), rate, Formats.percent(rate),
+				batch.running(), Formats.duration(percentile(durations, 50)),
+				Formats.duration(percentile(durations, 90)), models(batch, runs),
+				batch.testCases().stream().map(BatchPages::row).toList(), rows, runs.listed(), matching.size(),
+				runs.runs().size(), page, pages, (page > 1) ? base + query.pageQuery(page - 1) : null,
+				(page < pages) ? base + query.pageQuery(page + 1) : null);
+	}
+
+	/**
+	 * Nearest-rank percentile of sorted durations, or {@code null} when there are none.
+	 */
+	static Duration percentile(List<Duration> sorted, int percent) {
+		if (sorted.isEmpty()) {
+			return null;
+		}
+		int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+		return sorted.get(Math.max(0, rank - 1));
+	}
+
+	private static String models(BatchRun batch, RunList runs) {
+		List<String> models = new ArrayList<>();
+		batch.testCases().forEach((testCase) -> models.add(testCase.llmModel()));
+		runs.runs().forEach((run) -> models.add((run.testCase() != null) ? run.testCase().llmModel() : null));
+		String joined = models.stream()
+			.filter(Objects::nonNull)
+			.filter((model) -> !model.isBlank())
+			.distinct()
+			.sorted()
+			.collect(Collectors.joining(", "));
+		return joined.isEmpty() ? "—" : joined;
+	}
+
+	private static RunRow row(String agentId, String batchId, RunList runs, TestRun run, String runQuery) {
+		Attempt attempt = runs.attempt(run.jobId());
+		String remarks = (run.remarks() != null) ? run.remarks().strip() : "";
+		if (remarks.length() > REMARKS_START) {
+			remarks = remarks.substring(0, REMARKS_START).strip() + "…";
+		}
+		return new RunRow(run.jobId(), Links.run(agentId, batchId, run.jobId()) + runQuery,
+				Formats.label(run.testCase()), (attempt != null) ? attempt.toString() : "", Verdict.of(run),
+				Formats.duration(BatchQuery.duration(run)), Formats.timestamp(run.createdDate()),
+				Formats.iso(run.createdDate()), remarks);
+	}
+
+	private static TestCaseRow row(TestCase testCase) {
+		return new TestCaseRow(testCase.testCaseId(), Formats.label(testCase), Formats.orDash(testCase.llmModel()),
+				(testCase.attempt() != null) ? testCase.attempt().toString() : "—",
+				Formats.orDash(testCase.successCriteria()));
+	}
+
+}

@@ -1,0 +1,140 @@
+package dev.simboard.batch;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+import dev.simboard.catalog.Attempt;
+import dev.simboard.catalog.RunList;
+import dev.simboard.sigmamind.TestRun;
+import dev.simboard.web.Formats;
+import dev.simboard.web.Verdict;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A view of a batch's runs as the query string gives it, so a shared link shows the same
+ * view: which outcome, what text, which test case, in what order, which page. The run
+ * page uses it too, for "previous" and "next" within the view the user came from.
+ *
+ * @param outcome {@code passed}, {@code failed}, {@code running}, {@code unjudged}, or
+ * {@code null} for all
+ * @param q text to find in the test case label or the judge's remarks, or {@code null}
+ * @param testCase a test case ID, or {@code null} for all
+ * @param sort {@code label}, {@code outcome}, {@code duration} or {@code created}, with a
+ * leading {@code -} for descending; {@code null} for label then attempt
+ * @param page the page, from 1
+ */
+public record BatchQuery(String outcome, String q, String testCase, String sort, int page) {
+
+	/** Runs a page shows. */
+	public static final int PAGE_SIZE = 50;
+
+	/** Outcomes as the query string spells them. */
+	public static final String OUTCOMES = "passed|failed|running|unjudged";
+
+	/** Sort keys as the query string spells them. */
+	public static final String SORTS = "-?(label|outcome|duration|created)";
+
+	public BatchQuery {
+		outcome = blankToNull(outcome);
+		q = blankToNull((q != null) ? q.trim() : null);
+		testCase = blankToNull(testCase);
+		sort = blankToNull(sort);
+		page = Math.max(1, page);
+	}
+
+	public static BatchQuery all() {
+		return new BatchQuery(null, null, null, null, 1);
+	}
+
+	/** The runs this view shows, over all pages, in its order. */
+	public List<TestRun> apply(RunList runs) {
+		return runs.runs().stream().filter(filter()).sorted(order(runs)).toList();
+	}
+
+	/** Whether any filter narrows the runs. */
+	public boolean filtered() {
+		return this.outcome != null || this.q != null || this.testCase != null;
+	}
+
+	/**
+	 * This view's query string, without the page, for links; empty when it is the default
+	 * view.
+	 */
+	public String queryString() {
+		return build(null);
+	}
+
+	/** The query string of another page of this view. */
+	public String pageQuery(int otherPage) {
+		return build(otherPage);
+	}
+
+	private String build(Integer otherPage) {
+		UriComponentsBuilder builder = UriComponentsBuilder.newInstance();
+		addIfSet(builder, "outcome", this.outcome);
+		addIfSet(builder, "q", this.q);
+		addIfSet(builder, "testCase", this.testCase);
+		addIfSet(builder, "sort", this.sort);
+		if (otherPage != null && otherPage > 1) {
+			builder.queryParam("page", otherPage);
+		}
+		String query = builder.encode().build().getQuery();
+		return (query != null) ? "?" + query : "";
+	}
+
+	private Predicate<TestRun> filter() {
+		String needle = (this.q != null) ? this.q.toLowerCase(Locale.ROOT) : null;
+		return (run) -> (this.outcome == null || Verdict.of(run).css().equals(this.outcome))
+				&& (this.testCase == null
+						|| (run.testCase() != null && this.testCase.equals(run.testCase().testCaseId())))
+				&& (needle == null || contains(Formats.label(run.testCase()), needle)
+						|| contains(run.remarks(), needle));
+	}
+
+	private Comparator<TestRun> order(RunList runs) {
+		Comparator<TestRun> byLabel = Comparator
+			.comparing((TestRun run) -> Formats.label(run.testCase()), String.CASE_INSENSITIVE_ORDER)
+			.thenComparingInt((run) -> attemptNumber(runs, run));
+		if (this.sort == null) {
+			return byLabel;
+		}
+		boolean descending = this.sort.startsWith("-");
+		Comparator<TestRun> key = switch (descending ? this.sort.substring(1) : this.sort) {
+			case "outcome" -> Comparator.comparingInt((TestRun run) -> Verdict.of(run).ordinal());
+			case "duration" ->
+				Comparator.comparing(BatchQuery::duration, Comparator.nullsLast(Comparator.naturalOrder()));
+			case "created" ->
+				Comparator.comparing(TestRun::createdDate, Comparator.nullsLast(Comparator.naturalOrder()));
+			default -> byLabel;
+		};
+		return (descending ? key.reversed() : key).thenComparing(byLabel);
+	}
+
+	static Duration duration(TestRun run) {
+		return Formats.between(run.createdDate(), run.completedDate());
+	}
+
+	private static int attemptNumber(RunList runs, TestRun run) {
+		Attempt attempt = runs.attempt(run.jobId());
+		return (attempt != null) ? attempt.number() : 0;
+	}
+
+	private static boolean contains(String text, String needle) {
+		return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
+	}
+
+	private static void addIfSet(UriComponentsBuilder builder, String name, String value) {
+		if (value != null) {
+			builder.queryParam(name, value);
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.simboard.open;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.simboard.catalog.Catalog;
+import dev.simboard.sigmamind.Agent;
+import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.sigmamind.SigmaMindException;
+import dev.simboard.web.Crumb;
+import dev.simboard.web.Links;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The "open" box on every page: a job, batch or agent ID, a Simboard link, or a SigmaMind
+ * URL with IDs in it, taken to the right page; or a page that says what else it needs.
+ */
+@Controller
+class QuickOpenController {
+
+	/** A Simboard permalink, or any URL with the same shape. */
+	private static final Pattern PERMALINK = Pattern
+		.compile("/agents/([A-Za-z0-9_-]{1,128})(?:/batches/([A-Za-z0-9_-]{1,128})(?:/runs/([A-Za-z0-9_-]{1,128}))?)?");
+
+	private static final Pattern AGENT = Pattern.compile("\\b(agent_[A-Za-z0-9]{4,124})\\b");
+
+	private static final Pattern BATCH = Pattern.compile("\\b(batch_[A-Za-z0-9]{4,124})\\b");
+
+	private static final Pattern JOB = Pattern.compile("\\b(job_[A-Za-z0-9]{4,124})\\b");
+
+	private final Catalog catalog;
+
+	QuickOpenController(Catalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/open")
+	String open(@RequestParam(name = "id", defaultValue = "") @Size(max = 2000) String input, Model model) {
+		String text = input.trim();
+		Matcher permalink = PERMALINK.matcher(text);
+		if (permalink.find()) {
+			return redirect(permalink.group(1), permalink.group(2), permalink.group(3));
+		}
+		String agent = first(AGENT, text);
+		String batch = first(BATCH, text);
+		String job = first(JOB, text);
+		if (agent != null) {
+			return redirect(agent, batch, (batch != null) ? job : null);
+		}
+		if (batch != null) {
+			Optional<String> owner = agentOf(batch);
+			if (owner.isPresent()) {
+				return redirect(owner.get(), batch, job);
+			}
+			return explain(model, text, "No agent's recent batch runs include " + batch + ".",
+					"Add the agent's ID (agent_…), or paste the batch's full link.");
+		}
+		if (job != null) {
+			return explain(model, text, "A run's page needs its batch and agent as well as its job ID.",
+					"Paste the run's full link, or open its batch and use \"Open a run by job ID\".");
+		}
+		return explain(model, text, text.isEmpty() ? "Nothing to open." : "That is not an ID or link Simboard knows.",
+				"Paste a job, batch or agent ID (job_…, batch_…, agent_…), or a link to one.");
+	}
+
+	/** The agent whose newest batch runs include this one, from the cached lists. */
+	private Optional<String> agentOf(String batchId) {
+		try {
+			for (Agent agent : this.catalog.agents().value()) {
+				List<BatchRun> batches = this.catalog.agentBatches(agent.agentId(), 0).batches().value().data();
+				if (batches.stream().anyMatch((batch) -> batchId.equals(batch.batchId()))) {
+					return Optional.of(agent.agentId());
+				}
+			}
+		}
+		catch (SigmaMindException ex) {
+			// Not finding it is answered on the page; the error itself helps no one here.
+		}
+		return Optional.empty();
+	}
+
+	private static String redirect(String agent, String batch, String job) {
+		if (batch == null) {
+			return "redirect:" + Links.agent(agent);
+		}
+		return "redirect:" + ((job != null) ? Links.run(agent, batch, job) : Links.batch(agent, batch));
+	}
+
+	private static String explain(Model model, String input, String problem, String hint) {
+		model.addAttribute("input", input);
+		model.addAttribute("problem", problem);
+		model.addAttribute("hint", hint);
+		model.addAttribute("crumbs", List.of(new Crumb("Agents", Links.agents()), Crumb.here("Open")));
+		return "open/open";
+	}
+
+	private static String first(Pattern pattern, String text) {
+		Matcher matcher = pattern.matcher(text);
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+}

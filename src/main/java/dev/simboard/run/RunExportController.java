@@ -1,0 +1,63 @@
+package dev.simboard.run;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.RunDetail;
+import dev.simboard.web.Links;
+import dev.simboard.web.SigmaMindId;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * A test run to take elsewhere: JSON for a script, Markdown for a bug ticket.
+ */
+@Controller
+class RunExportController {
+
+	static final MediaType TEXT_MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
+
+	private final Catalog catalog;
+
+	RunExportController(Catalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/agents/{agentId}/batches/{batchId}/runs/{jobId}/export.json")
+	ResponseEntity<RunExport> json(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
+			@PathVariable @SigmaMindId String jobId) {
+		RunDetail detail = this.catalog.run(agentId, batchId, jobId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().build().toString())
+			.body(RunExport.of(agentId, batchId, jobId, detail, permalink(agentId, batchId, jobId)));
+	}
+
+	@GetMapping("/agents/{agentId}/batches/{batchId}/runs/{jobId}/export.md")
+	ResponseEntity<String> markdown(@PathVariable @SigmaMindId String agentId,
+			@PathVariable @SigmaMindId String batchId, @PathVariable @SigmaMindId String jobId) {
+		RunDetail detail = this.catalog.run(agentId, batchId, jobId);
+		return ResponseEntity.ok()
+			.contentType(TEXT_MARKDOWN)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename("simboard-" + jobId + ".md").build().toString())
+			.body(MarkdownExport.render(agentId, batchId, jobId, detail, permalink(agentId, batchId, jobId)));
+	}
+
+	/** The run page's absolute address, so the export links back from anywhere. */
+	private static String permalink(String agentId, String batchId, String jobId) {
+		// The path is encoded already by Links; encoding it again would double any %.
+		return ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path(Links.run(agentId, batchId, jobId))
+			.build(true)
+			.toUriString();
+	}
+
+}

@@ -1,0 +1,216 @@
+// Simboard's page behaviour: theme, shortcuts, quick open, live batches, and the run page's
+// transcript tools. Progressive: every page works without it. Never inserts HTML built from
+// text; transcript text is only ever wrapped as text nodes.
+(function () {
+	'use strict';
+
+	var announcer = document.getElementById('announcer');
+
+	function announce(message) {
+		if (announcer) {
+			announcer.textContent = '';
+			window.setTimeout(function () { announcer.textContent = message; }, 50);
+		}
+	}
+
+	function typing(event) {
+		var target = event.target;
+		return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+	}
+
+	// Theme: flip what is shown now, and remember it.
+	function toggleTheme() {
+		var root = document.documentElement;
+		var current = root.getAttribute('data-theme')
+			|| (window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+		var next = current === 'dark' ? 'light' : 'dark';
+		root.setAttribute('data-theme', next);
+		try { window.localStorage.setItem('simboard-theme', next); } catch (e) { /* not remembered */ }
+		announce(next === 'dark' ? 'Dark theme' : 'Light theme');
+	}
+
+	document.querySelectorAll('.theme-toggle').forEach(function (button) {
+		button.addEventListener('click', toggleTheme);
+	});
+
+	// Shortcuts overlay.
+	var dialog = document.getElementById('shortcuts');
+
+	function toggleShortcuts() {
+		if (!dialog) { return; }
+		if (dialog.open) { dialog.close(); } else { dialog.showModal(); }
+	}
+
+	document.querySelectorAll('[data-shortcuts]').forEach(function (button) {
+		button.addEventListener('click', toggleShortcuts);
+	});
+
+	function follow(selector) {
+		var link = document.querySelector(selector);
+		if (link) { window.location.href = link.href; }
+	}
+
+	document.addEventListener('keydown', function (event) {
+		if (event.ctrlKey || event.metaKey || event.altKey || typing(event)) { return; }
+		switch (event.key) {
+			case '?': toggleShortcuts(); event.preventDefault(); break;
+			case '/': {
+				var open = document.getElementById('quick-open');
+				if (open) { open.focus(); event.preventDefault(); }
+				break;
+			}
+			case 'j': follow('a[data-run-nav="next"]'); break;
+			case 'k': follow('a[data-run-nav="previous"]'); break;
+			case 't': toggleTheme(); break;
+			case 'f': {
+				var search = document.getElementById('transcript-search');
+				if (search) { search.focus(); event.preventDefault(); }
+				break;
+			}
+			default: break;
+		}
+	});
+
+	// A running batch refreshes its counts and table by itself; a finished one never asks.
+	var live = document.getElementById('live');
+	if (live && live.getAttribute('data-running') === 'true') {
+		var timer = window.setInterval(function () {
+			var url = document.getElementById('live').getAttribute('data-live-url');
+			window.fetch(url, { headers: { 'Accept': 'text/html' }, credentials: 'same-origin', redirect: 'error' })
+				.then(function (response) {
+					if (!response.ok) { throw new Error('status ' + response.status); }
+					return response.text();
+				})
+				.then(function (html) {
+					var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('live');
+					var shown = document.getElementById('live');
+					// Never swap the table away from under someone using its filters.
+					if (!fresh || shown.contains(document.activeElement)) { return; }
+					shown.replaceWith(document.importNode(fresh, true));
+					if (fresh.getAttribute('data-running') !== 'true') {
+						window.clearInterval(timer);
+						announce('The batch has finished.');
+					}
+				})
+				.catch(function () {
+					// Signed out or SigmaMind trouble: the page keeps what it shows; a reload says more.
+				});
+		}, 10000);
+	}
+
+	// Copy a permalink (the run's, or one message's).
+	document.querySelectorAll('[data-copy]').forEach(function (button) {
+		button.addEventListener('click', function () {
+			var url = new URL(button.getAttribute('data-copy'), window.location.href).href;
+			if (navigator.clipboard && window.isSecureContext) {
+				navigator.clipboard.writeText(url).then(function () { announce('Link copied'); });
+				button.setAttribute('data-copied', 'true');
+				window.setTimeout(function () { button.removeAttribute('data-copied'); }, 1500);
+			} else {
+				window.prompt('Copy this link', url);
+			}
+		});
+	});
+
+	// Very long messages are folded, with a button to show them whole.
+	function unfold(turn) {
+		if (turn && turn.classList.contains('folded')) {
+			turn.classList.remove('folded');
+			var button = turn.querySelector('.unfold');
+			if (button) { button.textContent = 'Fold this message'; button.setAttribute('aria-expanded', 'true'); }
+		}
+	}
+
+	document.querySelectorAll('.turn[data-long="true"]').forEach(function (turn) {
+		turn.classList.add('folded');
+		var button = document.createElement('button');
+		button.type = 'button';
+		button.className = 'button quiet unfold';
+		button.setAttribute('aria-expanded', 'false');
+		button.textContent = 'Show the whole message';
+		button.addEventListener('click', function () {
+			if (turn.classList.contains('folded')) {
+				unfold(turn);
+			} else {
+				turn.classList.add('folded');
+				button.textContent = 'Show the whole message';
+				button.setAttribute('aria-expanded', 'false');
+			}
+		});
+		turn.appendChild(button);
+	});
+
+	function revealTarget() {
+		var id = window.location.hash.replace(/^#/, '');
+		if (/^m[0-9]{1,6}$/.test(id)) {
+			var turn = document.getElementById(id);
+			unfold(turn);
+			if (turn) { turn.scrollIntoView({ block: 'center' }); }
+		}
+	}
+	window.addEventListener('hashchange', revealTarget);
+	revealTarget();
+
+	// Search within the transcript: highlight every match, count them, Enter goes to the next.
+	var search = document.getElementById('transcript-search');
+	var count = document.getElementById('search-count');
+	var marks = [];
+	var current = -1;
+
+	function clearMarks() {
+		marks.forEach(function (mark) {
+			var parent = mark.parentNode;
+			parent.replaceChild(document.createTextNode(mark.textContent), mark);
+			parent.normalize();
+		});
+		marks = [];
+		current = -1;
+	}
+
+	function highlight(needle) {
+		var lower = needle.toLowerCase();
+		var turns = 0;
+		document.querySelectorAll('.chat .turn .text').forEach(function (text) {
+			var found = false;
+			var walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+			var nodes = [];
+			while (walker.nextNode()) { nodes.push(walker.currentNode); }
+			nodes.forEach(function (node) {
+				var index = node.data.toLowerCase().indexOf(lower);
+				while (index >= 0) {
+					var match = node.splitText(index);
+					node = match.splitText(needle.length);
+					var mark = document.createElement('mark');
+					match.parentNode.replaceChild(mark, match);
+					mark.appendChild(match);
+					marks.push(mark);
+					found = true;
+					index = node.data.toLowerCase().indexOf(lower);
+				}
+			});
+			if (found) { turns++; unfold(text.closest('.turn')); }
+		});
+		return turns;
+	}
+
+	if (search && count) {
+		search.addEventListener('input', function () {
+			clearMarks();
+			var needle = search.value.trim();
+			if (needle.length < 2) { count.textContent = ''; return; }
+			var turns = highlight(needle);
+			count.textContent = marks.length === 0 ? 'No match'
+				: marks.length + (marks.length === 1 ? ' match' : ' matches') + ' in ' + turns
+					+ (turns === 1 ? ' message' : ' messages');
+		});
+		search.addEventListener('keydown', function (event) {
+			if (event.key === 'Enter' && marks.length > 0) {
+				event.preventDefault();
+				if (current >= 0) { marks[current].classList.remove('current'); }
+				current = (current + 1) % marks.length;
+				marks[current].classList.add('current');
+				marks[current].scrollIntoView({ block: 'center' });
+			}
+		});
+	}
+})();
