@@ -100,6 +100,51 @@ class BatchControllerTests {
 	}
 
 	@Test
+	void batchPageWhenFilteredByFailedThenListsOnlyFailedRunsAndSaysHowMany() throws Exception {
+		Instant t = Fixtures.CREATED;
+		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
+			.willReturn(new BatchRuns(Fixtures.fresh(Fixtures.batch(2, 1, 3, List.of(ANGRY, REFUND))),
+					Fixtures.fresh(RunList.listed(List.of(Fixtures.run("job_a1", ANGRY, true, t, List.of()),
+							Fixtures.run("job_a2", ANGRY, false, t.plusSeconds(30), List.of()),
+							Fixtures.run("job_r1", REFUND, true, t, List.of()))))));
+		String page = this.mvc.perform(get(URL).param("outcome", "failed"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("(1 of 3 match)")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(org.jsoup.Jsoup.parse(page).select("table.runs tbody tr"))
+			.singleElement()
+			.satisfies((row) -> org.assertj.core.api.Assertions.assertThat(row.text()).contains("job_a2", "Failed"));
+		org.assertj.core.api.Assertions.assertThat(page).contains("/runs/job_a2?outcome=failed");
+	}
+
+	@Test
+	void batchPageWhenQueryParametersInvalidThenBadRequestWithoutAskingSigmaMind() throws Exception {
+		this.mvc.perform(get(URL).param("outcome", "exploded")).andExpect(status().isBadRequest());
+		this.mvc.perform(get(URL).param("sort", "password")).andExpect(status().isBadRequest());
+		this.mvc.perform(get(URL).param("page", "0")).andExpect(status().isBadRequest());
+		this.mvc.perform(get(URL).param("q", "x".repeat(201))).andExpect(status().isBadRequest());
+		this.mvc.perform(get(URL).param("testCase", "../x")).andExpect(status().isBadRequest());
+		verifyNoInteractions(this.catalog);
+	}
+
+	@Test
+	void liveWhenRunningThenAnswersOnlyTheLivePart() throws Exception {
+		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+				Fixtures.fresh(Fixtures.batch(1, 0, 4, List.of(ANGRY))), Fixtures.fresh(RunList.listed(List.of()))));
+		String live = this.mvc.perform(get(URL + "/live"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(live)
+			.startsWith("<div id=\"live\"")
+			.contains("data-running=\"true\"")
+			.doesNotContain("<html");
+	}
+
+	@Test
 	void refreshWhenPostedWithCsrfThenReloadsAndSaysSo() throws Exception {
 		given(this.catalog.refreshBatch(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(RefreshOutcome.TOO_SOON);
 		this.mvc.perform(post(URL + "/refresh").with(csrf()))

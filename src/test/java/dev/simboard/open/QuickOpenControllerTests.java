@@ -1,0 +1,79 @@
+package dev.simboard.open;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.simboard.Fixtures;
+import dev.simboard.catalog.AgentBatches;
+import dev.simboard.catalog.Catalog;
+import dev.simboard.sigmamind.ApiPage;
+import dev.simboard.web.PageTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@PageTest(QuickOpenController.class)
+@WithMockUser
+class QuickOpenControllerTests {
+
+	private static final String RUN = "/agents/" + Fixtures.AGENT_ID + "/batches/" + Fixtures.BATCH_ID + "/runs/"
+			+ Fixtures.JOB_ID;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private Catalog catalog;
+
+	@Test
+	void openWhenAgentIdThenAgentPage() throws Exception {
+		this.mvc.perform(get("/open").param("id", " " + Fixtures.AGENT_ID + " "))
+			.andExpect(redirectedUrl("/agents/" + Fixtures.AGENT_ID));
+	}
+
+	@Test
+	void openWhenSimboardOrOtherUrlWithTheSameShapeThenThatPage() throws Exception {
+		this.mvc.perform(get("/open").param("id", "https://simboard.example.com" + RUN + "?outcome=failed#m3"))
+			.andExpect(redirectedUrl(RUN));
+		this.mvc
+			.perform(get("/open").param("id", "https://app.sigmamind.ai/x?agent=" + Fixtures.AGENT_ID + "&batch="
+					+ Fixtures.BATCH_ID + "&job=" + Fixtures.JOB_ID))
+			.andExpect(redirectedUrl(RUN));
+	}
+
+	@Test
+	void openWhenBatchIdAloneThenFindsItsAgent() throws Exception {
+		given(this.catalog.agents()).willReturn(Fixtures.fresh(List.of(Fixtures.agent())));
+		given(this.catalog.agentBatches(Fixtures.AGENT_ID, 0))
+			.willReturn(new AgentBatches(Fixtures.fresh(Fixtures.agent()), Fixtures
+				.fresh(new ApiPage<>(List.of(Fixtures.batch(1, 0, 1, List.of())), 0, 20, 1L, 1, false, false))));
+		this.mvc.perform(get("/open").param("id", Fixtures.BATCH_ID))
+			.andExpect(redirectedUrl("/agents/" + Fixtures.AGENT_ID + "/batches/" + Fixtures.BATCH_ID));
+	}
+
+	@Test
+	void openWhenJobIdAloneThenSaysWhatElseItNeeds() throws Exception {
+		this.mvc.perform(get("/open").param("id", Fixtures.JOB_ID))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("needs its batch and agent")));
+	}
+
+	@Test
+	void openWhenGibberishThenExplainsWhatItTakes() throws Exception {
+		this.mvc.perform(get("/open").param("id", "<script>alert(1)</script>"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("not an ID or link Simboard knows")))
+			.andExpect(content().string(containsString("&lt;script&gt;")));
+	}
+
+}
