@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.simboard.sigmamind.Agent;
@@ -42,6 +43,9 @@ public class Catalog {
 
 	/** Bound on the list calls made for one batch's runs. */
 	static final int MAX_RUN_PAGES = 200;
+
+	/** List pages fetched at once; well inside the bulkhead, so pages still get their calls. */
+	static final int PARALLEL_PAGES = 4;
 
 	private final SigmaMindClient client;
 
@@ -250,11 +254,27 @@ public class Catalog {
 			.onErrorResume(SigmaMindNotFoundException.class, (ex) -> Mono.just(RunList.unlisted()));
 	}
 
+	/**
+	 * All pages of a batch's runs. Once the first page says how many there are, the rest
+	 * are fetched a few at a time, in order, so a 10,000-run batch loads within the page
+	 * budget; without a page count, pages follow one another while {@code hasNext}.
+	 */
 	private Mono<List<TestRun>> loadRunPages(BatchKey key, int page, List<TestRun> collected) {
 		return this.client.testRuns(key.agentId(), key.batchId(), page).flatMap((result) -> {
 			collected.addAll(result.data());
 			boolean more = result.more() && !result.data().isEmpty() && page + 1 < MAX_RUN_PAGES;
-			return more ? loadRunPages(key, page + 1, collected) : Mono.just(collected);
+			if (!more) {
+				return Mono.just(collected);
+			}
+			if (page == 0 && result.totalPages() != null) {
+				int last = Math.min(result.totalPages(), MAX_RUN_PAGES);
+				return Flux.range(1, last - 1)
+					.flatMapSequential((next) -> this.client.testRuns(key.agentId(), key.batchId(), next),
+							PARALLEL_PAGES)
+					.doOnNext((next) -> collected.addAll(next.data()))
+					.then(Mono.just(collected));
+			}
+			return loadRunPages(key, page + 1, collected);
 		});
 	}
 
