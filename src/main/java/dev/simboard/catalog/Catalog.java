@@ -44,7 +44,10 @@ public class Catalog {
 	/** Bound on the list calls made for one batch's runs. */
 	static final int MAX_RUN_PAGES = 200;
 
-	/** List pages fetched at once; well inside the bulkhead, so pages still get their calls. */
+	/**
+	 * List pages fetched at once; well inside the bulkhead, so pages still get their
+	 * calls.
+	 */
 	static final int PARALLEL_PAGES = 4;
 
 	private final SigmaMindClient client;

@@ -42,8 +42,8 @@ class QuickOpenController {
 	}
 
 	@GetMapping("/open")
-	String open(@RequestParam(name = "id", defaultValue = "") @Size(max = 2000) String input, Model model) {
-		String text = input.trim();
+	String open(@RequestParam(name = "id", required = false) @Size(max = 2000) String input, Model model) {
+		String text = (input != null) ? input.trim() : "";
 		Matcher permalink = PERMALINK.matcher(text);
 		if (permalink.find()) {
 			return redirect(permalink.group(1), permalink.group(2), permalink.group(3));

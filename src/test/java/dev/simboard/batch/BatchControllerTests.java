@@ -120,6 +120,16 @@ class BatchControllerTests {
 	}
 
 	@Test
+	void batchPageWhenFormSendsEmptyChoicesThenTreatsThemAsAll() throws Exception {
+		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
+			.willReturn(new BatchRuns(Fixtures.fresh(Fixtures.batch(1, 0, 1, List.of(ANGRY))), Fixtures
+				.fresh(RunList.listed(List.of(Fixtures.run("job_a1", ANGRY, true, Fixtures.CREATED, List.of()))))));
+		this.mvc.perform(get(URL).param("outcome", "").param("testCase", "").param("q", "").param("sort", ""))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("job_a1")));
+	}
+
+	@Test
 	void batchPageWhenQueryParametersInvalidThenBadRequestWithoutAskingSigmaMind() throws Exception {
 		this.mvc.perform(get(URL).param("outcome", "exploded")).andExpect(status().isBadRequest());
 		this.mvc.perform(get(URL).param("sort", "password")).andExpect(status().isBadRequest());

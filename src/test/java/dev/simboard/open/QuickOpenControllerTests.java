@@ -69,6 +69,14 @@ class QuickOpenControllerTests {
 	}
 
 	@Test
+	void openWhenEmptyOrMissingThenSaysThereIsNothingToOpen() throws Exception {
+		this.mvc.perform(get("/open").param("id", "  "))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Nothing to open")));
+		this.mvc.perform(get("/open")).andExpect(status().isOk());
+	}
+
+	@Test
 	void openWhenGibberishThenExplainsWhatItTakes() throws Exception {
 		this.mvc.perform(get("/open").param("id", "<script>alert(1)</script>"))
 			.andExpect(status().isOk())
