@@ -1,16 +1,12 @@
 package dev.simboard;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.ColorScheme;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The main journeys in a real Chromium (Debian's), on the embedded demo data. Screenshots
@@ -36,11 +31,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class JourneyBrowserTests {
 
-	static final Path CHROMIUM = Path.of(System.getProperty("simboard.chromium", "/usr/bin/chromium"));
+	static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 
-	static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	static Playwright playwright;
+	static Chromium chromium;
 
 	static Browser browser;
 
@@ -58,26 +51,14 @@ class JourneyBrowserTests {
 
 	@BeforeAll
 	static void launch() throws Exception {
-		if (!Files.isExecutable(CHROMIUM)) {
-			// CI installs Chromium, so there a missing one is a failure, not a skip.
-			assertThat("true".equals(System.getenv("CI"))).as("Chromium missing at " + CHROMIUM + " on CI").isFalse();
-			assumeTrue(false, "No Chromium at " + CHROMIUM + ": apt-get install chromium to run the browser tests");
-		}
-		Files.createDirectories(SCREENSHOTS);
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-						"--disable-background-networking", "--disable-component-update", "--disable-sync",
-						"--no-first-run", "--disable-quic")));
+		chromium = Chromium.launch();
+		browser = chromium.browser();
 	}
 
 	@AfterAll
 	static void close() {
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 

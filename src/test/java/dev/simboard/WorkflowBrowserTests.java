@@ -2,11 +2,9 @@ package dev.simboard;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,10 +15,8 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.ColorScheme;
@@ -42,7 +38,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The daily workflows of a QA lead in a real Chromium (Debian's), on the embedded demo
@@ -53,13 +48,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class WorkflowBrowserTests {
 
-	static final Path CHROMIUM = Path.of(System.getProperty("simboard.chromium", "/usr/bin/chromium"));
-
-	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+	static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 
 	static final Pattern LOGIN = Pattern.compile(".*/login.*");
 
-	static Playwright playwright;
+	static Chromium chromium;
 
 	static Browser browser;
 
@@ -85,28 +78,16 @@ class WorkflowBrowserTests {
 
 	@BeforeAll
 	static void launch() throws Exception {
-		if (!Files.isExecutable(CHROMIUM)) {
-			// CI installs Chromium, so there a missing one is a failure, not a skip.
-			assertThat("true".equals(System.getenv("CI"))).as("Chromium missing at " + CHROMIUM + " on CI").isFalse();
-			assumeTrue(false, "No Chromium at " + CHROMIUM + ": apt-get install chromium to run the browser tests");
-		}
-		Files.createDirectories(SCREENSHOTS);
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-						"--disable-background-networking", "--disable-component-update", "--disable-sync",
-						"--no-first-run", "--disable-quic")));
+		chromium = Chromium.launch();
+		browser = chromium.browser();
 	}
 
 	@AfterAll
 	static void close() {
 		signedIn = null;
 		firstFailedJob = null;
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 

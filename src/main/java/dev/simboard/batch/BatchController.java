@@ -12,14 +12,12 @@ import dev.simboard.web.Links;
 import dev.simboard.web.Refreshes;
 import dev.simboard.web.SigmaMindId;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,16 +37,10 @@ class BatchController {
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}")
 	String batch(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
-			@RequestParam(required = false) @Pattern(regexp = BatchQuery.OUTCOMES) String outcome,
-			@RequestParam(required = false) @Size(max = 200) String q,
-			@RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,128}") String testCase,
-			@RequestParam(required = false) @Pattern(regexp = BatchQuery.SORTS) String sort,
-			@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page, Model model) {
-		BatchQuery query = new BatchQuery(outcome, q, testCase, sort, page);
+			@Valid @ModelAttribute("query") BatchQuery query, Model model) {
 		BatchRuns found = this.catalog.batchRuns(agentId, batchId);
 		BatchRun batch = found.batch().value();
 		model.addAttribute("batch", BatchPages.view(agentId, batch, found.runs().value(), query));
-		model.addAttribute("query", query);
 		model.addAttribute("staleness", found.staleness());
 		model.addAttribute("agentId", agentId);
 		model.addAttribute("crumbs",
@@ -64,12 +56,8 @@ class BatchController {
 	 */
 	@GetMapping("/agents/{agentId}/batches/{batchId}/live")
 	String live(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
-			@RequestParam(required = false) @Pattern(regexp = BatchQuery.OUTCOMES) String outcome,
-			@RequestParam(required = false) @Size(max = 200) String q,
-			@RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,128}") String testCase,
-			@RequestParam(required = false) @Pattern(regexp = BatchQuery.SORTS) String sort,
-			@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page, Model model) {
-		batch(agentId, batchId, outcome, q, testCase, sort, page, model);
+			@Valid @ModelAttribute("query") BatchQuery query, Model model) {
+		batch(agentId, batchId, query, model);
 		return "batch/batch :: live";
 	}
 

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import dev.simboard.catalog.Attempt;
 import dev.simboard.catalog.RunList;
 import dev.simboard.sigmamind.TestRun;
@@ -25,9 +29,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param testCase a test case ID, or {@code null} for all
  * @param sort {@code label}, {@code outcome}, {@code duration} or {@code created}, with a
  * leading {@code -} for descending; {@code null} for label then attempt
- * @param page the page, from 1
+ * @param page the page, from 1; bound from the query string like the rest, with a page
+ * below 1 read as the first
  */
-public record BatchQuery(String outcome, String q, String testCase, String sort, int page) {
+public record BatchQuery(@Pattern(regexp = OUTCOMES) String outcome, @Size(max = 200) String q,
+		@Pattern(regexp = "[A-Za-z0-9_-]{1,128}") String testCase, @Pattern(regexp = SORTS) String sort,
+		@Max(100_000) Integer page) {
 
 	/** Runs a page shows. */
 	public static final int PAGE_SIZE = 50;
@@ -43,7 +50,7 @@ public record BatchQuery(String outcome, String q, String testCase, String sort,
 		q = blankToNull((q != null) ? q.trim() : null);
 		testCase = blankToNull(testCase);
 		sort = blankToNull(sort);
-		page = Math.max(1, page);
+		page = (page == null || page < 1) ? 1 : page;
 	}
 
 	public static BatchQuery all() {

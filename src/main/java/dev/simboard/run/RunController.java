@@ -16,15 +16,14 @@ import dev.simboard.web.Refreshes;
 import dev.simboard.web.SigmaMindId;
 import dev.simboard.web.Verdict;
 
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -42,13 +41,7 @@ class RunController {
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}/runs/{jobId}")
 	String run(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
-			@PathVariable @SigmaMindId String jobId,
-			@RequestParam(required = false) @Pattern(regexp = BatchQuery.OUTCOMES) String outcome,
-			@RequestParam(required = false) @Size(max = 200) String q,
-			@RequestParam(name = "testCase",
-					required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,128}") String testCaseFilter,
-			@RequestParam(required = false) @Pattern(regexp = BatchQuery.SORTS) String sort, Model model) {
-		BatchQuery batchView = new BatchQuery(outcome, q, testCaseFilter, sort, 1);
+			@PathVariable @SigmaMindId String jobId, @Valid @ModelAttribute("view") BatchQuery batchView, Model model) {
 		RunDetail detail = this.catalog.run(agentId, batchId, jobId);
 		model.addAttribute("staleness", detail.staleness());
 		TestRun run = detail.run();

@@ -16,6 +16,7 @@ import dev.simboard.sigmamind.SigmaMindUnauthorizedException;
 import dev.simboard.sigmamind.SigmaMindUnavailableException;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.validation.BindException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -39,7 +40,7 @@ class ErrorPages {
 			+ "(simboard.sigmamind.api-key) and restart Simboard.";
 
 	@ExceptionHandler({ HandlerMethodValidationException.class, MethodArgumentTypeMismatchException.class,
-			MissingServletRequestParameterException.class })
+			MissingServletRequestParameterException.class, BindException.class })
 	ModelAndView badRequest() {
 		return page(new ErrorView(400, "That address has an ID Simboard can't use",
 				"SigmaMind IDs are made of letters, digits, _ and -, at most 128 of them, "

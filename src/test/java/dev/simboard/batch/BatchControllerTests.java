@@ -133,7 +133,8 @@ class BatchControllerTests {
 	void batchPageWhenQueryParametersInvalidThenBadRequestWithoutAskingSigmaMind() throws Exception {
 		this.mvc.perform(get(URL).param("outcome", "exploded")).andExpect(status().isBadRequest());
 		this.mvc.perform(get(URL).param("sort", "password")).andExpect(status().isBadRequest());
-		this.mvc.perform(get(URL).param("page", "0")).andExpect(status().isBadRequest());
+		this.mvc.perform(get(URL).param("page", "abc")).andExpect(status().isBadRequest());
+		this.mvc.perform(get(URL).param("page", "100001")).andExpect(status().isBadRequest());
 		this.mvc.perform(get(URL).param("q", "x".repeat(201))).andExpect(status().isBadRequest());
 		this.mvc.perform(get(URL).param("testCase", "../x")).andExpect(status().isBadRequest());
 		verifyNoInteractions(this.catalog);
