@@ -2,7 +2,6 @@ package dev.simboard;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +21,9 @@ import dev.simboard.catalog.Catalog;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,6 +41,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole app over real HTTP against a fake SigmaMind on a real port.
  */
+@Import(FakeSigmaMindApp.Time.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SigmaMindUpstreamTests {
 
@@ -73,28 +71,7 @@ class SigmaMindUpstreamTests {
 
 	@DynamicPropertySource
 	static void sigmaMind(DynamicPropertyRegistry registry) {
-		sigmaMind.start();
-		registry.add("simboard.sigmamind.base-url", sigmaMind::baseUrl);
-		registry.add("simboard.sigmamind.api-key", () -> CANARY_KEY);
-		registry.add("simboard.sigmamind.response-timeout", () -> "1s");
-		registry.add("simboard.security.users[0].name", () -> "qa");
-		registry.add("simboard.security.users[0].password", () -> "{noop}secret");
-		// Each test's faults stand alone: the breaker never opens here (CatalogTests
-		// covers it).
-		registry.add("simboard.sigmamind.resilience.breaker-minimum-calls", () -> "1000");
-		registry.add("simboard.sigmamind.resilience.breaker-window", () -> "1000");
-		registry.add("simboard.sigmamind.resilience.retry-backoff", () -> "5ms");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Time {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(Instant.parse("2026-03-27T09:00:00Z"));
-		}
-
+		FakeSigmaMindApp.register(registry, sigmaMind, CANARY_KEY);
 	}
 
 	@AfterAll

@@ -3,7 +3,6 @@ package dev.simboard.security;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.simboard.FakeSigmaMindApp;
 import dev.simboard.MutableClock;
 import dev.simboard.WebSession;
 import dev.simboard.catalog.Catalog;
@@ -20,12 +20,10 @@ import dev.simboard.catalog.Catalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole app, signed in for real, against a fake SigmaMind whose every text is
  * hostile, with a canary API key and the log at DEBUG.
  */
+@Import(FakeSigmaMindApp.Time.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "logging.level.root=DEBUG")
 @ExtendWith(OutputCaptureExtension.class)
 class HardeningTests {
@@ -69,28 +68,7 @@ class HardeningTests {
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
-		sigmaMind.start();
-		registry.add("simboard.sigmamind.base-url", sigmaMind::baseUrl);
-		registry.add("simboard.sigmamind.api-key", () -> CANARY);
-		registry.add("simboard.sigmamind.response-timeout", () -> "1s");
-		registry.add("simboard.sigmamind.resilience.breaker-minimum-calls", () -> "1000");
-		registry.add("simboard.sigmamind.resilience.breaker-window", () -> "1000");
-		registry.add("simboard.security.users[0].name", () -> "qa");
-		registry.add("simboard.security.users[0].password", () -> "{noop}secret");
-		registry.add("simboard.security.users[1].name", () -> "boss");
-		registry.add("simboard.security.users[1].password", () -> "{noop}secret2");
-		registry.add("simboard.security.users[1].roles", () -> "ADMIN");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Time {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(Instant.parse("2026-03-27T09:00:00Z"));
-		}
-
+		FakeSigmaMindApp.register(registry, sigmaMind, CANARY);
 	}
 
 	@AfterAll
