@@ -86,24 +86,22 @@ public class Catalog {
 		// Runs take half the memory bound; chats and run lists a quarter each.
 		long halfWeight = cache.finishedWeight().toBytes() / 2;
 		long quarterWeight = halfWeight / 2;
-		this.agentLists = new FreshCache<>("agents", 1, null, (key) -> client.agents(), (v) -> list, (v) -> stale,
+		// Lists always change; finished batches, runs and chats never do.
+		this.agentLists = new FreshCache<>("agents", 1, null, (key) -> client.agents(), (agents) -> false, list, stale,
 				clock, meters);
-		this.agents = new FreshCache<>("agent", 1_000, null, client::agent, (v) -> list, (v) -> stale, clock, meters);
-		this.batchPages = new FreshCache<>("batch-pages", 1_000, null,
-				(key) -> client.batchRuns(key.agentId(), key.page(), BATCH_PAGE_SIZE), (v) -> list, (v) -> stale, clock,
+		this.agents = new FreshCache<>("agent", 1_000, null, client::agent, (agent) -> false, list, stale, clock,
 				meters);
+		this.batchPages = new FreshCache<>("batch-pages", 1_000, null,
+				(key) -> client.batchRuns(key.agentId(), key.page(), BATCH_PAGE_SIZE), (page) -> false, list, stale,
+				clock, meters);
 		this.batches = new FreshCache<>("batches", 10_000, null, (key) -> client.batchRun(key.agentId(), key.batchId()),
-				(batch) -> batch.finished() ? FreshCache.NEVER : running,
-				(batch) -> batch.finished() ? FreshCache.NEVER : stale, clock, meters);
+				BatchRun::finished, running, stale, clock, meters);
 		this.runLists = new FreshCache<>("run-lists", quarterWeight, Catalog::weigh, this::loadRunList,
-				(runs) -> runs.finished() ? FreshCache.NEVER : running,
-				(runs) -> runs.finished() ? FreshCache.NEVER : stale, clock, meters);
+				RunList::finished, running, stale, clock, meters);
 		this.runs = new FreshCache<>("runs", halfWeight, Catalog::weigh,
-				(key) -> client.testRun(key.agentId(), key.batchId(), key.jobId()),
-				(run) -> run.finished() ? FreshCache.NEVER : running,
-				(run) -> run.finished() ? FreshCache.NEVER : stale, clock, meters);
-		this.chats = new FreshCache<>("chats", quarterWeight, Catalog::weigh, client::chat,
-				(chat) -> chat.ended() ? FreshCache.NEVER : running, (chat) -> chat.ended() ? FreshCache.NEVER : stale,
+				(key) -> client.testRun(key.agentId(), key.batchId(), key.jobId()), TestRun::finished, running, stale,
+				clock, meters);
+		this.chats = new FreshCache<>("chats", quarterWeight, Catalog::weigh, client::chat, Chat::ended, running, stale,
 				clock, meters);
 		this.all = List.of(this.agentLists, this.agents, this.batchPages, this.batches, this.runLists, this.runs,
 				this.chats);

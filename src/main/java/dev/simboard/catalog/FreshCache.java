@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
@@ -55,17 +56,20 @@ final class FreshCache<K, V> {
 	 * @param maximum the bound: a number of entries, or a weight in bytes with a weigher
 	 * @param weigher the estimated bytes of a value, or {@code null} to bound by count
 	 * @param loader one SigmaMind call for a key
-	 * @param refreshAfter how long a value stays fresh; {@link #NEVER} for ever
-	 * @param keepFor how long a value may be served at all after it was fetched
+	 * @param settled whether a value can never change again (a finished run): then it is
+	 * never renewed and only the bound evicts it
+	 * @param refreshAfter how long an unsettled value stays fresh
+	 * @param keepFor how long an unsettled value may be served at all after it was
+	 * fetched
 	 */
-	FreshCache(String name, long maximum, ToIntFunction<V> weigher, Function<K, Mono<V>> loader,
-			Function<V, Duration> refreshAfter, Function<V, Duration> keepFor, Clock clock, MeterRegistry meters) {
+	FreshCache(String name, long maximum, ToIntFunction<V> weigher, Function<K, Mono<V>> loader, Predicate<V> settled,
+			Duration refreshAfter, Duration keepFor, Clock clock, MeterRegistry meters) {
 		this.name = name;
-		this.refreshAfter = refreshAfter;
+		this.refreshAfter = (value) -> settled.test(value) ? NEVER : refreshAfter;
 		this.clock = clock;
 		Caffeine<K, Fresh<V>> builder = Caffeine.newBuilder()
 			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-			.expireAfter(new KeepFor<K, V>(keepFor, clock));
+			.expireAfter(new KeepFor<K, V>((value) -> settled.test(value) ? NEVER : keepFor, clock));
 		builder = (weigher != null)
 				? builder.maximumWeight(maximum).weigher((key, fresh) -> weigher.applyAsInt(fresh.value()))
 				: builder.maximumSize(maximum);
