@@ -126,21 +126,29 @@ class ErrorPages {
 	 * for.
 	 */
 	static String missing(String endpoint, Map<String, String> ids) {
-		String agent = ids.getOrDefault("agentId", "?");
+		String agent = ids.getOrDefault("agentId", "");
+		String ofAgent = agent.isEmpty() ? "" : " of agent " + agent;
 		if (endpoint.contains("/chats/")) {
 			return "SigmaMind has no chat for this run.";
 		}
 		if (endpoint.contains("/test-runs/")) {
-			return "SigmaMind has no test run " + ids.getOrDefault("jobId", "?") + " in batch run "
-					+ ids.getOrDefault("batchId", "?") + " of agent " + agent + ".";
+			return "SigmaMind has no test run" + named(ids, "jobId") + " in batch run" + named(ids, "batchId") + ofAgent
+					+ ".";
 		}
 		if (endpoint.contains("/batch-runs/")) {
-			return "SigmaMind has no batch run " + ids.getOrDefault("batchId", "?") + " for agent " + agent + ".";
+			return "SigmaMind has no batch run" + named(ids, "batchId") + (agent.isEmpty() ? "" : " for agent " + agent)
+					+ ".";
 		}
 		if (endpoint.contains("/agents/") || endpoint.contains("batch-runs")) {
-			return "SigmaMind has no agent " + agent + ".";
+			return "SigmaMind has no agent" + (agent.isEmpty() ? "" : " " + agent) + ".";
 		}
 		return "SigmaMind has nothing at this address.";
+	}
+
+	/** " batch_x", or nothing when the ID came from the query rather than the path. */
+	private static String named(Map<String, String> ids, String name) {
+		String id = ids.get(name);
+		return (id != null) ? " " + id : "";
 	}
 
 	@SuppressWarnings("unchecked")

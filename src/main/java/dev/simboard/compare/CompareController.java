@@ -1,0 +1,144 @@
+package dev.simboard.compare;
+
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.validation.constraints.Pattern;
+
+import dev.simboard.catalog.BatchRuns;
+import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.RunDetail;
+import dev.simboard.catalog.Staleness;
+import dev.simboard.sigmamind.ApiPage;
+import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.sigmamind.TestRun;
+import dev.simboard.web.Crumb;
+import dev.simboard.web.Formats;
+import dev.simboard.web.Links;
+import dev.simboard.web.SigmaMindId;
+import dev.simboard.web.Verdict;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Two batch runs of one agent side by side, test case by test case, and two runs'
+ * conversations side by side, turn by turn.
+ */
+@Controller
+class CompareController {
+
+	/** Pages of an agent's batches searched for the batch before another (20 a page). */
+	static final int MAX_BATCH_PAGES = 50;
+
+	private final Catalog catalog;
+
+	CompareController(Catalog catalog) {
+		this.catalog = catalog;
+	}
+
+	/**
+	 * The head batch against the base batch; without a base, a redirect to the head
+	 * against the batch before it in the agent's list, so the address stays a permalink.
+	 */
+	@GetMapping("/agents/{agentId}/compare")
+	String compare(@PathVariable @SigmaMindId String agentId, @RequestParam @SigmaMindId String head,
+			@RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,128}") String base, Model model) {
+		if (base == null) {
+			String previous = previousBatch(agentId, head);
+			if (previous != null) {
+				return "redirect:" + CompareLinks.compare(agentId, previous, head);
+			}
+			model.addAttribute("agentId", agentId);
+			model.addAttribute("headId", head);
+			model.addAttribute("headHref", Links.batch(agentId, head));
+			model.addAttribute("crumbs", List.of(new Crumb("Agents", Links.agents()),
+					new Crumb(agentId, Links.agent(agentId)), Crumb.here("Compare batch " + head)));
+			return "compare/none";
+		}
+		BatchRuns before = this.catalog.batchRuns(agentId, base);
+		BatchRuns after = this.catalog.batchRuns(agentId, head);
+		BatchRun headBatch = after.batch().value();
+		model.addAttribute("view", Comparisons.view(agentId, before.batch().value(), before.runs().value(), headBatch,
+				after.runs().value()));
+		model.addAttribute("agentId", agentId);
+		model.addAttribute("staleness", Staleness.of(before.batch(), before.runs(), after.batch(), after.runs()));
+		model.addAttribute("crumbs",
+				List.of(new Crumb("Agents", Links.agents()),
+						new Crumb(Formats.agentName(headBatch.agent(), agentId), Links.agent(agentId)),
+						Crumb.here("Compare " + base + " → " + head)));
+		return "compare/compare";
+	}
+
+	/** The conversations of two runs of the agent, aligned turn by turn. */
+	@GetMapping("/agents/{agentId}/diff")
+	String diff(@PathVariable @SigmaMindId String agentId, @RequestParam @SigmaMindId String baseBatch,
+			@RequestParam @SigmaMindId String baseJob, @RequestParam @SigmaMindId String headBatch,
+			@RequestParam @SigmaMindId String headJob, Model model) {
+		RunDetail before = this.catalog.run(agentId, baseBatch, baseJob);
+		RunDetail after = this.catalog.run(agentId, headBatch, headJob);
+		DiffSide base = side(agentId, baseBatch, baseJob, before);
+		DiffSide head = side(agentId, headBatch, headJob, after);
+		List<DiffRow> rows = (base.transcriptProblem() == null && head.transcriptProblem() == null)
+				? TranscriptDiff.rows(before.transcript().turns(), after.transcript().turns(), base.href(), head.href())
+				: List.of();
+		String compareHref = CompareLinks.compare(agentId, baseBatch, headBatch);
+		model.addAttribute("diff",
+				new DiffView(base, head, rows, count(rows, "same"), count(rows, "changed"), count(rows, "removed"),
+						count(rows, "added"), Objects.equals(testCaseId(before.run()), testCaseId(after.run())),
+						compareHref));
+		model.addAttribute("agentId", agentId);
+		model.addAttribute("staleness", older(before.staleness(), after.staleness()));
+		model.addAttribute("crumbs", List.of(new Crumb("Agents", Links.agents()),
+				new Crumb(Formats.agentName(after.run().agent(), agentId), Links.agent(agentId)),
+				new Crumb("Compare " + baseBatch + " → " + headBatch, compareHref), Crumb.here("Transcript diff")));
+		return "compare/diff";
+	}
+
+	/** The batch listed after the head batch (the next older one), or {@code null}. */
+	private String previousBatch(String agentId, String head) {
+		boolean found = false;
+		for (int page = 0; page < MAX_BATCH_PAGES; page++) {
+			ApiPage<BatchRun> batches = this.catalog.agentBatches(agentId, page).batches().value();
+			for (BatchRun batch : batches.data()) {
+				if (found) {
+					return batch.batchId();
+				}
+				found = head.equals(batch.batchId());
+			}
+			if (!batches.more() || batches.data().isEmpty()) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	private static DiffSide side(String agentId, String batchId, String jobId, RunDetail detail) {
+		TestRun run = detail.run();
+		Verdict verdict = Verdict.of(run);
+		String remarks = (run.remarks() != null && !run.remarks().isBlank()) ? run.remarks()
+				: (verdict == Verdict.RUNNING) ? "The judge has not spoken yet: this run is still going."
+						: "The judge left no remarks.";
+		return new DiffSide(batchId, jobId, Formats.label(run.testCase()), verdict, remarks,
+				Links.run(agentId, batchId, jobId), detail.transcriptProblem());
+	}
+
+	private static String testCaseId(TestRun run) {
+		return (run.testCase() != null) ? run.testCase().testCaseId() : null;
+	}
+
+	private static int count(List<DiffRow> rows, String kind) {
+		return (int) rows.stream().filter((row) -> kind.equals(row.kind())).count();
+	}
+
+	private static Staleness older(Staleness a, Staleness b) {
+		if (a == null) {
+			return b;
+		}
+		return (b == null || a.since().isBefore(b.since())) ? a : b;
+	}
+
+}

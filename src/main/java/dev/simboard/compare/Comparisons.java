@@ -1,0 +1,290 @@
+package dev.simboard.compare;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.simboard.catalog.RunList;
+import dev.simboard.sigmamind.Agent;
+import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.sigmamind.MockVariable;
+import dev.simboard.sigmamind.TestCase;
+import dev.simboard.sigmamind.TestRun;
+import dev.simboard.web.Formats;
+import dev.simboard.web.Links;
+import dev.simboard.web.Verdict;
+
+/**
+ * Builds the compare page's view from two batches and their runs: test cases matched by
+ * ID, each side's passes counted over its attempts, and what changed between the two
+ * besides the agent's answers.
+ */
+final class Comparisons {
+
+	private static final Comparator<TestRun> OLDEST_FIRST = Comparator.comparing(TestRun::createdDate,
+			Comparator.nullsLast(Comparator.naturalOrder()));
+
+	private Comparisons() {
+	}
+
+	static CompareView view(String agentId, BatchRun base, RunList baseRuns, BatchRun head, RunList headRuns) {
+		Integer baseRate = Formats.passRate(base.passed(), base.failed());
+		Integer headRate = Formats.passRate(head.passed(), head.failed());
+		String unlisted = unlisted(base, baseRuns, head, headRuns);
+		Map<Change, List<CaseRow>> grouped = new EnumMap<>(Change.class);
+		int changedCases = 0;
+		if (unlisted == null) {
+			Map<String, Tally> before = tally(base, baseRuns);
+			Map<String, Tally> after = tally(head, headRuns);
+			Set<String> ids = new LinkedHashSet<>(before.keySet());
+			ids.addAll(after.keySet());
+			for (String id : ids) {
+				CaseRow row = row(agentId, base.batchId(), before.get(id), head.batchId(), after.get(id));
+				grouped.computeIfAbsent(row.change(), (change) -> new ArrayList<>()).add(row);
+				changedCases += row.warnings().isEmpty() ? 0 : 1;
+			}
+		}
+		List<CompareView.Count> counts = new ArrayList<>();
+		List<CompareView.Group> groups = new ArrayList<>();
+		for (Change change : Change.values()) {
+			List<CaseRow> rows = grouped.getOrDefault(change, List.of());
+			if (change != Change.UNDECIDED || !rows.isEmpty()) {
+				counts.add(new CompareView.Count(change, rows.size()));
+			}
+			if (!rows.isEmpty()) {
+				groups.add(new CompareView.Group(change,
+						rows.stream()
+							.sorted(Comparator.comparing(CaseRow::label, String.CASE_INSENSITIVE_ORDER)
+								.thenComparing(CaseRow::testCaseId))
+							.toList()));
+			}
+		}
+		Integer change = (baseRate != null && headRate != null) ? headRate - baseRate : null;
+		return new CompareView(base.batchId(), head.batchId(), Links.batch(agentId, base.batchId()),
+				Links.batch(agentId, head.batchId()), Formats.timestamp(base.createdDate()),
+				Formats.timestamp(head.createdDate()), Formats.percent(baseRate), Formats.percent(headRate),
+				points(change), (change == null || change == 0) ? "flat" : (change > 0) ? "up" : "down", unlisted,
+				counts, groups, changedCases, differ(agentId(base.agent()), agentId(head.agent())),
+				CompareLinks.compare(agentId, head.batchId(), base.batchId()));
+	}
+
+	/**
+	 * Which way a test case moved. Attempts without a verdict may still pass or fail, so
+	 * a case moves only when it would whatever they turn out to be.
+	 */
+	static Change classify(Tally base, Tally head) {
+		if (base == null) {
+			return Change.ONLY_HEAD;
+		}
+		if (head == null) {
+			return Change.ONLY_BASE;
+		}
+		if (base.attempts() == 0 || head.attempts() == 0) {
+			return Change.UNDECIDED;
+		}
+		if (head.passed + head.notJudged < base.passed) {
+			return Change.REGRESSION;
+		}
+		if (head.passed > base.passed + base.notJudged) {
+			return Change.FIX;
+		}
+		if (base.notJudged > 0 || head.notJudged > 0) {
+			return Change.UNDECIDED;
+		}
+		return (base.failed == 0 && head.failed == 0) ? Change.STILL_PASSING : Change.STILL_FAILING;
+	}
+
+	/** {@code +10 pts}, {@code −5 pts}, {@code ±0 pts}, or a dash. */
+	static String points(Integer change) {
+		if (change == null) {
+			return "—";
+		}
+		if (change == 0) {
+			return "±0 pts";
+		}
+		return ((change > 0) ? "+" + change : "−" + (-change)) + " pts";
+	}
+
+	private static String unlisted(BatchRun base, RunList baseRuns, BatchRun head, RunList headRuns) {
+		if (!baseRuns.listed() && !headRuns.listed()) {
+			return "either batch";
+		}
+		if (!baseRuns.listed()) {
+			return "the base batch " + base.batchId();
+		}
+		if (!headRuns.listed()) {
+			return "the head batch " + head.batchId();
+		}
+		return null;
+	}
+
+	private static CaseRow row(String agentId, String baseBatchId, Tally base, String headBatchId, Tally head) {
+		Tally either = (head != null) ? head : base;
+		TestRun baseFirst = (base != null) ? base.first() : null;
+		TestRun headFirst = (head != null) ? head.first() : null;
+		String diffHref = (baseFirst != null && headFirst != null)
+				? CompareLinks.diff(agentId, baseBatchId, baseFirst.jobId(), headBatchId, headFirst.jobId()) : null;
+		return new CaseRow(either.testCaseId, Formats.label(either.testCase()), classify(base, head),
+				outcome(agentId, baseBatchId, base), outcome(agentId, headBatchId, head), warnings(base, head),
+				diffHref);
+	}
+
+	private static Outcome outcome(String agentId, String batchId, Tally tally) {
+		if (tally == null) {
+			return Outcome.ABSENT;
+		}
+		String css;
+		if (tally.failed > 0) {
+			css = Verdict.FAILED.css();
+		}
+		else if (tally.notJudged > 0) {
+			css = Verdict.RUNNING.css();
+		}
+		else if (tally.passed > 0) {
+			css = Verdict.PASSED.css();
+		}
+		else {
+			css = Verdict.UNJUDGED.css();
+		}
+		TestRun first = tally.first();
+		return new Outcome(tally.passed + "/" + tally.attempts(), css, tally.notJudged,
+				(first != null) ? Links.run(agentId, batchId, first.jobId()) : null);
+	}
+
+	/**
+	 * What changed between the batches besides the agent's answers, from the batches'
+	 * test cases and from the runs' own copies of them.
+	 */
+	static List<String> warnings(Tally base, Tally head) {
+		if (base == null || head == null) {
+			return List.of();
+		}
+		Set<String> warnings = new LinkedHashSet<>();
+		compare(base.fromBatch, head.fromBatch, warnings);
+		compare(base.fromRun, head.fromRun, warnings);
+		if (differ(base.agentId(), head.agentId())) {
+			warnings.add("agent changed");
+		}
+		return List.copyOf(warnings);
+	}
+
+	private static void compare(TestCase base, TestCase head, Set<String> warnings) {
+		if (base == null || head == null) {
+			return;
+		}
+		if (!sameText(base.userPrompt(), head.userPrompt())) {
+			warnings.add("prompt changed");
+		}
+		if (!sameText(base.successCriteria(), head.successCriteria())) {
+			warnings.add("criteria changed");
+		}
+		if (!mock(base.mockData()).equals(mock(head.mockData()))) {
+			warnings.add("mock data changed");
+		}
+		if (!sameText(base.llmModel(), head.llmModel())) {
+			warnings.add("model changed");
+		}
+	}
+
+	private static boolean sameText(String a, String b) {
+		return Objects.equals((a != null) ? a : "", (b != null) ? b : "");
+	}
+
+	/** Mock data as name and value pairs, in no particular order. */
+	private static List<List<String>> mock(List<MockVariable> variables) {
+		return variables.stream()
+			.map((variable) -> List.of(Objects.toString(variable.variableName(), ""),
+					Objects.toString(variable.value(), "")))
+			.sorted(Comparator.<List<String>, String>comparing((pair) -> pair.get(0))
+				.thenComparing((pair) -> pair.get(1)))
+			.toList();
+	}
+
+	private static boolean differ(String a, String b) {
+		return a != null && b != null && !a.equals(b);
+	}
+
+	private static String agentId(Agent agent) {
+		return (agent != null) ? agent.agentId() : null;
+	}
+
+	/** Each test case of a batch with its attempts counted, by test case ID. */
+	static Map<String, Tally> tally(BatchRun batch, RunList runs) {
+		Map<String, Tally> tallies = new LinkedHashMap<>();
+		for (TestCase testCase : batch.testCases()) {
+			tallies.computeIfAbsent(id(testCase), Tally::new).fromBatch = testCase;
+		}
+		for (TestRun run : runs.runs()) {
+			tallies.computeIfAbsent(id(run.testCase()), Tally::new).add(run);
+		}
+		return tallies;
+	}
+
+	private static String id(TestCase testCase) {
+		return (testCase != null && testCase.testCaseId() != null) ? testCase.testCaseId() : "";
+	}
+
+	/** One test case's attempts in one batch. */
+	static final class Tally {
+
+		private final String testCaseId;
+
+		private TestCase fromBatch;
+
+		private TestCase fromRun;
+
+		private TestRun first;
+
+		private int passed;
+
+		private int failed;
+
+		private int notJudged;
+
+		Tally(String testCaseId) {
+			this.testCaseId = testCaseId;
+		}
+
+		void add(TestRun run) {
+			switch (Verdict.of(run)) {
+				case PASSED -> this.passed++;
+				case FAILED -> this.failed++;
+				default -> this.notJudged++;
+			}
+			if (this.first == null || OLDEST_FIRST.compare(run, this.first) < 0) {
+				this.first = run;
+				if (run.testCase() != null) {
+					this.fromRun = run.testCase();
+				}
+			}
+		}
+
+		int attempts() {
+			return this.passed + this.failed + this.notJudged;
+		}
+
+		TestRun first() {
+			return this.first;
+		}
+
+		TestCase testCase() {
+			return (this.fromBatch != null) ? this.fromBatch : this.fromRun;
+		}
+
+		String agentId() {
+			if (this.first != null && this.first.agent() != null) {
+				return this.first.agent().agentId();
+			}
+			TestCase testCase = testCase();
+			return (testCase != null) ? Comparisons.agentId(testCase.agent()) : null;
+		}
+
+	}
+
+}

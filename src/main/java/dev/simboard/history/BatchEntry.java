@@ -1,0 +1,80 @@
+package dev.simboard.history;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.simboard.catalog.Attempt;
+import dev.simboard.catalog.RunList;
+import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.sigmamind.TestCase;
+import dev.simboard.sigmamind.TestRun;
+
+/**
+ * One batch run of a history window with its runs grouped by test case.
+ */
+final class BatchEntry {
+
+	private static final Comparator<TestRun> OLDEST_FIRST = Comparator.comparing(TestRun::createdDate,
+			Comparator.nullsLast(Comparator.naturalOrder()));
+
+	private final BatchRun batch;
+
+	private final RunList runs;
+
+	private final Map<String, List<TestRun>> byCase = new HashMap<>();
+
+	/**
+	 * @param batch the batch run
+	 * @param runs its runs, or {@code null} when SigmaMind did not give them just now
+	 */
+	BatchEntry(BatchRun batch, RunList runs) {
+		this.batch = batch;
+		this.runs = runs;
+		if (runs != null) {
+			for (TestRun run : runs.runs()) {
+				if (run.testCase() != null && run.testCase().testCaseId() != null) {
+					this.byCase.computeIfAbsent(run.testCase().testCaseId(), (id) -> new ArrayList<>()).add(run);
+				}
+			}
+			this.byCase.values().forEach((group) -> group.sort(OLDEST_FIRST));
+		}
+	}
+
+	BatchRun batch() {
+		return this.batch;
+	}
+
+	/** Whether the runs of this batch are known. */
+	boolean listed() {
+		return this.runs != null && this.runs.listed();
+	}
+
+	/** The attempts of a test case, oldest first; empty when it was not played. */
+	List<TestRun> attempts(String testCaseId) {
+		return this.byCase.getOrDefault(testCaseId, List.of());
+	}
+
+	/** The IDs of the test cases played in this batch. */
+	Iterable<String> testCaseIds() {
+		return this.byCase.keySet();
+	}
+
+	Attempt attempt(String jobId) {
+		return (this.runs != null) ? this.runs.attempt(jobId) : null;
+	}
+
+	/** The test case as this batch describes it, or {@code null}. */
+	TestCase testCase(String testCaseId) {
+		for (TestCase testCase : this.batch.testCases()) {
+			if (testCaseId.equals(testCase.testCaseId())) {
+				return testCase;
+			}
+		}
+		List<TestRun> attempts = attempts(testCaseId);
+		return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).testCase();
+	}
+
+}

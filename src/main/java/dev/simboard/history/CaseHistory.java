@@ -1,0 +1,197 @@
+package dev.simboard.history;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.simboard.catalog.Attempt;
+import dev.simboard.sigmamind.SigmaMindClient;
+import dev.simboard.sigmamind.TestCase;
+import dev.simboard.sigmamind.TestRun;
+import dev.simboard.web.Formats;
+import dev.simboard.web.Links;
+import dev.simboard.web.Verdict;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * One test case over a window of batch runs: its verdicts, how long it has been failing,
+ * and whether it is flaky.
+ *
+ * @param testCaseId the test case ID
+ * @param href its history page
+ * @param label its label (from the newest batch that has it)
+ * @param successCriteria what the judge expects, or a dash
+ * @param userPrompt the simulated user's instructions, or a dash
+ * @param columns one per batch, oldest first
+ * @param failingSince judged batches in a row, back from the newest, that failed the case
+ * @param failingFrom the oldest batch of that streak, or {@code null}
+ * @param changes times the verdict changed between consecutive judged batches
+ * @param disagreeing batches whose attempts both passed and failed
+ */
+record CaseHistory(String testCaseId, String href, String label, String successCriteria, String userPrompt,
+		List<Column> columns, int failingSince, Column failingFrom, int changes, int disagreeing) {
+
+	/** Verdict changes at which a case counts as flaky. */
+	static final int FLAKY_CHANGES = 2;
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd").withZone(ZoneOffset.UTC);
+
+	private static final Comparator<CaseHistory> MOST_UNSTABLE_FIRST = Comparator.comparingInt(CaseHistory::score)
+		.reversed()
+		.thenComparing(CaseHistory::label)
+		.thenComparing(CaseHistory::testCaseId);
+
+	/** Whether the verdict keeps changing, or attempts within a batch disagree. */
+	public boolean flaky() {
+		return this.changes >= FLAKY_CHANGES || this.disagreeing > 0;
+	}
+
+	/**
+	 * How unstable the case is: verdict changes plus batches with disagreeing attempts.
+	 */
+	public int score() {
+		return this.changes + this.disagreeing;
+	}
+
+	/** Whether any batch in the window played the case. */
+	public boolean played() {
+		return this.columns.stream().anyMatch((column) -> column.outcome() != CaseOutcome.ABSENT);
+	}
+
+	/** The history of one test case over the window. */
+	static CaseHistory of(String agentId, HistoryWindow window, String testCaseId) {
+		List<Column> columns = new ArrayList<>();
+		TestCase described = null;
+		for (BatchEntry entry : window.batches()) {
+			columns.add(column(agentId, entry, testCaseId));
+			TestCase testCase = entry.testCase(testCaseId);
+			if (testCase != null) {
+				described = testCase;
+			}
+		}
+		int failingSince = 0;
+		Column failingFrom = null;
+		for (int i = columns.size() - 1; i >= 0; i--) {
+			CaseOutcome outcome = columns.get(i).outcome();
+			if (outcome == CaseOutcome.FAILED) {
+				failingSince++;
+				failingFrom = columns.get(i);
+			}
+			else if (outcome.judged()) {
+				break;
+			}
+		}
+		int changes = 0;
+		int disagreeing = 0;
+		CaseOutcome previous = null;
+		for (Column column : columns) {
+			CaseOutcome outcome = column.outcome();
+			if (!outcome.judged()) {
+				continue;
+			}
+			if (previous != null && previous != outcome) {
+				changes++;
+			}
+			if (outcome == CaseOutcome.MIXED) {
+				disagreeing++;
+			}
+			previous = outcome;
+		}
+		String label = (described != null) ? Formats.label(described) : testCaseId;
+		return new CaseHistory(testCaseId, href(agentId, testCaseId), label,
+				Formats.orDash((described != null) ? described.successCriteria() : null),
+				Formats.orDash((described != null) ? described.userPrompt() : null), List.copyOf(columns), failingSince,
+				failingFrom, changes, disagreeing);
+	}
+
+	/** The flaky test cases of the window, most unstable first. */
+	static List<CaseHistory> flaky(String agentId, HistoryWindow window) {
+		Set<String> testCaseIds = new LinkedHashSet<>();
+		for (BatchEntry entry : window.batches()) {
+			entry.testCaseIds().forEach(testCaseIds::add);
+		}
+		return testCaseIds.stream()
+			.map((testCaseId) -> of(agentId, window, testCaseId))
+			.filter(CaseHistory::flaky)
+			.sorted(MOST_UNSTABLE_FIRST)
+			.toList();
+	}
+
+	/** The history page of a test case. */
+	static String href(String agentId, String testCaseId) {
+		return UriComponentsBuilder.fromPath("/agents/{agentId}/test-cases/{testCaseId}")
+			.encode()
+			.buildAndExpand(agentId, testCaseId)
+			.toUriString();
+	}
+
+	private static Column column(String agentId, BatchEntry entry, String testCaseId) {
+		String batchId = entry.batch().batchId();
+		List<Square> squares = new ArrayList<>();
+		CaseOutcome outcome;
+		if (!entry.listed()) {
+			outcome = CaseOutcome.UNKNOWN;
+		}
+		else {
+			int passed = 0;
+			int failed = 0;
+			int running = 0;
+			for (TestRun run : entry.attempts(testCaseId)) {
+				Verdict verdict = Verdict.of(run);
+				switch (verdict) {
+					case PASSED -> passed++;
+					case FAILED -> failed++;
+					case RUNNING -> running++;
+					default -> {
+					}
+				}
+				squares.add(square(agentId, entry, run, verdict));
+			}
+			outcome = outcome(squares.size(), passed, failed, running);
+		}
+		return new Column(batchId, Links.batch(agentId, batchId),
+				(entry.batch().createdDate() != null) ? DAY.format(entry.batch().createdDate()) : "—",
+				Formats.timestamp(entry.batch().createdDate()), outcome, List.copyOf(squares));
+	}
+
+	private static CaseOutcome outcome(int attempts, int passed, int failed, int running) {
+		if (attempts == 0) {
+			return CaseOutcome.ABSENT;
+		}
+		if (passed > 0 && failed > 0) {
+			return CaseOutcome.MIXED;
+		}
+		if (running > 0) {
+			// A failure so far may still be joined by a pass.
+			return CaseOutcome.RUNNING;
+		}
+		if (failed > 0) {
+			return CaseOutcome.FAILED;
+		}
+		return (passed > 0) ? CaseOutcome.PASSED : CaseOutcome.UNJUDGED;
+	}
+
+	private static Square square(String agentId, BatchEntry entry, TestRun run, Verdict verdict) {
+		Attempt attempt = entry.attempt(run.jobId());
+		String description = verdict.label() + ((attempt != null) ? ", attempt " + attempt : "") + ", batch of "
+				+ Formats.timestamp(entry.batch().createdDate());
+		boolean linkable = run.jobId() != null && SigmaMindClient.ID.matcher(run.jobId()).matches();
+		return new Square(verdict.css(), symbol(verdict), description,
+				linkable ? Links.run(agentId, entry.batch().batchId(), run.jobId()) : null);
+	}
+
+	private static String symbol(Verdict verdict) {
+		return switch (verdict) {
+			case PASSED -> "✓";
+			case FAILED -> "✗";
+			case RUNNING -> "…";
+			case UNJUDGED -> "?";
+		};
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.simboard.history;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import dev.simboard.catalog.AgentBatches;
+import dev.simboard.catalog.BatchRuns;
+import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.Fresh;
+import dev.simboard.catalog.Staleness;
+import dev.simboard.sigmamind.Agent;
+import dev.simboard.sigmamind.ApiPage;
+import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.sigmamind.SigmaMindClient;
+import dev.simboard.sigmamind.SigmaMindException;
+import dev.simboard.web.Formats;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads an agent's most recent batch runs and their runs through the catalog, so a cold
+ * window of N batches costs one list call per 20 batches and one run list per batch, and
+ * a warm one costs nothing.
+ */
+@Component
+class RecentBatches implements DisposableBean {
+
+	/**
+	 * Batches whose runs are read at once, over all history pages: few enough that the
+	 * SigmaMind bulkhead keeps room for the other pages.
+	 */
+	static final int PARALLEL_BATCHES = 2;
+
+	private final Catalog catalog;
+
+	private final ExecutorService executor = Executors.newFixedThreadPool(PARALLEL_BATCHES,
+			daemon("simboard-history-"));
+
+	RecentBatches(Catalog catalog) {
+		this.catalog = catalog;
+	}
+
+	/**
+	 * The agent's {@code count} most recent batch runs, oldest first. A batch whose runs
+	 * SigmaMind does not give just now stays in the window, marked as not listed.
+	 */
+	HistoryWindow window(String agentId, int count) {
+		List<Fresh<?>> parts = Collections.synchronizedList(new ArrayList<>());
+		Map<String, BatchRun> newestFirst = new LinkedHashMap<>();
+		Agent agent = null;
+		int lastPage = count / Catalog.BATCH_PAGE_SIZE + 1;
+		for (int page = 0; page <= lastPage && newestFirst.size() < count; page++) {
+			AgentBatches found = this.catalog.agentBatches(agentId, page);
+			agent = found.agent().value();
+			parts.add(found.agent());
+			parts.add(found.batches());
+			ApiPage<BatchRun> batches = found.batches().value();
+			for (BatchRun batch : batches.data()) {
+				if (newestFirst.size() < count && batch.batchId() != null
+						&& SigmaMindClient.ID.matcher(batch.batchId()).matches()) {
+					newestFirst.putIfAbsent(batch.batchId(), batch);
+				}
+			}
+			if (!batches.more() || batches.data().isEmpty()) {
+				break;
+			}
+		}
+		List<CompletableFuture<BatchEntry>> loads = new ArrayList<>();
+		for (BatchRun batch : newestFirst.values()) {
+			loads.add(CompletableFuture.supplyAsync(() -> entry(agentId, batch, parts), this.executor));
+		}
+		List<BatchEntry> entries = new ArrayList<>(loads.stream().map(RecentBatches::join).toList());
+		Collections.reverse(entries);
+		return new HistoryWindow(Formats.agentName(agent, agentId), List.copyOf(entries),
+				Staleness.of(parts.toArray(Fresh<?>[]::new)));
+	}
+
+	private BatchEntry entry(String agentId, BatchRun listed, List<Fresh<?>> parts) {
+		try {
+			BatchRuns found = this.catalog.batchRuns(agentId, listed.batchId());
+			parts.add(found.batch());
+			parts.add(found.runs());
+			return new BatchEntry(found.batch().value(), found.runs().value());
+		}
+		catch (SigmaMindException ex) {
+			return new BatchEntry(listed, null);
+		}
+	}
+
+	private static BatchEntry join(CompletableFuture<BatchEntry> load) {
+		try {
+			return load.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
+	}
+
+	private static CustomizableThreadFactory daemon(String prefix) {
+		CustomizableThreadFactory factory = new CustomizableThreadFactory(prefix);
+		factory.setDaemon(true);
+		return factory;
+	}
+
+}

@@ -1,0 +1,200 @@
+package dev.simboard.history;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.simboard.Fixtures;
+import dev.simboard.catalog.AgentBatches;
+import dev.simboard.catalog.BatchRuns;
+import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.RunList;
+import dev.simboard.sigmamind.ApiPage;
+import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.sigmamind.SigmaMindUnavailableException;
+import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
+import dev.simboard.sigmamind.TestCase;
+import dev.simboard.sigmamind.TestRun;
+import dev.simboard.web.PageTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@PageTest(HistoryController.class)
+@Import(RecentBatches.class)
+@WithMockUser
+class HistoryControllerTests {
+
+	private static final String AGENT = Fixtures.AGENT_ID;
+
+	private static final String HISTORY = "/agents/" + AGENT + "/test-cases/";
+
+	private static final String P = "P";
+
+	private static final String F = "F";
+
+	/** Both attempts of a batch disagree. */
+	private static final String M = "M";
+
+	/** Verdicts per batch, oldest first, of each crafted test case. */
+	private static final String[][] CASES = { { "tc_flip", "Flips every batch", P, F, P, F, P },
+			{ "tc_fail", "Fails lately", P, P, F, F, F }, { "tc_pass", "Always passes", P, P, P, P, P },
+			{ "tc_mixed", "Attempts disagree once", P, P, M, P, P } };
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private Catalog catalog;
+
+	private final List<BatchRun> newestFirst = new ArrayList<>();
+
+	@BeforeEach
+	void batches() {
+		for (int b = 1; b <= 5; b++) {
+			String batchId = "batch_" + b;
+			Instant created = Instant.parse("2026-03-0" + b + "T10:00:00Z");
+			List<TestCase> testCases = new ArrayList<>();
+			List<TestRun> runs = new ArrayList<>();
+			for (String[] spec : CASES) {
+				TestCase testCase = Fixtures.testCase(spec[0], spec[1]);
+				testCases.add(testCase);
+				String verdict = spec[1 + b];
+				for (int attempt = 1; attempt <= 2; attempt++) {
+					boolean passed = verdict.equals(P) || (verdict.equals(M) && attempt == 1);
+					runs.add(Fixtures.run(job(spec[0], b, attempt), testCase, passed, created.plusSeconds(attempt),
+							null));
+				}
+			}
+			BatchRun batch = new BatchRun(batchId, "org_1", Fixtures.agent(), created, testCases, 0, 0, runs.size());
+			this.newestFirst.add(0, batch);
+			given(this.catalog.batchRuns(AGENT, batchId))
+				.willReturn(new BatchRuns(Fixtures.fresh(batch), Fixtures.fresh(RunList.listed(runs))));
+		}
+		given(this.catalog.agentBatches(AGENT, 0)).willReturn(new AgentBatches(Fixtures.fresh(Fixtures.agent()),
+				Fixtures.fresh(new ApiPage<>(this.newestFirst, 0, 20, 5L, 1, false, false))));
+	}
+
+	private static String job(String testCaseId, int batch, int attempt) {
+		return "job_" + testCaseId.substring(3) + "_" + batch + "_" + attempt;
+	}
+
+	private Document page(String path) throws Exception {
+		String body = this.mvc.perform(get(path))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return Jsoup.parse(body);
+	}
+
+	/** Each column of the strip as its outcome class and its squares' symbols. */
+	private static List<String> strip(Element root) {
+		return root.select(".strip > li")
+			.stream()
+			.map((column) -> column.className().replace("strip-batch ", "") + ":"
+					+ column.select(".square").stream().map(Element::text).reduce("", String::concat))
+			.toList();
+	}
+
+	@Test
+	void historyWhenCaseFlipsEveryBatchThenMarkedFlaky() throws Exception {
+		Document page = page(HISTORY + "tc_flip");
+		assertThat(strip(page)).containsExactly("passed:✓✓", "failed:✗✗", "passed:✓✓", "failed:✗✗", "passed:✓✓");
+		assertThat(page.select(".badge.flaky").text()).isEqualTo("Flaky");
+		assertThat(page.select(".stability").text()).isEqualTo("Flaky");
+		assertThat(page.select(".failing-since").text()).isEqualTo("Not failing");
+		assertThat(page.text()).contains("4 verdict changes, 0 batch runs with disagreeing attempts");
+	}
+
+	@Test
+	void historyWhenCaseFailedLastThreeBatchesThenFailingSinceThreeAndNotFlaky() throws Exception {
+		Document page = page(HISTORY + "tc_fail");
+		assertThat(strip(page)).containsExactly("passed:✓✓", "passed:✓✓", "failed:✗✗", "failed:✗✗", "failed:✗✗");
+		assertThat(page.select(".failing-since").text()).isEqualTo("3 batch runs");
+		assertThat(page.select(".failing-since + .small a").attr("href"))
+			.isEqualTo("/agents/" + AGENT + "/batches/batch_3");
+		assertThat(page.select(".badge.flaky")).isEmpty();
+		assertThat(page.select(".stability").text()).isEqualTo("Stable");
+	}
+
+	@Test
+	void historyShowsSquaresLinkingToRunsOldestFirstAndTheNewestDescription() throws Exception {
+		Document page = page(HISTORY + "tc_mixed");
+		assertThat(strip(page)).containsExactly("passed:✓✓", "passed:✓✓", "mixed:✓✗", "passed:✓✓", "passed:✓✓");
+		List<String> hrefs = page.select("a.square").eachAttr("href");
+		assertThat(hrefs).hasSize(10)
+			.startsWith("/agents/" + AGENT + "/batches/batch_1/runs/job_mixed_1_1",
+					"/agents/" + AGENT + "/batches/batch_1/runs/job_mixed_1_2")
+			.endsWith("/agents/" + AGENT + "/batches/batch_5/runs/job_mixed_5_2");
+		assertThat(page.select("a.square.failed").attr("aria-label"))
+			.isEqualTo("Failed, attempt 2 of 2, batch of 2026-03-03 10:00:00 UTC");
+		assertThat(page.select("h1").text()).isEqualTo("Attempts disagree once");
+		assertThat(page.select(".criteria").text())
+			.isEqualTo("The agent confirms the cancellation and offers a retention discount.");
+		assertThat(page.select(".prompt").text()).isEqualTo("You are an angry customer who wants to cancel.");
+		assertThat(page.text()).contains("at least one attempt failed and none passed");
+	}
+
+	@Test
+	void historyWhenFewerBatchesAskedThenOnlyTheNewestAreRead() throws Exception {
+		Document page = page(HISTORY + "tc_fail?batches=2");
+		assertThat(strip(page)).containsExactly("failed:✗✗", "failed:✗✗");
+		assertThat(page.select(".failing-since").text()).isEqualTo("2 batch runs");
+		verify(this.catalog, never()).batchRuns(AGENT, "batch_3");
+	}
+
+	@Test
+	void flakyListWhenCasesFlipOrDisagreeThenMostUnstableFirstAndStableOnesLeftOut() throws Exception {
+		Document page = page("/agents/" + AGENT + "/flaky");
+		assertThat(page.select("table.flaky-list a.case").eachAttr("href")).containsExactly(HISTORY + "tc_flip",
+				HISTORY + "tc_mixed");
+		assertThat(page.select("table.flaky-list .score").eachText()).containsExactly("4", "3");
+		assertThat(page.text()).doesNotContain("Always passes", "Fails lately");
+	}
+
+	@Test
+	void historyWhenOneBatchCannotBeReadThenShownAsUnknownAndLeftOutOfFigures() throws Exception {
+		given(this.catalog.batchRuns(AGENT, "batch_4")).willThrow(
+				new SigmaMindUnavailableException("GET /v1/test-runs", Reason.SERVER_ERROR, "answered 503", null));
+		Document page = page(HISTORY + "tc_flip");
+		assertThat(strip(page)).containsExactly("passed:✓✓", "failed:✗✗", "passed:✓✓", "unknown:–", "passed:✓✓");
+		assertThat(page.text()).contains("did not give the runs of 1 of these batch runs");
+		assertThat(page.text()).contains("2 verdict changes");
+	}
+
+	@Test
+	void historyWhenCaseNeverPlayedThenSaysSo() throws Exception {
+		Document page = page(HISTORY + "tc_other");
+		assertThat(page.select(".notice").text()).contains("No batch run among the last 5");
+		assertThat(page.select(".strip")).isEmpty();
+	}
+
+	@Test
+	void historyWhenIdsOrWindowInvalidThenBadRequestAndNothingAsked() throws Exception {
+		this.mvc.perform(get(HISTORY + "tc.x")).andExpect(status().isBadRequest());
+		this.mvc.perform(get(HISTORY + "tc_flip").param("batches", "51")).andExpect(status().isBadRequest());
+		this.mvc.perform(get(HISTORY + "tc_flip").param("batches", "0")).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/agents/" + AGENT + "/flaky").param("batches", "x")).andExpect(status().isBadRequest());
+		verify(this.catalog, never()).agentBatches(anyString(), anyInt());
+	}
+
+}
