@@ -25,7 +25,7 @@ public final class FakeSigmaMindApp {
 		sigmaMind.start();
 		registry.add("simboard.sigmamind.base-url", sigmaMind::baseUrl);
 		registry.add("simboard.sigmamind.api-key", () -> apiKey);
-		registry.add("simboard.sigmamind.response-timeout", () -> "1s");
+		registry.add("simboard.sigmamind.response-timeout", () -> "2s");
 		registry.add("simboard.sigmamind.resilience.breaker-minimum-calls", () -> "1000");
 		registry.add("simboard.sigmamind.resilience.breaker-window", () -> "1000");
 		registry.add("simboard.sigmamind.resilience.retry-backoff", () -> "5ms");

@@ -74,7 +74,7 @@ class CatalogTests {
 
 	private Catalog catalog(Resilience resilience) {
 		SigmaMindProperties properties = new SigmaMindProperties(URI.create(this.sigmaMind.baseUrl()), "key",
-				Duration.ofSeconds(1), Duration.ofSeconds(1), "/v1/test-runs", 2, DataSize.ofMegabytes(16), resilience);
+				Duration.ofSeconds(1), Duration.ofSeconds(3), "/v1/test-runs", 2, DataSize.ofMegabytes(16), resilience);
 		SigmaMindTarget target = new SigmaMindTarget() {
 			@Override
 			public URI baseUrl() {
@@ -301,9 +301,9 @@ class CatalogTests {
 
 	@Test
 	void runWhenSlowFailuresOutlastThePageBudgetThenPageGetsTimeoutNotAWait() {
-		// Three 503s of 700 ms each outlast the 1.5 s budget though no single call times
+		// Three 503s of 1.3 s each outlast the 3.5 s budget though no single call times
 		// out.
-		stubRun(aResponse().withStatus(503).withFixedDelay(700));
+		stubRun(aResponse().withStatus(503).withFixedDelay(1_300));
 		assertThatExceptionOfType(SigmaMindUnavailableException.class)
 			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.TIMEOUT));
