@@ -1,0 +1,75 @@
+package dev.simboard;
+
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.simboard.demo.DemoData;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * "What got worse since the last batch?" in a real Chromium: from a batch to the compare
+ * page, and from a regression to its transcript diff.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class CompareBrowserTests {
+
+	static Chromium chromium;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DemoData demo;
+
+	@BeforeAll
+	static void launch() throws Exception {
+		chromium = Chromium.launch();
+	}
+
+	@AfterAll
+	static void close() {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
+	@Test
+	void compareWhenFollowingARegressionThenShowsItsTranscriptDiff() {
+		try (BrowserContext context = chromium.browser()
+			.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+			Page page = context.newPage();
+			DemoData.Batch showcase = this.demo.landmarks().showcaseBatch();
+			String agentId = this.demo.landmarks().agent().agentId();
+			page.navigate("http://localhost:" + this.port + "/agents/" + agentId + "/batches/" + showcase.batchId());
+			page.fill("#username", "demo");
+			page.fill("#password", "demo");
+			page.click("button[type=submit]");
+			page.getByText("Compare with the previous batch").click();
+			assertThat(page).hasURL(Pattern.compile(".*/compare\\?base=batch_\\w+&head=" + showcase.batchId() + ".*"));
+			Locator regressions = page.locator("#group-regression");
+			assertThat(regressions).isVisible();
+			page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("compare.png"))
+				.setFullPage(true));
+			page.locator("a:has-text('Transcript diff')").first().click();
+			assertThat(page).hasURL(Pattern.compile(".*/diff\\?.*"));
+			assertThat(page.locator("ol.diff")).isVisible();
+			assertThat(page.locator("ol.diff del, ol.diff ins").first()).isVisible();
+			page.screenshot(
+					new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("diff.png")).setFullPage(true));
+		}
+	}
+
+}
