@@ -1,5 +1,7 @@
 package dev.simboard.compare;
 
+import dev.simboard.web.Links;
+
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -30,14 +32,7 @@ final class CompareLinks {
 	}
 
 	static String diff(String agentId, String baseBatchId, String baseJobId, String headBatchId, String headJobId) {
-		return UriComponentsBuilder.fromPath("/agents/{agentId}/diff")
-			.queryParam("baseBatch", "{baseBatch}")
-			.queryParam("baseJob", "{baseJob}")
-			.queryParam("headBatch", "{headBatch}")
-			.queryParam("headJob", "{headJob}")
-			.encode()
-			.buildAndExpand(agentId, baseBatchId, baseJobId, headBatchId, headJobId)
-			.toUriString();
+		return Links.diff(agentId, baseBatchId, baseJobId, headBatchId, headJobId);
 	}
 
 }

@@ -67,8 +67,19 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 	static CaseHistory of(String agentId, HistoryWindow window, String testCaseId) {
 		List<Column> columns = new ArrayList<>();
 		TestCase described = null;
+		Column lastPlayed = null;
 		for (BatchEntry entry : window.batches()) {
-			columns.add(column(agentId, entry, testCaseId));
+			Column column = column(agentId, entry, testCaseId);
+			if (column.firstJobId() != null) {
+				// From each played batch, the diff of its conversation against the one
+				// before.
+				if (lastPlayed != null) {
+					column = column.withDiff(Links.diff(agentId, lastPlayed.batchId(), lastPlayed.firstJobId(),
+							column.batchId(), column.firstJobId()));
+				}
+				lastPlayed = column;
+			}
+			columns.add(column);
 			TestCase testCase = entry.testCase(testCaseId);
 			if (testCase != null) {
 				described = testCase;
@@ -133,6 +144,7 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 	private static Column column(String agentId, BatchEntry entry, String testCaseId) {
 		String batchId = entry.batch().batchId();
 		List<Square> squares = new ArrayList<>();
+		String firstJobId = null;
 		CaseOutcome outcome;
 		if (!entry.listed()) {
 			outcome = CaseOutcome.UNKNOWN;
@@ -142,6 +154,9 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 			int failed = 0;
 			int running = 0;
 			for (TestRun run : entry.attempts(testCaseId)) {
+				if (firstJobId == null) {
+					firstJobId = run.jobId();
+				}
 				Verdict verdict = Verdict.of(run);
 				switch (verdict) {
 					case PASSED -> passed++;
@@ -156,7 +171,7 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 		}
 		return new Column(batchId, Links.batch(agentId, batchId),
 				(entry.batch().createdDate() != null) ? DAY.format(entry.batch().createdDate()) : "—",
-				Formats.timestamp(entry.batch().createdDate()), outcome, List.copyOf(squares));
+				Formats.timestamp(entry.batch().createdDate()), outcome, List.copyOf(squares), firstJobId, null);
 	}
 
 	private static CaseOutcome outcome(int attempts, int passed, int failed, int running) {

@@ -27,6 +27,19 @@ public final class Links {
 		return build("/agents/{agentId}/batches/{batchId}/runs/{jobId}", agentId, batchId, jobId);
 	}
 
+	/** The turn-by-turn diff of two runs' transcripts. */
+	public static String diff(String agentId, String baseBatchId, String baseJobId, String headBatchId,
+			String headJobId) {
+		return UriComponentsBuilder.fromPath("/agents/{agentId}/diff")
+			.queryParam("baseBatch", "{baseBatch}")
+			.queryParam("baseJob", "{baseJob}")
+			.queryParam("headBatch", "{headBatch}")
+			.queryParam("headJob", "{headJob}")
+			.encode()
+			.buildAndExpand(agentId, baseBatchId, baseJobId, headBatchId, headJobId)
+			.toUriString();
+	}
+
 	private static String build(String template, Object... ids) {
 		return UriComponentsBuilder.fromPath(template).encode().buildAndExpand(ids).toUriString();
 	}

@@ -126,6 +126,16 @@ class HistoryControllerTests {
 	}
 
 	@Test
+	void historyWhenCasePlayedInSeveralBatchesThenEachLinksToADiffWithTheOneBefore() throws Exception {
+		Document page = page(HISTORY + "tc_flip");
+		// Five played batches: the first has none before it, the other four link to a
+		// diff.
+		assertThat(page.select("a.strip-diff")).hasSize(4);
+		assertThat(page.select("a.strip-diff").first().attr("href")).startsWith("/agents/" + AGENT + "/diff?baseBatch=")
+			.contains("&headBatch=");
+	}
+
+	@Test
 	void historyWhenCaseFailedLastThreeBatchesThenFailingSinceThreeAndNotFlaky() throws Exception {
 		Document page = page(HISTORY + "tc_fail");
 		assertThat(strip(page)).containsExactly("passed:✓✓", "passed:✓✓", "failed:✗✗", "failed:✗✗", "failed:✗✗");
