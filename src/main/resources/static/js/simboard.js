@@ -98,6 +98,26 @@
 		}, 10000);
 	}
 
+	// The agent page's flaky list reads 20 batches' runs, so it comes after the page has
+	// shown: the table is taken from the flaky page itself (Simboard's own escaped HTML).
+	var flaky = document.querySelector('[data-flaky-src]');
+	if (flaky) {
+		window.fetch(flaky.getAttribute('data-flaky-src'), { headers: { 'Accept': 'text/html' }, credentials: 'same-origin', redirect: 'error' })
+			.then(function (response) {
+				if (!response.ok) { throw new Error('status ' + response.status); }
+				return response.text();
+			})
+			.then(function (html) {
+				var found = new DOMParser().parseFromString(html, 'text/html');
+				var list = found.querySelector('table.flaky-list') || found.querySelector('main p.empty');
+				var slot = flaky.querySelector('.flaky-slot');
+				if (list && slot) { slot.replaceChildren(document.importNode(list, true)); }
+			})
+			.catch(function () {
+				// The link above still leads to the list.
+			});
+	}
+
 	// Copy a permalink (the run's, or one message's).
 	document.querySelectorAll('[data-copy]').forEach(function (button) {
 		button.addEventListener('click', function () {

@@ -47,6 +47,23 @@ class CompareBrowserTests {
 	}
 
 	@Test
+	void agentPageWhenOpenedThenShowsItsFlakyTestCasesWithLinksToTheirHistory() {
+		try (BrowserContext context = chromium.browser().newContext()) {
+			Page page = context.newPage();
+			String agentId = this.demo.landmarks().agent().agentId();
+			page.navigate("http://localhost:" + this.port + "/agents/" + agentId);
+			page.fill("#username", "demo");
+			page.fill("#password", "demo");
+			page.click("button[type=submit]");
+			Locator slot = page.locator(".flaky-slot");
+			assertThat(slot.locator("table.flaky-list, p.empty")).isVisible();
+			if (slot.locator("table.flaky-list").count() > 0) {
+				assertThat(slot.locator("table.flaky-list a[href*='/test-cases/']").first()).isVisible();
+			}
+		}
+	}
+
+	@Test
 	void compareWhenFollowingARegressionThenShowsItsTranscriptDiff() {
 		try (BrowserContext context = chromium.browser()
 			.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
