@@ -2,7 +2,6 @@ package dev.simboard.batch;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -32,20 +31,17 @@ import dev.simboard.web.Verdict;
 record BatchExport(String batchId, String agentId, Instant createdDate, int passed, int failed, int total, int running,
 		Integer passRate, boolean runsListed, List<Row> runs) {
 
-	private static final Comparator<Row> BY_LABEL_THEN_ATTEMPT = Comparator
-		.comparing(Row::testCase, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
-		.thenComparing(Row::attempt, Comparator.nullsLast(Comparator.naturalOrder()));
-
 	/**
 	 * The export of a batch and its runs; {@code permalink} turns a job ID into the run's
 	 * absolute address.
 	 */
 	static BatchExport of(String agentId, String batchId, BatchRun batch, RunList runs,
 			Function<String, String> permalink) {
-		List<Row> rows = runs.runs()
+		// The same order as the batch page's default view.
+		List<Row> rows = BatchQuery.all()
+			.apply(runs)
 			.stream()
 			.map((run) -> Row.of(run, runs.attempt(run.jobId()), permalink.apply(run.jobId())))
-			.sorted(BY_LABEL_THEN_ATTEMPT)
 			.toList();
 		return new BatchExport(batchId, agentId, batch.createdDate(), batch.passed(), batch.failed(), batch.total(),
 				Math.max(0, batch.total() - batch.passed() - batch.failed()),

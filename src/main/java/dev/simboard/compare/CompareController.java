@@ -119,10 +119,7 @@ class CompareController {
 	private static DiffSide side(String agentId, String batchId, String jobId, RunDetail detail) {
 		TestRun run = detail.run();
 		Verdict verdict = Verdict.of(run);
-		String remarks = (run.remarks() != null && !run.remarks().isBlank()) ? run.remarks()
-				: (verdict == Verdict.RUNNING) ? "The judge has not spoken yet: this run is still going."
-						: "The judge left no remarks.";
-		return new DiffSide(batchId, jobId, Formats.label(run.testCase()), verdict, remarks,
+		return new DiffSide(batchId, jobId, Formats.label(run.testCase()), verdict, Formats.remarks(run),
 				Links.run(agentId, batchId, jobId), detail.transcriptProblem());
 	}
 

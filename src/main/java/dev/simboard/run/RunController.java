@@ -51,7 +51,7 @@ class RunController {
 		Neighbours neighbours = neighbours(batchView, agentId, batchId, jobId);
 		RunView view = new RunView(jobId, Formats.label(testCase),
 				(testCase != null) ? Formats.orDash(testCase.testCaseId()) : "—", verdict,
-				(testCase != null) ? Formats.orDash(testCase.successCriteria()) : "—", remarks(run, verdict),
+				(testCase != null) ? Formats.orDash(testCase.successCriteria()) : "—", Formats.remarks(run),
 				(testCase != null) ? Formats.orDash(testCase.userPrompt()) : "—",
 				(testCase != null) ? testCase.mockData() : List.of(),
 				(testCase != null) ? Formats.orDash(testCase.llmModel()) : "—", attempt(detail.attempt(), run),
@@ -121,14 +121,6 @@ class RunController {
 			@PathVariable @SigmaMindId String jobId, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("flash", Refreshes.message(this.catalog.refreshRun(agentId, batchId, jobId)));
 		return "redirect:" + Links.run(agentId, batchId, jobId);
-	}
-
-	private static String remarks(TestRun run, Verdict verdict) {
-		if (run.remarks() != null && !run.remarks().isBlank()) {
-			return run.remarks();
-		}
-		return (verdict == Verdict.RUNNING) ? "The judge has not spoken yet: this run is still going."
-				: "The judge left no remarks.";
 	}
 
 	private static String source(RunDetail detail) {

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 
 import dev.simboard.sigmamind.Agent;
 import dev.simboard.sigmamind.TestCase;
+import dev.simboard.sigmamind.TestRun;
 
 /**
  * How times, durations and rates read on every page. All times are UTC, as SigmaMind
@@ -81,6 +82,15 @@ public final class Formats {
 	/** The text, or a dash when there is none. */
 	public static String orDash(String text) {
 		return (text != null && !text.isBlank()) ? text : "—";
+	}
+
+	/** The judge's remarks, or a sentence saying why there are none. */
+	public static String remarks(TestRun run) {
+		if (run.remarks() != null && !run.remarks().isBlank()) {
+			return run.remarks();
+		}
+		return (Verdict.of(run) == Verdict.RUNNING) ? "The judge has not spoken yet: this run is still going."
+				: "The judge left no remarks.";
 	}
 
 	/** A test case's label, or its ID when it has none. */
