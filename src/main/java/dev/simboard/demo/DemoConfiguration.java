@@ -1,5 +1,7 @@
 package dev.simboard.demo;
 
+import java.time.Duration;
+
 import dev.simboard.sigmamind.DemoModeCondition;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -26,8 +28,9 @@ class DemoConfiguration {
 	}
 
 	@Bean
-	DemoTarget demoTarget(Environment environment) {
-		return DemoTarget.withGeneratedKey(environment);
+	DemoTarget demoTarget(Environment environment, DemoProperties properties) {
+		return properties.hasApiKey() ? DemoTarget.withConfiguredKey(environment, properties.apiKey())
+				: DemoTarget.withGeneratedKey(environment);
 	}
 
 	@Bean
@@ -54,10 +57,10 @@ class DemoConfiguration {
 			logger.info(message());
 		}
 
-		// Never the key: it only travels between Simboard's client and its demo API.
+		// Never the key: it only travels between the demo API and its clients.
 		String message() {
 			DemoProperties properties = this.data.properties();
-			return String.format(
+			String message = String.format(
 					"Demo mode is on: no SigmaMind API key is configured, so Simboard reads a generated demo "
 							+ "SigmaMind API that it serves itself at %s.%n"
 							+ "  Demo data set: %d agents, %d batch runs, %d test cases, %d test runs (seed %d); "
@@ -66,6 +69,14 @@ class DemoConfiguration {
 							+ "and restart.",
 					this.target.baseUrl(), this.data.agents().size(), this.data.batchCount(), this.data.testCaseCount(),
 					this.data.runCount(), properties.seed());
+			if (properties.hasApiKey()) {
+				message += String.format("%n  The demo API accepts the key set in simboard.demo.api-key.");
+			}
+			if (properties.latency().compareTo(Duration.ZERO) > 0) {
+				message += String.format("%n  Every demo API answer takes at least %d ms (simboard.demo.latency).",
+						properties.latency().toMillis());
+			}
+			return message;
 		}
 
 	}

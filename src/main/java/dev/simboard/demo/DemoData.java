@@ -34,7 +34,8 @@ import dev.simboard.demo.DemoScripts.Variable;
  * The first agent carries the awkward cases, described by {@link #landmarks()}: its
  * newest batch is the one batch still running, and its newest finished batch holds an
  * older-dialect run, a run with markup-like text, one with unicode text and one with a
- * very long transcript, all among that batch's newest runs.
+ * very long transcript, all among that batch's newest runs, followed by a run for each
+ * length asked for in {@code sizedTranscripts}.
  */
 public final class DemoData {
 
@@ -120,6 +121,9 @@ public final class DemoData {
 
 	private final int[] landmarkRuns;
 
+	/** The runs whose transcripts have the lengths asked for, in the order asked. */
+	private final int[] sizedRuns;
+
 	private final Landmarks landmarks;
 
 	/** Generates the data set with timestamps relative to the current time. */
@@ -155,11 +159,12 @@ public final class DemoData {
 		this.runningFinished = (this.runsPerBatch >= 2) ? this.runsPerBatch * 3 / 5 : 0;
 		int showcaseBatch = (properties.batchesPerAgent() >= 2) ? 1 : 0;
 		this.landmarkRuns = landmarkRuns(showcaseBatch);
+		this.sizedRuns = sizedRuns(showcaseBatch);
 		this.batchCreated = batchCreated();
 		this.batches = createBatches();
 		this.landmarks = new Landmarks(this.agents.get(0), this.batches.get(0), this.batches.get(showcaseBatch),
 				run(this.landmarkRuns[OLDER]), run(this.landmarkRuns[MARKUP]), run(this.landmarkRuns[UNICODE]),
-				run(this.landmarkRuns[LONG]));
+				run(this.landmarkRuns[LONG]), Arrays.stream(this.sizedRuns).mapToObj(this::run).toList());
 	}
 
 	/** The properties the data set was generated from. */
@@ -351,13 +356,48 @@ public final class DemoData {
 	// The showcase runs are the newest finished runs of the first agent's newest
 	// finished batch, so they are on the first page of its runs.
 	private int[] landmarkRuns(int showcaseBatch) {
-		int finished = (showcaseBatch == 0) ? this.runningFinished : this.runsPerBatch;
+		int finished = finishedRuns(showcaseBatch);
 		int[] runs = new int[4];
 		for (int i = 0; i < runs.length; i++) {
 			int ordinal = (finished > 0) ? Math.floorMod(finished - 1 - i, finished) : 0;
 			runs[i] = showcaseBatch * this.runsPerBatch + ordinal;
 		}
 		return runs;
+	}
+
+	// The sized runs come next, in the order asked, so that a few of them are on the
+	// first page too; unlike the other showcase runs, they have to be distinct runs.
+	private int[] sizedRuns(int showcaseBatch) {
+		List<Integer> lengths = this.properties.sizedTranscripts();
+		int finished = finishedRuns(showcaseBatch);
+		int landmarks = this.landmarkRuns.length;
+		if (!lengths.isEmpty() && finished < landmarks + lengths.size()) {
+			throw new IllegalArgumentException("simboard.demo.sized-transcripts asks for " + lengths.size()
+					+ " runs, but the first agent's newest finished batch has only " + finished + " finished runs, "
+					+ landmarks + " of which are the other showcase runs: ask for at most "
+					+ Math.max(0, finished - landmarks) + ", or raise simboard.demo.test-cases-per-batch or "
+					+ "simboard.demo.attempts-per-test-case to at least " + (landmarks + lengths.size())
+					+ " runs per batch");
+		}
+		int[] runs = new int[lengths.size()];
+		for (int i = 0; i < runs.length; i++) {
+			runs[i] = showcaseBatch * this.runsPerBatch + finished - 1 - landmarks - i;
+		}
+		return runs;
+	}
+
+	private int finishedRuns(int batch) {
+		return (batch == 0) ? this.runningFinished : this.runsPerBatch;
+	}
+
+	/** The transcript length asked for this run, or 0 for an ordinary run. */
+	private int sizedLength(int index) {
+		for (int i = 0; i < this.sizedRuns.length; i++) {
+			if (this.sizedRuns[i] == index) {
+				return this.properties.sizedTranscripts().get(i);
+			}
+		}
+		return 0;
 	}
 
 	private long[] batchCreated() {
@@ -453,9 +493,10 @@ public final class DemoData {
 		int ending = random.nextInt(1 << 16);
 		int note = random.nextInt(1 << 16);
 		boolean olderLandmark = index == this.landmarkRuns[OLDER];
+		boolean sized = sizedLength(index) > 0;
 		// The other showcase runs keep their texts in the test run itself.
 		boolean newerLandmark = !olderLandmark && (index == this.landmarkRuns[MARKUP]
-				|| index == this.landmarkRuns[UNICODE] || index == this.landmarkRuns[LONG]);
+				|| index == this.landmarkRuns[UNICODE] || index == this.landmarkRuns[LONG] || sized);
 		boolean older = olderLandmark || (olderDraw && !newerLandmark);
 		boolean finished = batch != 0 || ordinal < this.runningFinished;
 		long completed = -1;
@@ -465,7 +506,7 @@ public final class DemoData {
 			successful = index != this.landmarkRuns[LONG] && verdictDraw >= failureRate(testCase, batch);
 		}
 		return new Facts(index, batch, testCase, ordinal % attempts + 1, created, completed, successful, older,
-				older && (hyphenDraw || olderLandmark), toolCallDraw || olderLandmark, ending, note);
+				older && (hyphenDraw || olderLandmark), (toolCallDraw && !sized) || olderLandmark, ending, note);
 	}
 
 	// Agents get a little better over time: older batches fail a little more.
@@ -491,8 +532,17 @@ public final class DemoData {
 		if (longTranscript) {
 			specials.add(DemoScripts.TERMS);
 		}
-		int length = longTranscript ? this.properties.longTranscriptTurns()
-				: 4 + random.nextInt(13) + random.nextInt(15);
+		int sizedLength = sizedLength(facts.index());
+		int length;
+		if (longTranscript) {
+			length = this.properties.longTranscriptTurns();
+		}
+		else if (sizedLength > 0) {
+			length = sizedLength;
+		}
+		else {
+			length = 4 + random.nextInt(13) + random.nextInt(15);
+		}
 		if (!specials.isEmpty() && !longTranscript) {
 			length = Math.max(length, 8);
 		}
@@ -524,6 +574,10 @@ public final class DemoData {
 		if (!facts.finished()) {
 			// A running run has only got part of the way.
 			turns = turns.subList(0, Math.max(1, turns.size() / 2));
+		}
+		if (sizedLength > 0 && turns.size() > sizedLength) {
+			// Too short for an opening and an ending: just the first messages.
+			turns = turns.subList(0, sizedLength);
 		}
 		List<Message> messages = new ArrayList<>(turns.size() + 1);
 		for (String[] turn : turns) {
@@ -787,9 +841,12 @@ public final class DemoData {
 	 * message
 	 * @param unicodeRun a run with accents, emoji, Chinese, Japanese and Arabic text
 	 * @param longTranscriptRun a failed run with {@code longTranscriptTurns} messages
+	 * @param sizedTranscriptRuns a finished run of the newer dialect for each length in
+	 * {@code sizedTranscripts}, in that order, with exactly that many messages and no
+	 * tool call; they are the newest runs of the showcase batch after the four above
 	 */
 	public record Landmarks(Agent agent, Batch runningBatch, Batch showcaseBatch, Run olderDialectRun, Run markupRun,
-			Run unicodeRun, Run longTranscriptRun) {
+			Run unicodeRun, Run longTranscriptRun, List<Run> sizedTranscriptRuns) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 import dev.simboard.sigmamind.SigmaMindTarget;
 
@@ -12,15 +13,17 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Points Simboard's own client at the demo API it serves, with a key generated at start.
- * The address is worked out on each call, because the port is known only once the web
- * server listens (and is random in tests).
+ * Points Simboard's own client at the demo API it serves, with a key generated at start
+ * or set in {@code simboard.demo.api-key}. The address is worked out on each call,
+ * because the port is known only once the web server listens (and is random in tests).
  */
 final class DemoTarget implements SigmaMindTarget {
 
 	static final String PATH = "/demo-api";
 
 	private static final String KEY_PREFIX = "demo_";
+
+	private static final Pattern CONFIGURED_KEY = Pattern.compile("[A-Za-z0-9_-]{16,200}");
 
 	private final Environment environment;
 
@@ -38,6 +41,23 @@ final class DemoTarget implements SigmaMindTarget {
 		byte[] bytes = new byte[24];
 		new SecureRandom().nextBytes(bytes);
 		return new DemoTarget(environment, KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+	}
+
+	/**
+	 * A target whose key is the one configured, so that other clients can share it.
+	 * Surrounding whitespace, such as a secret file's last newline, is not part of it.
+	 * @throws IllegalArgumentException if the key is not 16 to 200 letters, digits,
+	 * {@code _} or {@code -}
+	 */
+	static DemoTarget withConfiguredKey(Environment environment, String apiKey) {
+		String key = (apiKey != null) ? apiKey.trim() : "";
+		if (!CONFIGURED_KEY.matcher(key).matches()) {
+			// Never the key itself, not even a wrong one: it may be a real one mistyped.
+			int length = key.length();
+			throw new IllegalArgumentException("simboard.demo.api-key must be 16 to 200 characters, each a letter, "
+					+ "a digit, '_' or '-' (the one configured has " + length + " characters; it is not shown)");
+		}
+		return new DemoTarget(environment, key);
 	}
 
 	/**

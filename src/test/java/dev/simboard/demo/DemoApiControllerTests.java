@@ -1,5 +1,6 @@
 package dev.simboard.demo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -223,7 +224,8 @@ class DemoApiControllerTests {
 
 	@Test
 	void testRunsWhenSizeAboveTheCapThenTwoHundred() throws Exception {
-		DemoData large = new DemoData(new DemoProperties(1, 1, 2, 60, 4, 120), DemoDataTests.NOW);
+		DemoData large = new DemoData(new DemoProperties(1, 1, 2, 60, 4, 120, Duration.ZERO, null, List.of()),
+				DemoDataTests.NOW);
 		Agent agent = large.agents().get(0);
 		Batch batch = large.batches(agent).get(1);
 		mvc(large)
@@ -387,6 +389,64 @@ class DemoApiControllerTests {
 	}
 
 	@Test
+	void testRunsWhenSizedTranscriptsThenOnTheFirstPageWithExactlyThatManyMessages() throws Exception {
+		DemoData sized = new DemoData(
+				new DemoProperties(20260301, 4, 6, 6, 2, 120, Duration.ZERO, null, List.of(50, 3)), DemoDataTests.NOW);
+		Batch batch = sized.landmarks().showcaseBatch();
+		List<Run> runs = sized.landmarks().sizedTranscriptRuns();
+		mvc(sized)
+			.perform(get("/demo-api/v1/test-runs?agentId={agentId}&batchId={batchId}", this.agent.agentId(),
+					batch.batchId())
+				.header("X-API-Key", KEY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.data[4].jobId").value(runs.get(0).jobId()))
+			.andExpect(jsonPath("$.data[4].isSuccessful").isBoolean())
+			.andExpect(jsonPath("$.data[4].remarks").isString())
+			.andExpect(jsonPath("$.data[4].conversation.length()").value(50))
+			.andExpect(jsonPath("$.data[5].jobId").value(runs.get(1).jobId()))
+			.andExpect(jsonPath("$.data[5].conversation.length()").value(3));
+	}
+
+	@Test
+	void testRunsWhenLatencyThenAnswersNoSoonerThanIt() throws Exception {
+		MockMvc slow = mvc(new DemoData(latency(Duration.ofMillis(300)), DemoDataTests.NOW));
+		long started = System.nanoTime();
+		slow.perform(get("/demo-api/v1/test-runs?agentId={agentId}&batchId={batchId}", this.agent.agentId(),
+				this.landmarks.showcaseBatch().batchId())
+			.header("X-API-Key", KEY)).andExpect(status().isOk());
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+	}
+
+	@Test
+	void errorsWhenLatencyThenAnswerNoSoonerThanIt() throws Exception {
+		MockMvc slow = mvc(new DemoData(latency(Duration.ofMillis(300)), DemoDataTests.NOW));
+		long started = System.nanoTime();
+		slow.perform(get("/demo-api/v1/agents")).andExpect(status().isUnauthorized());
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+		started = System.nanoTime();
+		slow.perform(get("/demo-api/v1/agents/{agentId}", "agent_AAAAAAAAAAAAAAAA").header("X-API-Key", KEY))
+			.andExpect(status().isNotFound());
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+	}
+
+	@Test
+	void latencyWhenWorkTookPartOfItThenOnlyTheRestIsWaited() {
+		DemoApiLatency latency = new DemoApiLatency(latency(Duration.ofMillis(300)));
+		long arrival = 1_000_000_000L;
+		assertThat(latency.remaining(arrival, arrival)).isEqualTo(Duration.ofMillis(300));
+		assertThat(latency.remaining(arrival, arrival + Duration.ofMillis(120).toNanos()))
+			.isEqualTo(Duration.ofMillis(180));
+		assertThat(latency.remaining(arrival, arrival + Duration.ofMillis(450).toNanos())).isZero();
+	}
+
+	@Test
+	void latencyWhenZeroThenNeverWaits() {
+		DemoApiLatency latency = new DemoApiLatency(DemoProperties.defaults());
+		assertThat(latency.supports(null, null)).isFalse();
+		assertThat(new DemoApiLatency(latency(Duration.ofMillis(1))).supports(null, null)).isTrue();
+	}
+
+	@Test
 	void timestampWhenWholeSecondThenKeepsMilliseconds() {
 		assertThat(DemoApiController.timestamp(Instant.parse("2026-03-26T10:52:45Z")))
 			.isEqualTo("2026-03-26T10:52:45.000Z");
@@ -403,6 +463,10 @@ class DemoApiControllerTests {
 				batch.agent().agentId());
 	}
 
+	private static DemoProperties latency(Duration latency) {
+		return new DemoProperties(20260301, 4, 6, 6, 2, 120, latency, null, List.of());
+	}
+
 	private static ResultMatcher error(int status, String error, String path) {
 		List<ResultMatcher> matchers = List.of(jsonPath("$.error").value(error), jsonPath("$.message").isString(),
 				jsonPath("$.path").value(path), jsonPath("$.status").value(status),
@@ -416,7 +480,9 @@ class DemoApiControllerTests {
 
 	private static MockMvc mvc(DemoData data) {
 		DemoTarget target = new DemoTarget(new MockEnvironment(), KEY);
-		return MockMvcBuilders.standaloneSetup(new DemoApiController(data, target)).build();
+		return MockMvcBuilders.standaloneSetup(new DemoApiController(data, target))
+			.setControllerAdvice(new DemoApiLatency(data.properties()))
+			.build();
 	}
 
 }

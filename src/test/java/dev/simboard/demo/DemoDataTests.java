@@ -65,7 +65,7 @@ class DemoDataTests {
 
 	@Test
 	void dataWhenOtherSeedThenOtherIds() {
-		DemoData other = new DemoData(new DemoProperties(7, 4, 6, 6, 2, 120), NOW);
+		DemoData other = new DemoData(new DemoProperties(7, 4, 6, 6, 2, 120, Duration.ZERO, null, List.of()), NOW);
 		assertThat(other.agents().get(0).agentId()).isNotEqualTo(this.data.agents().get(0).agentId());
 		assertThat(other.agents().get(0).name()).isEqualTo("Billing Support");
 	}
@@ -100,7 +100,7 @@ class DemoDataTests {
 
 	@Test
 	void sizesWhenLargeThenGeneratedFastWithoutConversations() {
-		DemoProperties properties = new DemoProperties(20260301, 1, 20, 500, 4, 120);
+		DemoProperties properties = new DemoProperties(20260301, 1, 20, 500, 4, 120, Duration.ZERO, null, List.of());
 		DemoData large = assertTimeout(Duration.ofSeconds(5), () -> new DemoData(properties, NOW));
 		Agent agent = large.agents().get(0);
 		assertThat(large.runCount()).isEqualTo(40_000);
@@ -131,7 +131,8 @@ class DemoDataTests {
 	@Test
 	void propertiesWhenTooManyRunsThenRejected() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new DemoData(new DemoProperties(1, 1_000, 1_000, 1_000, 1_000, 120), NOW))
+			.isThrownBy(() -> new DemoData(
+					new DemoProperties(1, 1_000, 1_000, 1_000, 1_000, 120, Duration.ZERO, null, List.of()), NOW))
 			.withMessageContaining("simboard.demo");
 	}
 
@@ -266,7 +267,8 @@ class DemoDataTests {
 		assertThat(this.data.conversation(run)).hasSize(120);
 		assertThat(run.successful()).isFalse();
 		assertThat(run.remarks()).contains("120 messages");
-		DemoData shorter = new DemoData(new DemoProperties(20260301, 4, 6, 6, 2, 41), NOW);
+		DemoData shorter = new DemoData(new DemoProperties(20260301, 4, 6, 6, 2, 41, Duration.ZERO, null, List.of()),
+				NOW);
 		assertThat(shorter.conversation(shorter.landmarks().longTranscriptRun())).hasSize(41);
 	}
 
@@ -338,17 +340,128 @@ class DemoDataTests {
 		assertThat(this.data.run(null)).isEmpty();
 		assertThat(this.data.agent("agent_" + run.jobId().substring(4))).isEmpty();
 		assertThat(this.data.chat("chat-" + run.chatId().substring(5))).isEmpty();
-		DemoData other = new DemoData(new DemoProperties(7, 4, 6, 6, 2, 120), NOW);
+		DemoData other = new DemoData(new DemoProperties(7, 4, 6, 6, 2, 120, Duration.ZERO, null, List.of()), NOW);
 		assertThat(other.run(run.jobId())).isEmpty();
 	}
 
 	@Test
 	void sizesWhenTinyThenStillOneRunningBatchAndLandmarks() {
-		DemoData tiny = new DemoData(new DemoProperties(1, 1, 1, 1, 1, 4), NOW);
+		DemoData tiny = new DemoData(new DemoProperties(1, 1, 1, 1, 1, 4, Duration.ZERO, null, List.of()), NOW);
 		Batch batch = tiny.batches(tiny.agents().get(0)).get(0);
 		assertThat(batch.running()).isTrue();
 		assertThat(tiny.landmarks().markupRun()).isEqualTo(tiny.landmarks().olderDialectRun());
 		assertThat(tiny.runs(batch, 0, 10)).singleElement().satisfies((run) -> assertThat(run.finished()).isFalse());
+	}
+
+	@Test
+	void sizedTranscriptsWhenNoneAskedThenNone() {
+		assertThat(this.data.landmarks().sizedTranscriptRuns()).isEmpty();
+	}
+
+	@Test
+	void sizedTranscriptsWhenAskedThenFinishedNewerDialectRunsWithExactlyThatManyMessages() {
+		List<Integer> lengths = List.of(200, 1, 37, 2, 3, 4);
+		DemoData sized = new DemoData(sized(lengths), NOW);
+		List<Run> runs = sized.landmarks().sizedTranscriptRuns();
+		assertThat(runs).hasSize(lengths.size());
+		for (int i = 0; i < runs.size(); i++) {
+			Run run = runs.get(i);
+			int length = lengths.get(i);
+			assertThat(run.finished()).as("run for %d", length).isTrue();
+			assertThat(run.successful()).isNotNull();
+			assertThat(run.remarks()).isNotBlank().doesNotContainPattern(PLACEHOLDER);
+			assertThat(run.olderDialect()).isFalse();
+			assertThat(run.chatId()).startsWith("chat_");
+			List<Message> conversation = sized.conversation(run);
+			assertThat(conversation).as("conversation for %d", length).hasSize(length);
+			for (int j = 1; j < conversation.size(); j++) {
+				assertThat(conversation.get(j).role()).isNotEqualTo(conversation.get(j - 1).role());
+			}
+			Chat chat = sized.chat(run);
+			assertThat(chat.status()).isEqualTo("ended");
+			assertThat(chat.messages()).hasSize(length).allSatisfy((message) -> {
+				assertThat(message.type()).isEqualTo("message");
+				assertThat(message.text()).isNotBlank().doesNotContainPattern(PLACEHOLDER);
+			});
+		}
+	}
+
+	@Test
+	void sizedTranscriptsWhenAskedThenOnTheFirstPageRightAfterTheOtherShowcaseRunsInOrder() {
+		DemoData sized = new DemoData(sized(List.of(50, 200, 2_000)), NOW);
+		Landmarks landmarks = sized.landmarks();
+		Batch showcase = landmarks.showcaseBatch();
+		assertThat(showcase).isEqualTo(sized.batches(landmarks.agent()).get(1));
+		assertThat(sized.runs(showcase, 0, 4)).containsExactlyInAnyOrder(landmarks.olderDialectRun(),
+				landmarks.markupRun(), landmarks.unicodeRun(), landmarks.longTranscriptRun());
+		assertThat(sized.runs(showcase, 4, 3)).isEqualTo(landmarks.sizedTranscriptRuns());
+		assertThat(landmarks.sizedTranscriptRuns()).extracting((run) -> sized.conversation(run).size())
+			.containsExactly(50, 200, 2_000);
+		assertThat(landmarks.sizedTranscriptRuns()).allSatisfy((run) -> {
+			assertThat(sized.run(run.jobId())).contains(run);
+			assertThat(sized.chat(run.chatId())).contains(sized.chat(run));
+		});
+	}
+
+	@Test
+	void sizedTranscriptsWhenAskedThenEveryOtherRunAndLandmarkUnchanged() {
+		DemoData sized = new DemoData(sized(List.of(9, 300)), NOW);
+		Landmarks landmarks = this.data.landmarks();
+		Landmarks sizedLandmarks = sized.landmarks();
+		assertThat(sizedLandmarks.olderDialectRun()).isEqualTo(landmarks.olderDialectRun());
+		assertThat(sizedLandmarks.markupRun()).isEqualTo(landmarks.markupRun());
+		assertThat(sizedLandmarks.unicodeRun()).isEqualTo(landmarks.unicodeRun());
+		assertThat(sizedLandmarks.longTranscriptRun()).isEqualTo(landmarks.longTranscriptRun());
+		assertThat(allBatches(sized)).isEqualTo(allBatches(this.data));
+		List<Run> runs = allRuns(this.data);
+		List<Run> sizedRuns = allRuns(sized);
+		assertThat(sizedRuns).hasSameSizeAs(runs);
+		int changed = 0;
+		for (int i = 0; i < runs.size(); i++) {
+			Run run = sizedRuns.get(i);
+			if (sizedLandmarks.sizedTranscriptRuns().contains(run)) {
+				changed++;
+				// The same slot and verdict, so the batch's counts are as before.
+				assertThat(run.jobId()).isEqualTo(runs.get(i).jobId());
+				assertThat(run.successful()).isEqualTo(runs.get(i).successful());
+			}
+			else {
+				assertThat(run).isEqualTo(runs.get(i));
+				assertThat(sized.chat(run)).isEqualTo(this.data.chat(runs.get(i)));
+			}
+		}
+		assertThat(changed).isEqualTo(2);
+	}
+
+	@Test
+	void sizedTranscriptsWhenMoreThanTheShowcaseBatchHoldsThenRejectedNamingTheSetting() {
+		// 12 finished runs in the showcase batch, 4 of them the other showcase runs.
+		assertThat(new DemoData(sized(List.of(1, 2, 3, 4, 5, 6, 7, 8)), NOW).landmarks().sizedTranscriptRuns())
+			.hasSize(8);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DemoData(sized(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9)), NOW))
+			.withMessageContaining("simboard.demo.sized-transcripts")
+			.withMessageContaining("at most 8");
+	}
+
+	@Test
+	void sizedTranscriptsWhenTheShowcaseBatchIsTheRunningOneThenAmongItsFinishedRuns() {
+		// One batch per agent: 7 of its 12 runs are finished.
+		DemoProperties oneBatch = new DemoProperties(20260301, 4, 1, 6, 2, 120, Duration.ZERO, null, List.of(5, 6, 7));
+		DemoData data = new DemoData(oneBatch, NOW);
+		assertThat(data.landmarks().showcaseBatch()).isEqualTo(data.landmarks().runningBatch());
+		assertThat(data.landmarks().sizedTranscriptRuns()).hasSize(3).allSatisfy((run) -> {
+			assertThat(run.finished()).isTrue();
+			assertThat(data.chat(run).status()).isEqualTo("ended");
+		});
+		DemoProperties tooMany = new DemoProperties(20260301, 4, 1, 6, 2, 120, Duration.ZERO, null,
+				List.of(5, 6, 7, 8));
+		assertThatIllegalArgumentException().isThrownBy(() -> new DemoData(tooMany, NOW))
+			.withMessageContaining("simboard.demo.sized-transcripts");
+	}
+
+	private static DemoProperties sized(List<Integer> lengths) {
+		return new DemoProperties(20260301, 4, 6, 6, 2, 120, Duration.ZERO, null, lengths);
 	}
 
 	static List<Batch> allBatches(DemoData data) {
