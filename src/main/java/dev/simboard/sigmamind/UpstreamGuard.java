@@ -37,6 +37,9 @@ final class UpstreamGuard {
 
 	private static final Logger logger = LoggerFactory.getLogger(SigmaMindClient.class);
 
+	/** How often a call waiting for a slot looks for one. */
+	private static final Duration SLOT_POLL = Duration.ofMillis(20);
+
 	private final Clock clock;
 
 	private final Resilience settings;
@@ -90,9 +93,22 @@ final class UpstreamGuard {
 				|| (ex instanceof SigmaMindBadResponseException bad && bad.unreadable());
 	}
 
+	/**
+	 * With every slot taken, a call tries again every few milliseconds, without holding a
+	 * thread, until one is free or its wait is over: pages that ask at the same time (a
+	 * big batch's run list is several calls) queue rather than fail.
+	 */
+	private static reactor.util.retry.Retry waitForSlot(Duration maxWait) {
+		long polls = maxWait.toMillis() / SLOT_POLL.toMillis();
+		return reactor.util.retry.Retry.fixedDelay(polls, SLOT_POLL)
+			.filter(BulkheadFullException.class::isInstance)
+			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+	}
+
 	<T> Mono<T> guard(String endpoint, Mono<T> call) {
 		Mono<T> guarded = call.transform(CircuitBreakerOperator.of(this.breaker))
 			.transform(BulkheadOperator.of(this.bulkhead))
+			.retryWhen(waitForSlot(this.settings.maxQueueWait()))
 			.onErrorMap(CallNotPermittedException.class,
 					(ex) -> new SigmaMindUnavailableException(endpoint, Reason.CIRCUIT_OPEN,
 							"paused after repeated failures", ex))

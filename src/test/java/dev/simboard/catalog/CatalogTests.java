@@ -68,8 +68,8 @@ class CatalogTests {
 	@BeforeEach
 	void start() {
 		this.sigmaMind.start();
-		this.catalog = catalog(new Resilience(3, Duration.ofMillis(5), 8, Duration.ofSeconds(30), Duration.ofMinutes(5),
-				4, 4, 50, Duration.ofSeconds(30)));
+		this.catalog = catalog(new Resilience(3, Duration.ofMillis(5), 8, Duration.ofSeconds(5), Duration.ofSeconds(30),
+				Duration.ofMinutes(5), 4, 4, 50, Duration.ofSeconds(30)));
 	}
 
 	private Catalog catalog(Resilience resilience) {

@@ -32,6 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.util.unit.DataSize;
@@ -63,8 +64,8 @@ class SigmaMindClientTests {
 	 * Three attempts with a short backoff; a breaker that never opens within one test.
 	 */
 	static final SigmaMindProperties.Resilience FAST_RETRIES = new SigmaMindProperties.Resilience(3,
-			Duration.ofMillis(5), 8, Duration.ofSeconds(30), Duration.ofMinutes(5), 100, 100, 100,
-			Duration.ofSeconds(30));
+			Duration.ofMillis(5), 8, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5), 100, 100,
+			100, Duration.ofSeconds(30));
 
 	private static final String API_KEY = "sm-live-9f8e7d6c5b4a39281706";
 
@@ -374,7 +375,7 @@ class SigmaMindClientTests {
 		}
 		SigmaMindClient refused = new SigmaMindClient(WebClient.builder(),
 				new WireMockTarget(URI.create("http://127.0.0.1:" + closedPort), API_KEY),
-				properties(Duration.ofSeconds(5), DataSize.ofMegabytes(16)), Clock.systemUTC(),
+				properties(Duration.ofSeconds(5), DataSize.ofMegabytes(16), FAST_RETRIES), Clock.systemUTC(),
 				new SimpleMeterRegistry());
 		failure(SigmaMindUnavailableException.class, () -> refused.agents());
 	}
@@ -422,16 +423,52 @@ class SigmaMindClientTests {
 		assertThat(SigmaMindClient.retryAfter(value)).isNull();
 	}
 
-	private SigmaMindClient client(Duration responseTimeout, DataSize maxResponseSize) {
-		return new SigmaMindClient(WebClient.builder(),
-				new WireMockTarget(URI.create(this.wireMock.baseUrl()), API_KEY),
-				properties(responseTimeout, maxResponseSize), Clock.systemUTC(), new SimpleMeterRegistry());
+	@Test
+	void callsWhenEverySlotTakenThenLaterOnesWaitForASlotAndAllSucceed() {
+		stub("/v1/agents/" + AGENT_ID, okJson(fixture("agent.json")).withFixedDelay(300));
+		SigmaMindClient oneSlot = client(Duration.ofSeconds(5), DataSize.ofMegabytes(16),
+				oneAtATime(Duration.ofSeconds(5)));
+		List<Agent> agents = Flux.range(0, 3).flatMap((i) -> oneSlot.agent(AGENT_ID), 3).collectList().block();
+		assertThat(agents).hasSize(3);
+		this.wireMock.verify(3, getRequestedFor(urlPathEqualTo("/v1/agents/" + AGENT_ID)));
 	}
 
-	private static SigmaMindProperties properties(Duration responseTimeout, DataSize maxResponseSize) {
+	@Test
+	void callsWhenEverySlotTakenAndNoQueueThenLaterOnesAreRefusedAsBusy() {
+		stub("/v1/agents/" + AGENT_ID, okJson(fixture("agent.json")).withFixedDelay(300));
+		SigmaMindClient oneSlot = client(Duration.ofSeconds(5), DataSize.ofMegabytes(16), oneAtATime(Duration.ZERO));
+		List<Object> outcomes = Flux.range(0, 2)
+			.flatMap((i) -> oneSlot.agent(AGENT_ID)
+				.<Object>map((agent) -> "ok")
+				.onErrorResume(SigmaMindUnavailableException.class, (ex) -> Mono.just(ex.reason())), 2)
+			.collectList()
+			.block();
+		assertThat(outcomes).containsExactlyInAnyOrder("ok", SigmaMindUnavailableException.Reason.BUSY);
+		this.wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/agents/" + AGENT_ID)));
+	}
+
+	private SigmaMindClient client(Duration responseTimeout, DataSize maxResponseSize) {
+		return client(responseTimeout, maxResponseSize, FAST_RETRIES);
+	}
+
+	private SigmaMindClient client(Duration responseTimeout, DataSize maxResponseSize,
+			SigmaMindProperties.Resilience resilience) {
+		return new SigmaMindClient(WebClient.builder(),
+				new WireMockTarget(URI.create(this.wireMock.baseUrl()), API_KEY),
+				properties(responseTimeout, maxResponseSize, resilience), Clock.systemUTC(), new SimpleMeterRegistry());
+	}
+
+	private static SigmaMindProperties properties(Duration responseTimeout, DataSize maxResponseSize,
+			SigmaMindProperties.Resilience resilience) {
 		// The base URL here is never used: the target says where to go.
 		return new SigmaMindProperties(URI.create("https://api.sigmamind.ai"), API_KEY, Duration.ofSeconds(1),
-				responseTimeout, TEST_RUNS_PATH, TEST_RUNS_PAGE_SIZE, maxResponseSize, FAST_RETRIES);
+				responseTimeout, TEST_RUNS_PATH, TEST_RUNS_PAGE_SIZE, maxResponseSize, resilience);
+	}
+
+	/** One call in flight at a time, and a queue as long as given. */
+	private static SigmaMindProperties.Resilience oneAtATime(Duration maxQueueWait) {
+		return new SigmaMindProperties.Resilience(1, Duration.ofMillis(5), 1, maxQueueWait, Duration.ofSeconds(30),
+				Duration.ofMinutes(5), 100, 100, 100, Duration.ofSeconds(30));
 	}
 
 	private void stub(String path, ResponseDefinitionBuilder response) {
