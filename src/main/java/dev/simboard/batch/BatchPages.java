@@ -1,10 +1,11 @@
 package dev.simboard.batch;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.simboard.catalog.Attempt;
 import dev.simboard.catalog.RunList;
@@ -24,6 +25,14 @@ final class BatchPages {
 
 	private static final int REMARKS_START = 140;
 
+	/** Test cases listed in the page's table. */
+	static final int TABLE_ROWS = 100;
+
+	/**
+	 * Test cases offered in the filter's list; beyond this, the text search finds them.
+	 */
+	static final int MAX_CHOICES = 200;
+
 	private BatchPages() {
 	}
 
@@ -36,22 +45,32 @@ final class BatchPages {
 				Math.min(from + BatchQuery.PAGE_SIZE, matching.size()));
 		String runQuery = query.queryString();
 		List<RunRow> rows = shown.stream().map((run) -> row(agentId, batch.batchId(), runs, run, runQuery)).toList();
-		List<Duration> durations = runs.runs()
-			.stream()
-			.map(BatchQuery::duration)
-			.filter(Objects::nonNull)
-			.sorted()
-			.toList();
+		RunFigures figures = runs.derived(RunFigures.class, RunFigures::of);
 		String base = Links.batch(agentId, batch.batchId());
 		Integer rate = Formats.passRate(batch.passed(), batch.failed());
+		List<TestCase> testCases = batch.testCases();
 		return new BatchView(batch.batchId(), Formats.timestamp(batch.createdDate()), Formats.iso(batch.createdDate()),
 				batch.passed(), batch.failed(), batch.total(),
 				Math.max(0, batch.total() - batch.passed() - batch.failed()), rate, Formats.percent(rate),
-				batch.running(), Formats.duration(percentile(durations, 50)),
-				Formats.duration(percentile(durations, 90)), models(batch, runs),
-				batch.testCases().stream().map(BatchPages::row).toList(), rows, runs.listed(), matching.size(),
+				batch.running(), figures.median(), figures.p90(), models(batch, figures),
+				testCases.stream().limit(TABLE_ROWS).map(BatchPages::row).toList(), testCases.size(),
+				choices(testCases, query), testCases.size() > MAX_CHOICES, rows, runs.listed(), matching.size(),
 				runs.runs().size(), page, pages, (page > 1) ? base + query.pageQuery(page - 1) : null,
 				(page < pages) ? base + query.pageQuery(page + 1) : null);
+	}
+
+	/**
+	 * The test cases to pick from: all of them, or for a batch with too many to scroll
+	 * through (and to send on every request), only the one picked.
+	 */
+	private static List<TestCaseRow> choices(List<TestCase> testCases, BatchQuery query) {
+		if (testCases.size() <= MAX_CHOICES) {
+			return testCases.stream().map(BatchPages::row).toList();
+		}
+		return testCases.stream()
+			.filter((testCase) -> query.testCase() != null && query.testCase().equals(testCase.testCaseId()))
+			.map(BatchPages::row)
+			.toList();
 	}
 
 	/**
@@ -65,17 +84,42 @@ final class BatchPages {
 		return sorted.get(Math.max(0, rank - 1));
 	}
 
-	private static String models(BatchRun batch, RunList runs) {
-		List<String> models = new ArrayList<>();
-		batch.testCases().forEach((testCase) -> models.add(testCase.llmModel()));
-		runs.runs().forEach((run) -> models.add((run.testCase() != null) ? run.testCase().llmModel() : null));
-		String joined = models.stream()
-			.filter(Objects::nonNull)
-			.filter((model) -> !model.isBlank())
-			.distinct()
-			.sorted()
-			.collect(Collectors.joining(", "));
-		return joined.isEmpty() ? "—" : joined;
+	private static String models(BatchRun batch, RunFigures figures) {
+		Set<String> models = new TreeSet<>(figures.models());
+		batch.testCases().forEach((testCase) -> addModel(models, testCase));
+		return models.isEmpty() ? "—" : String.join(", ", models);
+	}
+
+	private static void addModel(Set<String> models, TestCase testCase) {
+		if (testCase != null && testCase.llmModel() != null && !testCase.llmModel().isBlank()) {
+			models.add(testCase.llmModel());
+		}
+	}
+
+	/**
+	 * What the page shows of all of a batch's runs whatever the view: worked out once per
+	 * run list, since a batch of thousands of runs would otherwise be sorted on every
+	 * request.
+	 *
+	 * @param median the median run duration, or a dash
+	 * @param p90 the 90th percentile run duration, or a dash
+	 * @param models the models of the runs' test cases
+	 */
+	private record RunFigures(String median, String p90, Set<String> models) {
+
+		static RunFigures of(RunList runs) {
+			List<Duration> durations = runs.runs()
+				.stream()
+				.map(BatchQuery::duration)
+				.filter(Objects::nonNull)
+				.sorted()
+				.toList();
+			Set<String> models = new TreeSet<>();
+			runs.runs().forEach((run) -> addModel(models, run.testCase()));
+			return new RunFigures(Formats.duration(percentile(durations, 50)),
+					Formats.duration(percentile(durations, 90)), Collections.unmodifiableSet(models));
+		}
+
 	}
 
 	private static RunRow row(String agentId, String batchId, RunList runs, TestRun run, String runQuery) {

@@ -57,9 +57,14 @@ public record BatchQuery(@Pattern(regexp = OUTCOMES) String outcome, @Size(max =
 		return new BatchQuery(null, null, null, null, 1);
 	}
 
-	/** The runs this view shows, over all pages, in its order. */
+	/**
+	 * The runs this view shows, over all pages, in its order. Each order is sorted once
+	 * per run list; a request only filters it.
+	 */
 	public List<TestRun> apply(RunList runs) {
-		return runs.runs().stream().filter(filter()).sorted(order(runs)).toList();
+		List<TestRun> ordered = runs.derived(new Order(this.sort),
+				(list) -> list.runs().stream().sorted(order(list)).toList());
+		return filtered() ? ordered.stream().filter(filter()).toList() : ordered;
 	}
 
 	/** Whether any filter narrows the runs. */
@@ -132,6 +137,10 @@ public record BatchQuery(@Pattern(regexp = OUTCOMES) String outcome, @Size(max =
 
 	private static boolean contains(String text, String needle) {
 		return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
+	}
+
+	/** A run list's order, as a key of {@link RunList#derived}. */
+	private record Order(String sort) {
 	}
 
 	private static void addIfSet(UriComponentsBuilder builder, String name, String value) {

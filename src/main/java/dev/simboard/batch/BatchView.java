@@ -18,7 +18,10 @@ import java.util.List;
  * @param medianDuration the median run duration, or a dash
  * @param p90Duration the 90th percentile run duration, or a dash
  * @param models the models that played the simulated users
- * @param testCases the cases it plays
+ * @param testCases the first of the cases it plays, for the table
+ * @param testCaseCount how many cases it plays
+ * @param testCaseChoices the cases the filter offers
+ * @param testCaseChoicesTrimmed whether there are too many cases to offer them all
  * @param runs the runs of this page of the view
  * @param runsListed whether SigmaMind listed the runs
  * @param matching how many runs the view's filters keep, over all pages
@@ -30,7 +33,8 @@ import java.util.List;
  */
 record BatchView(String id, String created, String createdIso, int passed, int failed, int total, int pending,
 		Integer passRate, String passRateText, boolean running, String medianDuration, String p90Duration,
-		String models, List<TestCaseRow> testCases, List<RunRow> runs, boolean runsListed, int matching, int listedRuns,
-		int page, int pages, String previousHref, String nextHref) {
+		String models, List<TestCaseRow> testCases, int testCaseCount, List<TestCaseRow> testCaseChoices,
+		boolean testCaseChoicesTrimmed, List<RunRow> runs, boolean runsListed, int matching, int listedRuns, int page,
+		int pages, String previousHref, String nextHref) {
 
 }

@@ -2,7 +2,9 @@ package dev.simboard.batch;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import dev.simboard.Fixtures;
@@ -88,6 +90,46 @@ class BatchControllerTests {
 			.andExpect(content().string(containsString("Refund outside 30-day window")))
 			.andExpect(content().string(containsString("name=\"jobId\"")))
 			.andExpect(content().string(not(containsString("class=\"table runs\""))));
+	}
+
+	@Test
+	void batchPageWhenHundredsOfTestCasesThenOffersOnlyThePickedOneAndTablesTheFirstHundred() throws Exception {
+		List<TestCase> testCases = IntStream.range(0, 250)
+			.mapToObj((i) -> Fixtures.testCase("tc_" + i, "Case " + i))
+			.toList();
+		Instant t = Fixtures.CREATED;
+		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+				Fixtures.fresh(Fixtures.batch(1, 0, 250, testCases)),
+				Fixtures.fresh(RunList.listed(List.of(Fixtures.run("job_7", testCases.get(7), true, t, List.of()))))));
+		String page = this.mvc.perform(get(URL).param("testCase", "tc_7"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Document html = org.jsoup.Jsoup.parse(page);
+		org.assertj.core.api.Assertions.assertThat(html.select("select[name=testCase] option").eachText())
+			.containsExactly("All", "Case 7", "250 test cases: find one by name with Text");
+		org.assertj.core.api.Assertions.assertThat(html.select("select[name=testCase] option[selected]").text())
+			.isEqualTo("Case 7");
+		org.assertj.core.api.Assertions.assertThat(html.select("section[aria-labelledby=cases-heading] tbody tr"))
+			.hasSize(BatchPages.TABLE_ROWS);
+		org.assertj.core.api.Assertions.assertThat(html.select("#cases-heading").text()).contains("(250)");
+		org.assertj.core.api.Assertions.assertThat(page).contains("The first 100 of 250 test cases");
+	}
+
+	@Test
+	void batchPageWhenFewTestCasesThenOffersEveryOne() throws Exception {
+		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
+			.willReturn(new BatchRuns(Fixtures.fresh(Fixtures.batch(0, 0, 2, List.of(ANGRY, REFUND))),
+					Fixtures.fresh(RunList.listed(List.of()))));
+		String page = this.mvc.perform(get(URL))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		org.assertj.core.api.Assertions
+			.assertThat(org.jsoup.Jsoup.parse(page).select("select[name=testCase] option").eachText())
+			.containsExactly("All", ANGRY.label(), REFUND.label());
 	}
 
 	@Test

@@ -50,6 +50,18 @@ class BatchQueryTests {
 	}
 
 	@Test
+	void applyWhenSameOrderAskedAgainThenReusesTheSortedListAndFiltersIt() {
+		BatchQuery newest = new BatchQuery(null, null, null, "-created", 1);
+		List<TestRun> first = newest.apply(this.runs);
+		assertThat(newest.apply(this.runs)).isSameAs(first);
+		assertThat(new BatchQuery(null, null, null, "-created", 2).apply(this.runs)).isSameAs(first);
+		assertThat(jobs(new BatchQuery("failed", null, null, "-created", 1))).containsExactly("job_r1", "job_a2");
+		// Another list (a refreshed batch) is sorted afresh.
+		RunList refreshed = RunList.listed(this.runs.runs().subList(0, 2));
+		assertThat(newest.apply(refreshed)).extracting(TestRun::jobId).containsExactly("job_a2", "job_a1");
+	}
+
+	@Test
 	void queryStringWhenFilteredThenKeepsTheViewButNotThePage() {
 		BatchQuery query = new BatchQuery("failed", "late fee", null, "-duration", 3);
 		assertThat(query.queryString()).isEqualTo("?outcome=failed&q=late%20fee&sort=-duration");
