@@ -16,23 +16,28 @@ import org.springframework.validation.annotation.Validated;
  * @param listTtl how long lists of agents and batch runs stay fresh
  * @param runningTtl how long a running batch, its runs, or a running run stay fresh
  * @param maxStaleness how long data SigmaMind fails to renew may still be shown
- * @param finishedWeight bound on the memory that finished runs and chats may take; they
- * never change, so only this bound evicts them
+ * @param finishedWeight bound on the memory that finished runs, their chats, run lists
+ * and rendered transcripts may take; they never change, so only this bound evicts them
  * @param manualRefreshInterval how often one resource may be refreshed by hand
  */
 @Validated
 @ConfigurationProperties("simboard.cache")
-record CacheProperties(@NotNull @DurationMin(millis = 1) @DefaultValue("60s") Duration listTtl,
+public record CacheProperties(@NotNull @DurationMin(millis = 1) @DefaultValue("60s") Duration listTtl,
 		@NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration runningTtl,
 		@NotNull @DurationMin(millis = 1) @DefaultValue("24h") Duration maxStaleness,
 		@NotNull @DefaultValue("256MB") DataSize finishedWeight,
 		@NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration manualRefreshInterval) {
 
-	CacheProperties {
+	public CacheProperties {
 		// A bound this small would evict every run at once; say so at start-up instead.
 		if (finishedWeight != null && finishedWeight.toBytes() < 1024 * 1024) {
 			throw new IllegalArgumentException("simboard.cache.finished-weight must be at least 1MB");
 		}
+	}
+
+	/** The share of {@link #finishedWeight()} for rendered transcripts: an eighth. */
+	public DataSize renderedWeight() {
+		return DataSize.ofBytes(this.finishedWeight.toBytes() / 8);
 	}
 
 }

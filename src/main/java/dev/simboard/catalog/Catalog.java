@@ -83,9 +83,12 @@ public class Catalog {
 		Duration list = cache.listTtl();
 		Duration running = cache.runningTtl();
 		Duration stale = cache.maxStaleness();
-		// Runs take half the memory bound; chats and run lists a quarter each.
-		long halfWeight = cache.finishedWeight().toBytes() / 2;
-		long quarterWeight = halfWeight / 2;
+		// Of the memory bound, runs take three eighths, chats and run lists a quarter
+		// each;
+		// rendered transcripts have the last eighth (CacheProperties#renderedWeight).
+		long eighth = cache.finishedWeight().toBytes() / 8;
+		long runsWeight = 3 * eighth;
+		long quarterWeight = 2 * eighth;
 		// Lists always change; finished batches, runs and chats never do.
 		this.agentLists = new FreshCache<>("agents", 1, null, (key) -> client.agents(), (agents) -> false, list, stale,
 				clock, meters);
@@ -98,7 +101,7 @@ public class Catalog {
 				BatchRun::finished, running, stale, clock, meters);
 		this.runLists = new FreshCache<>("run-lists", quarterWeight, Catalog::weigh, this::loadRunList,
 				RunList::finished, running, stale, clock, meters);
-		this.runs = new FreshCache<>("runs", halfWeight, Catalog::weigh,
+		this.runs = new FreshCache<>("runs", runsWeight, Catalog::weigh,
 				(key) -> client.testRun(key.agentId(), key.batchId(), key.jobId()), TestRun::finished, running, stale,
 				clock, meters);
 		this.chats = new FreshCache<>("chats", quarterWeight, Catalog::weigh, client::chat, Chat::ended, running, stale,

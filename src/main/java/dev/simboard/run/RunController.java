@@ -16,6 +16,7 @@ import dev.simboard.web.Refreshes;
 import dev.simboard.web.SigmaMindId;
 import dev.simboard.web.Verdict;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -35,13 +36,17 @@ class RunController {
 
 	private final Catalog catalog;
 
-	RunController(Catalog catalog) {
+	private final RunTranscripts transcripts;
+
+	RunController(Catalog catalog, RunTranscripts transcripts) {
 		this.catalog = catalog;
+		this.transcripts = transcripts;
 	}
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}/runs/{jobId}")
 	String run(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
-			@PathVariable @SigmaMindId String jobId, @Valid @ModelAttribute("view") BatchQuery batchView, Model model) {
+			@PathVariable @SigmaMindId String jobId, @Valid @ModelAttribute("view") BatchQuery batchView,
+			HttpServletRequest request, Model model) {
 		RunDetail detail = this.catalog.run(agentId, batchId, jobId);
 		model.addAttribute("staleness", detail.staleness());
 		TestRun run = detail.run();
@@ -58,10 +63,11 @@ class RunController {
 				Formats.timestamp(run.createdDate()), Formats.iso(run.createdDate()),
 				Formats.timestamp(run.completedDate()), Formats.iso(run.completedDate()),
 				Formats.duration(Formats.between(run.createdDate(), run.completedDate())), Formats.orDash(run.chatId()),
-				detail.transcript().turns(), source(detail), detail.transcriptProblem(),
-				Links.run(agentId, batchId, jobId) + "/refresh", Links.run(agentId, batchId, jobId),
-				Links.batch(agentId, batchId) + batchView.queryString(), neighbours.position(),
-				neighbours.previousHref(), neighbours.nextHref());
+				detail.transcript().turns(),
+				this.transcripts.of(request.getContextPath() + Links.run(agentId, batchId, jobId), detail),
+				source(detail), detail.transcriptProblem(), Links.run(agentId, batchId, jobId) + "/refresh",
+				Links.run(agentId, batchId, jobId), Links.batch(agentId, batchId) + batchView.queryString(),
+				neighbours.position(), neighbours.previousHref(), neighbours.nextHref());
 		model.addAttribute("run", view);
 		model.addAttribute("crumbs",
 				List.of(new Crumb("Agents", Links.agents()), new Crumb(agentName, Links.agent(agentId)),

@@ -20,6 +20,12 @@ public record Turn(int number, Speaker speaker, String role, String type, String
 		return this.text != null && this.text.length() > LENGTHY;
 	}
 
+	/** The page's classes for it: {@code turn agent}, {@code turn user tool}, …. */
+	public String css() {
+		String speaker = "turn " + this.speaker.name().toLowerCase(java.util.Locale.ROOT);
+		return message() ? speaker : speaker + " tool";
+	}
+
 	public String anchor() {
 		return "m" + this.number;
 	}

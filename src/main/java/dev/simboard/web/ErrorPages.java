@@ -26,6 +26,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns every failure a page can meet into one clear page: what happened, what to do.
@@ -109,6 +110,12 @@ class ErrorPages {
 
 	@ExceptionHandler(Exception.class)
 	ModelAndView unexpected(Exception ex, HttpServletRequest request) {
+		// A browser that left mid-answer is not Simboard's fault, and has no use for a
+		// page.
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			logger.debug("Client left during {}", request.getRequestURI());
+			return null;
+		}
 		logger.error("Unexpected error on {}", request.getRequestURI(), ex);
 		return page(ErrorPageController.view(500));
 	}

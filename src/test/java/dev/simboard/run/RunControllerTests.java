@@ -1,12 +1,16 @@
 package dev.simboard.run;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
+import org.apache.catalina.connector.ClientAbortException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.simboard.Fixtures;
 import dev.simboard.catalog.Attempt;
+import dev.simboard.catalog.CacheProperties;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.sigmamind.ConversationMessage;
@@ -16,13 +20,19 @@ import dev.simboard.sigmamind.SigmaMindUnauthorizedException;
 import dev.simboard.sigmamind.SigmaMindUnavailableException;
 import dev.simboard.sigmamind.TestRun;
 import dev.simboard.transcript.Transcript;
+import dev.simboard.web.HtmlFragments;
 import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -37,7 +47,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @PageTest(RunController.class)
+@Import({ RunTranscripts.class, HtmlFragments.class })
+@EnableConfigurationProperties(CacheProperties.class)
 @WithMockUser
+@ExtendWith(OutputCaptureExtension.class)
 class RunControllerTests {
 
 	private static final String URL = "/agents/" + Fixtures.AGENT_ID + "/batches/" + Fixtures.BATCH_ID + "/runs/"
@@ -148,6 +161,17 @@ class RunControllerTests {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "30"))
 			.andExpect(content().string(containsString("Try again in 30 s")));
+	}
+
+	@Test
+	void runPageWhenBrowserLeftMidAnswerThenNoErrorPageAndNoErrorLogged(CapturedOutput output) throws Exception {
+		given(this.catalog.run(any(), any(), any())).willAnswer((invocation) -> {
+			throw new ClientAbortException(new IOException("Broken pipe"));
+		});
+		this.mvc.perform(get(URL))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Something went wrong"))));
+		assertThat(output).doesNotContain("Unexpected error");
 	}
 
 	@Test
