@@ -1,0 +1,804 @@
+/*
+ * Simboard's benchmark, run by bench/run.sh (see the README's "Benchmarks" section).
+ *
+ * A single-file Java program, so it needs nothing but a JDK and wrk: it starts a fake
+ * SigmaMind (Simboard's own demo API, in a second JVM, answering in a fixed time), starts
+ * Simboard against it as a real deployment would be, drives load with wrk from a separate
+ * process over loopback, and prints one table. Each figure is a ratio of two measurements
+ * taken side by side in the same run, or a count, because this machine is shared and noisy.
+ */
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class Bench {
+
+	// The fake SigmaMind's key and the users: loopback only, for the length of a run.
+	static final String UPSTREAM_KEY = "bench_upstream_key_0123456789";
+
+	static final String USER = "bench";
+
+	static final String PASSWORD = "bench-password";
+
+	static final int UPSTREAM_LATENCY_MS = 200;
+
+	static final long CACHE_BOUND_MB = 256;
+
+	static final int[] SIZED = { 50, 200, 2_000 };
+
+	public static void main(String[] args) throws Exception {
+		Options options = Options.parse(args);
+		Files.createDirectories(options.work().resolve("static/bench"));
+		Bench bench = new Bench(options);
+		try {
+			bench.run();
+		}
+		finally {
+			bench.stopAll();
+		}
+	}
+
+	private final Options options;
+
+	private final List<Row> rows = new ArrayList<>();
+
+	private final List<String> notes = new ArrayList<>();
+
+	private final List<Jvm> jvms = new ArrayList<>();
+
+	Bench(Options options) {
+		this.options = options;
+	}
+
+	void run() throws Exception {
+		Shape shape = this.options.smoke() ? Shape.SMOKE : Shape.FULL;
+		say("Simboard benchmark (" + (this.options.smoke() ? "smoke: short, small, figures not meaningful" : "full")
+				+ "), work folder " + this.options.work());
+
+		// The fake SigmaMind: Simboard's demo API in its own JVM, answering in a fixed time.
+		Jvm upstream = start("upstream", "--simboard.demo.api-key=" + UPSTREAM_KEY,
+				"--simboard.demo.latency=" + UPSTREAM_LATENCY_MS + "ms",
+				"--simboard.demo.sized-transcripts=" + join(SIZED), "--simboard.demo.agents=1",
+				"--simboard.demo.batches-per-agent=" + (shape.batches() + 2),
+				"--simboard.demo.test-cases-per-batch=" + shape.testCases(),
+				"--simboard.demo.attempts-per-test-case=4", "--logging.level.dev.simboard=warn");
+		upstream.awaitReady(Duration.ofSeconds(90));
+		Api api = new Api(upstream.base() + "/demo-api", UPSTREAM_KEY);
+		String agent = api.first("/v1/agents", "agentId");
+		List<String> batches = api.all("/v1/batch-runs?agentId=" + agent + "&size=100", "batchId");
+		// The newest batch is still running; the next one carries the sized transcripts.
+		String showcase = batches.get(1);
+		String firstPage = api.get("/v1/test-runs?agentId=" + agent + "&batchId=" + showcase + "&size=100");
+		List<String> showcaseRuns = ids(firstPage, "jobId");
+		String[] sized = new String[SIZED.length];
+		for (int i = 0; i < SIZED.length; i++) {
+			sized[i] = runWithMessages(firstPage, SIZED[i]);
+		}
+		String otherBatch = batches.get(2);
+		List<String> otherRuns = api.all("/v1/test-runs?agentId=" + agent + "&batchId=" + otherBatch + "&size=100",
+				"jobId");
+
+		// Simboard, pointed at it as a real deployment would be.
+		long launched = System.nanoTime();
+		Jvm simboard = start("simboard", "--simboard.sigmamind.base-url=" + api.base(),
+				"--simboard.sigmamind.api-key=" + UPSTREAM_KEY, "--simboard.security.users[0].name=" + USER,
+				"--simboard.security.users[0].password={noop}" + PASSWORD,
+				"--simboard.security.users[0].roles=VIEWER,ADMIN",
+				// Lists go stale within a measurement, so their renewal is part of it.
+				"--simboard.cache.list-ttl=1s",
+				"--spring.web.resources.static-locations=classpath:/static/,file:"
+						+ this.options.work().resolve("static").toAbsolutePath() + "/");
+		double startup = simboard.awaitFirstPage(launched, Duration.ofSeconds(90));
+		Session session = Session.signIn(simboard.base(), USER, PASSWORD);
+		Session upstreamAdmin = Session.signIn(upstream.base(), "demo", "demo");
+
+		coldBurst(session, upstreamAdmin, agent, showcase, showcaseRuns.get(12));
+		cachedVersusStatic(session, agent, showcase, sized[0]);
+		transcripts(session, agent, showcase, sized[1], sized[2]);
+		// Past the JIT's warm-up, with runs no one has opened: the first ones only warm up.
+		int warmUp = shape.uncachedRequests();
+		uncached(session, agent, otherBatch, otherRuns.subList(0, warmUp), false);
+		uncached(session, agent, otherBatch, otherRuns.subList(warmUp, 2 * warmUp), true);
+		heap(session, simboard, agent, batches.subList(1, 1 + shape.batches()), shape);
+		upstreamDown(session, upstream, agent);
+		row("start-up to the first page served", String.format(Locale.ROOT, "%.2f s", startup), "≤ 5 s",
+				startup <= 5.0, "launch of `java -jar` to the first 200 from /login, pointed at the fake SigmaMind; "
+						+ simboard.startedLine());
+		simboard.stop();
+
+		bigBatch(shape);
+		print(shape);
+	}
+
+	/** 100 concurrent first requests of one run: how many reach SigmaMind. */
+	void coldBurst(Session session, Session upstreamAdmin, String agent, String batch, String job) throws Exception {
+		String uri = "/demo-api/v1/test-runs/{jobId}";
+		long before = upstreamAdmin.counter("http.server.requests", "uri:" + uri);
+		int clients = 100;
+		String path = "/agents/" + agent + "/batches/" + batch + "/runs/" + job;
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		CountDownLatch ready = new CountDownLatch(clients);
+		CountDownLatch go = new CountDownLatch(1);
+		List<CompletableFuture<Integer>> statuses = new ArrayList<>();
+		for (int i = 0; i < clients; i++) {
+			statuses.add(CompletableFuture.supplyAsync(() -> {
+				ready.countDown();
+				await(go);
+				return session.get(path).statusCode();
+			}, pool));
+		}
+		ready.await();
+		go.countDown();
+		long ok = statuses.stream().map(CompletableFuture::join).filter((status) -> status == 200).count();
+		pool.shutdown();
+		long calls = upstreamAdmin.counter("http.server.requests", "uri:" + uri) - before;
+		check(ok == clients, ok + " of " + clients + " concurrent requests answered 200");
+		row("upstream calls for 100 concurrent cold requests of one run", String.valueOf(calls), "1", calls == 1,
+				"counted by the fake SigmaMind; " + ok + " of " + clients + " requests answered 200");
+	}
+
+	/** Run pages nobody has opened yet, one after another, with SigmaMind at 200 ms. */
+	void uncached(Session session, String agent, String batch, List<String> jobs, boolean measured) {
+		double[] millis = new double[jobs.size()];
+		for (int i = 0; i < jobs.size(); i++) {
+			long start = System.nanoTime();
+			HttpResponse<String> response = session.get("/agents/" + agent + "/batches/" + batch + "/runs/" + jobs.get(i));
+			millis[i] = (System.nanoTime() - start) / 1e6;
+			check(response.statusCode() == 200, "uncached run page answered " + response.statusCode());
+		}
+		if (!measured) {
+			return;
+		}
+		double p50 = percentile(millis, 50);
+		double ratio = p50 / UPSTREAM_LATENCY_MS;
+		row("uncached run page p50 with the upstream at a fixed 200 ms ÷ 200 ms", fixed(ratio),
+				"≤ 1.10", ratio <= 1.10, String.format(Locale.ROOT, "p50 %.1f ms over %d runs never opened before, after as many to warm up",
+						p50, jobs.size()));
+	}
+
+	/** A cached run page against a static file of the same bytes, same server, same session. */
+	void cachedVersusStatic(Session session, String agent, String batch, String job) throws Exception {
+		String path = "/agents/" + agent + "/batches/" + batch + "/runs/" + job;
+		HttpResponse<String> page = session.get(path);
+		check(page.statusCode() == 200, "run page answered " + page.statusCode());
+		check(page.body().contains("(50 messages"), "the run page shows 50 messages");
+		byte[] bytes = page.body().getBytes(StandardCharsets.UTF_8);
+		Files.write(this.options.work().resolve("static/bench/run-page.html"), bytes);
+		String copy = "/bench/run-page.html";
+		check(session.get(copy).statusCode() == 200, "static copy served");
+		warmUp(session, copy, path);
+		List<Wrk> pages = new ArrayList<>();
+		List<Wrk> statics = new ArrayList<>();
+		for (int round = 0; round < this.options.rounds(); round++) {
+			statics.add(wrk(session, copy, 8, this.options.seconds(), bytes.length));
+			pages.add(wrk(session, path, 8, this.options.seconds(), bytes.length));
+		}
+		double pageRate = median(pages.stream().mapToDouble(Wrk::requestsPerSecond).toArray());
+		double staticRate = median(statics.stream().mapToDouble(Wrk::requestsPerSecond).toArray());
+		double ratio = pageRate / staticRate;
+		row("cached run page (50 messages) requests/s ÷ a static file of the same size", fixed(ratio), "≥ 0.5",
+				ratio >= 0.5, String.format(Locale.ROOT, "%.0f ÷ %.0f req/s, %d KB, 8 connections, median of %d rounds",
+						pageRate, staticRate, bytes.length / 1024, this.options.rounds()));
+	}
+
+	/** p99 of a 2,000-message run page against a 200-message one, one request at a time. */
+	void transcripts(Session session, String agent, String batch, String job200, String job2000) {
+		String path200 = "/agents/" + agent + "/batches/" + batch + "/runs/" + job200;
+		String path2000 = "/agents/" + agent + "/batches/" + batch + "/runs/" + job2000;
+		int size200 = warm(session, path200);
+		int size2000 = warm(session, path2000);
+		warmUp(session, path200, path2000);
+		List<Wrk> small = new ArrayList<>();
+		List<Wrk> large = new ArrayList<>();
+		for (int round = 0; round < this.options.rounds(); round++) {
+			small.add(wrk(session, path200, 1, this.options.seconds(), size200));
+			large.add(wrk(session, path2000, 1, this.options.seconds(), size2000));
+		}
+		double p99Small = median(small.stream().mapToDouble(Wrk::p99).toArray());
+		double p99Large = median(large.stream().mapToDouble(Wrk::p99).toArray());
+		double ratio = p99Large / p99Small;
+		row("p99 render of a 2,000-message transcript ÷ p99 of a 200-message one",
+				fixed(ratio) + "; " + fixed(p99Large) + " ms", "≤ 12, and ≤ 150 ms", ratio <= 12 && p99Large <= 150,
+				String.format(Locale.ROOT, "p99 %.1f ms (%d KB) ÷ %.1f ms (%d KB), cached, 1 connection", p99Large,
+						size2000 / 1024, p99Small, size200 / 1024));
+	}
+
+	/** Heap after 20 batches of 2,000 runs went through the cache. */
+	void heap(Session session, Jvm simboard, String agent, List<String> batches, Shape shape) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		List<CompletableFuture<Integer>> statuses = new ArrayList<>();
+		for (String batch : batches) {
+			statuses.add(CompletableFuture
+				.supplyAsync(() -> session.get("/agents/" + agent + "/batches/" + batch).statusCode(), pool));
+		}
+		long ok = statuses.stream().map(CompletableFuture::join).filter((status) -> status == 200).count();
+		pool.shutdown();
+		check(ok == batches.size(), ok + " of " + batches.size() + " batch pages answered 200");
+		command(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(simboard.pid()),
+				"GC.run");
+		double heapMb = session.gauge("jvm.memory.used", "area:heap") / (1024 * 1024);
+		double limit = CACHE_BOUND_MB + 150;
+		row("heap after loading " + batches.size() + " batches of " + shape.runsPerBatch() + " runs",
+				String.format(Locale.ROOT, "%.0f MB", heapMb), "≤ " + (long) limit + " MB", heapMb <= limit,
+				"used heap after a full GC (jcmd GC.run); cache weight bound " + CACHE_BOUND_MB + " MB + 150 MB");
+	}
+
+	/** A cached page with SigmaMind answering, then with it gone. */
+	void upstreamDown(Session session, Jvm upstream, String agent) {
+		String path = "/agents/" + agent;
+		int size = warm(session, path);
+		Wrk healthy = wrk(session, path, 8, this.options.seconds(), size / 2);
+		upstream.stop();
+		Wrk down = wrk(session, path, 8, this.options.seconds(), size / 2);
+		HttpResponse<String> after = session.get(path);
+		check(after.statusCode() == 200, "agent page with SigmaMind down answered " + after.statusCode());
+		double ratio = down.requestsPerSecond() / healthy.requestsPerSecond();
+		row("cached page requests/s with the upstream down ÷ healthy", fixed(ratio), "≥ 0.9", ratio >= 0.9,
+				String.format(Locale.ROOT,
+						"agent page, lists renewed every 1 s: %.0f ÷ %.0f req/s; with SigmaMind down it says %s",
+						down.requestsPerSecond(), healthy.requestsPerSecond(),
+						after.body().contains("SigmaMind") && after.body().contains("ago") ? "the data's age"
+								: "nothing about the data's age"));
+	}
+
+	/** A 10,000-run batch, filtered and sorted, from the cache. */
+	void bigBatch(Shape shape) throws Exception {
+		String key = "bench_demo_key_0123456789abc";
+		Jvm demo = start("simboard-demo", "--simboard.demo.api-key=" + key, "--simboard.demo.agents=1",
+				"--simboard.demo.batches-per-agent=2", "--simboard.demo.test-cases-per-batch=" + shape.bigTestCases(),
+				"--simboard.demo.attempts-per-test-case=4");
+		demo.awaitReady(Duration.ofSeconds(90));
+		Api api = new Api(demo.base() + "/demo-api", key);
+		String agent = api.first("/v1/agents", "agentId");
+		String batch = api.all("/v1/batch-runs?agentId=" + agent, "batchId").get(1);
+		Session session = Session.signIn(demo.base(), "demo", "demo");
+		String path = "/agents/" + agent + "/batches/" + batch;
+		long start = System.nanoTime();
+		warm(session, path);
+		double coldSeconds = (System.nanoTime() - start) / 1e9;
+		String filtered = path + "?outcome=failed&sort=-duration";
+		int size = warm(session, filtered);
+		warmUp(session, filtered);
+		List<Wrk> runs = new ArrayList<>();
+		for (int round = 0; round < this.options.rounds(); round++) {
+			runs.add(wrk(session, filtered, 1, this.options.seconds(), size));
+		}
+		double p50 = median(runs.stream().mapToDouble(Wrk::p50).toArray());
+		row("batch page of " + shape.bigTestCases() * 4 + " runs, filtered and sorted, from cache, p50", fixed(p50)
+				+ " ms", "≤ 50 ms", p50 <= 50,
+				String.format(Locale.ROOT, "failed only, slowest first, %d KB, 1 connection; first (cold) load %.1f s",
+						size / 1024, coldSeconds));
+		demo.stop();
+	}
+
+	// --- Simboard processes
+
+	Jvm start(String name, String... arguments) throws IOException {
+		int port = freePort();
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		if (this.options.profile()) {
+			command.add("-XX:StartFlightRecording=filename=" + this.options.work().resolve(name + ".jfr")
+					+ ",settings=profile");
+		}
+		command.addAll(List.of("-jar", this.options.jar().toString(), "--server.port=" + port));
+		command.addAll(Arrays.asList(arguments));
+		Path log = this.options.work().resolve(name + ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		Jvm jvm = new Jvm(name, process, port, log);
+		this.jvms.add(jvm);
+		return jvm;
+	}
+
+	void stopAll() {
+		this.jvms.forEach(Jvm::stop);
+	}
+
+	// --- wrk
+
+	/** wrk against one page of the signed-in session; checks every answer was the page. */
+	Wrk wrk(Session session, String path, int connections, int seconds, int expectedBytes) {
+		String output = command("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s", "--latency",
+				"-H", "Cookie: " + session.cookie(), session.base() + path);
+		Wrk result = Wrk.parse(output);
+		check(result.requests() > 0, "wrk made no requests:\n" + output);
+		check(!output.contains("Non-2xx"), "wrk saw error answers for " + path + ":\n" + output);
+		// A sign-in redirect is a 3xx that wrk counts as fine: the bytes tell.
+		check(result.bytes() / result.requests() >= expectedBytes * 0.9,
+				"wrk got " + result.bytes() / result.requests() + " bytes per answer from " + path + ", expected about "
+						+ expectedBytes);
+		return result;
+	}
+
+	/** Load on each page, not measured: until the JIT has compiled what they run. */
+	void warmUp(Session session, String... paths) {
+		for (String path : paths) {
+			command("wrk", "-t1", "-c8", "-d" + this.options.warmUpSeconds() + "s", "--timeout", "10s", "-H",
+					"Cookie: " + session.cookie(), session.base() + path);
+		}
+	}
+
+	record Wrk(long requests, long bytes, double requestsPerSecond, double p50, double p99) {
+
+		private static final Pattern TOTALS = Pattern.compile("(\\d+) requests in [\\d.]+\\w+, ([\\d.]+)(\\w+) read");
+
+		private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+
+		static Wrk parse(String output) {
+			Matcher totals = TOTALS.matcher(output);
+			Matcher rate = RATE.matcher(output);
+			if (!totals.find() || !rate.find()) {
+				throw new IllegalStateException("Cannot read wrk's output:\n" + output);
+			}
+			double bytes = Double.parseDouble(totals.group(2)) * switch (totals.group(3)) {
+				case "B" -> 1;
+				case "KB" -> 1024;
+				case "MB" -> 1024 * 1024;
+				case "GB" -> 1024 * 1024 * 1024;
+				default -> throw new IllegalStateException("Unit " + totals.group(3));
+			};
+			return new Wrk(Long.parseLong(totals.group(1)), (long) bytes, Double.parseDouble(rate.group(1)),
+					millis(output, "50%"), millis(output, "99%"));
+		}
+
+		private static double millis(String output, String percentile) {
+			Matcher matcher = Pattern.compile("\\s" + percentile + "\\s+([\\d.]+)(us|ms|s|m)\\b").matcher(output);
+			if (!matcher.find()) {
+				throw new IllegalStateException("No " + percentile + " in wrk's output:\n" + output);
+			}
+			double value = Double.parseDouble(matcher.group(1));
+			return switch (matcher.group(2)) {
+				case "us" -> value / 1000;
+				case "ms" -> value;
+				case "s" -> value * 1000;
+				default -> value * 60_000;
+			};
+		}
+
+	}
+
+	// --- the table
+
+	void row(String figure, String measured, String target, boolean met, String how) {
+		this.rows.add(new Row(figure, measured, target, met, how));
+		say(figure + ": " + measured + " (target " + target + (met ? ", met" : ", MISSED") + ")");
+	}
+
+	void print(Shape shape) throws IOException {
+		StringBuilder table = new StringBuilder();
+		table.append(String.format(Locale.ROOT, "Simboard benchmark, %s, %s%s%n%n", LocalDate.now(), machine(),
+				this.options.smoke() ? " — SMOKE RUN: tiny data and 1-second runs, figures not meaningful" : ""));
+		table.append("| figure | measured | target | met |\n|---|---|---|---|\n");
+		for (Row row : this.rows) {
+			table.append("| ").append(row.figure()).append(" | ").append(row.measured()).append(" | ")
+				.append(row.target()).append(" | ").append(row.met() ? "yes" : "**no**").append(" |\n");
+		}
+		table.append("\nHow each figure was taken:\n\n");
+		for (Row row : this.rows) {
+			table.append("- ").append(row.figure()).append(": ").append(row.how()).append('\n');
+		}
+		Files.writeString(this.options.work().resolve("results.md"), table);
+		System.out.println();
+		System.out.print(table);
+		System.out.println();
+		System.out.println("(also in " + this.options.work().resolve("results.md") + "; logs beside it)");
+	}
+
+	static String machine() {
+		String cpu = "unknown CPU";
+		try {
+			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((line) -> line.startsWith("model name"))
+				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
+				.findFirst()
+				.orElse(cpu);
+		}
+		catch (IOException ex) {
+			// Not Linux: the CPU stays unnamed.
+		}
+		String load = "";
+		try {
+			load = ", load " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException ex) {
+			// Not Linux.
+		}
+		return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), Java "
+				+ System.getProperty("java.version") + load;
+	}
+
+	record Row(String figure, String measured, String target, boolean met, String how) {
+	}
+
+	/** Sizes of the data sets: the issue's, or tiny ones for the smoke run. */
+	record Shape(int batches, int testCases, int bigTestCases, int uncachedRequests) {
+
+		static final Shape FULL = new Shape(20, 500, 2_500, 30);
+
+		static final Shape SMOKE = new Shape(2, 10, 25, 3);
+
+		int runsPerBatch() {
+			return this.testCases * 4;
+		}
+
+	}
+
+	record Options(boolean smoke, boolean profile, Path jar, Path work, int rounds, int seconds, int warmUpSeconds) {
+
+		static Options parse(String[] args) {
+			boolean smoke = false;
+			boolean profile = false;
+			Path jar = null;
+			Path work = Path.of("target", "bench");
+			for (int i = 0; i < args.length; i++) {
+				switch (args[i]) {
+					case "--smoke" -> smoke = true;
+					case "--profile" -> profile = true;
+					case "--jar" -> jar = Path.of(args[++i]);
+					case "--work" -> work = Path.of(args[++i]);
+					default -> throw new IllegalArgumentException("Unknown option " + args[i]
+							+ "; use: [--smoke] [--profile] --jar target/simboard-….jar [--work folder]");
+				}
+			}
+			if (jar == null || !Files.isRegularFile(jar)) {
+				throw new IllegalArgumentException("No Simboard jar at " + jar + ": run ./mvnw package first");
+			}
+			return new Options(smoke, profile, jar, work, smoke ? 1 : 3, smoke ? 1 : 5, smoke ? 1 : 10);
+		}
+
+	}
+
+	// --- HTTP
+
+	/** A signed-in browser session: a cookie jar over one HTTP client. */
+	record Session(String base, HttpClient client, CookieManager cookies) {
+
+		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+		static Session signIn(String base, String user, String password) {
+			CookieManager cookies = new CookieManager();
+			HttpClient client = HttpClient.newBuilder()
+				.cookieHandler(cookies)
+				.connectTimeout(Duration.ofSeconds(5))
+				.version(HttpClient.Version.HTTP_1_1)
+				.build();
+			Session session = new Session(base, client, cookies);
+			Matcher csrf = CSRF.matcher(session.get("/login").body());
+			check(csrf.find(), "no CSRF token on " + base + "/login");
+			String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf="
+					+ encode(csrf.group(1));
+			HttpResponse<String> response = session.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form)));
+			String location = response.headers().firstValue("Location").orElse("");
+			check(response.statusCode() == 302 && !location.contains("error"),
+					"sign-in as " + user + " at " + base + " failed: " + response.statusCode() + " " + location);
+			return session;
+		}
+
+		HttpResponse<String> get(String path) {
+			return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET());
+		}
+
+		HttpResponse<String> send(HttpRequest.Builder request) {
+			try {
+				return this.client.send(request.timeout(Duration.ofSeconds(60)).build(),
+						HttpResponse.BodyHandlers.ofString());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		String cookie() {
+			return this.cookies.getCookieStore()
+				.getCookies()
+				.stream()
+				.filter((cookie) -> cookie.getName().equals("JSESSIONID"))
+				.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No session cookie from " + this.base));
+		}
+
+		/** A meter's COUNT from the actuator, 0 while it has not been recorded yet. */
+		long counter(String metric, String tag) {
+			HttpResponse<String> response = get("/actuator/metrics/" + metric + "?tag=" + encode(tag));
+			if (response.statusCode() == 404) {
+				return 0;
+			}
+			return (long) statistic(response, "COUNT");
+		}
+
+		double gauge(String metric, String tag) {
+			return statistic(get("/actuator/metrics/" + metric + "?tag=" + encode(tag)), "VALUE");
+		}
+
+		private static double statistic(HttpResponse<String> response, String name) {
+			check(response.statusCode() == 200, "actuator answered " + response.statusCode());
+			Matcher matcher = Pattern.compile("\"statistic\":\"" + name + "\",\"value\":([0-9.Ee+-]+)")
+				.matcher(response.body());
+			check(matcher.find(), "no " + name + " in " + response.body());
+			return Double.parseDouble(matcher.group(1));
+		}
+
+	}
+
+	/** The fake SigmaMind's API, read with its key, for the IDs to measure. */
+	record Api(String base, String key) {
+
+		String get(String path) {
+			try {
+				HttpResponse<String> response = HttpClient.newHttpClient()
+					.send(HttpRequest.newBuilder(URI.create(this.base + path)).header("X-API-Key", this.key).build(),
+							HttpResponse.BodyHandlers.ofString());
+				check(response.statusCode() == 200, "GET " + path + " answered " + response.statusCode());
+				return response.body();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		String first(String path, String field) {
+			return all(path, field).get(0);
+		}
+
+		List<String> all(String path, String field) {
+			return ids(get(path), field);
+		}
+
+	}
+
+	/** A Simboard JVM started by the benchmark, with its log in the work folder. */
+	static final class Jvm {
+
+		private final String name;
+
+		private final Process process;
+
+		private final int port;
+
+		private final Path log;
+
+		Jvm(String name, Process process, int port, Path log) {
+			this.name = name;
+			this.process = process;
+			this.port = port;
+			this.log = log;
+		}
+
+		String base() {
+			return "http://127.0.0.1:" + this.port;
+		}
+
+		long pid() {
+			return this.process.pid();
+		}
+
+		void awaitReady(Duration timeout) {
+			awaitFirstPage(System.nanoTime(), timeout);
+		}
+
+		/** Seconds from {@code launched} to the first 200 from the login page. */
+		double awaitFirstPage(long launched, Duration timeout) {
+			HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+			HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/login"))
+				.timeout(Duration.ofSeconds(5))
+				.build();
+			long deadline = launched + timeout.toNanos();
+			while (System.nanoTime() < deadline) {
+				check(this.process.isAlive(), this.name + " stopped at start-up:\n" + tail());
+				try {
+					if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+						return (System.nanoTime() - launched) / 1e9;
+					}
+				}
+				catch (IOException ex) {
+					// Not listening yet.
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+				sleep(20);
+			}
+			throw new IllegalStateException(this.name + " did not serve a page within " + timeout + ":\n" + tail());
+		}
+
+		/** Spring Boot's own "Started … in … seconds" line, for the notes. */
+		String startedLine() {
+			try {
+				return Files.readAllLines(this.log)
+					.stream()
+					.filter((line) -> line.contains("Started ") && line.contains(" seconds"))
+					.map((line) -> "Spring Boot said \"" + line.substring(line.indexOf("Started ")).trim() + "\"")
+					.findFirst()
+					.orElse("no start-up line in the log");
+			}
+			catch (IOException ex) {
+				return "no log";
+			}
+		}
+
+		void stop() {
+			if (this.process.isAlive()) {
+				this.process.destroy();
+				try {
+					if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+						this.process.destroyForcibly().waitFor();
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+
+		String tail() {
+			try {
+				List<String> lines = Files.readAllLines(this.log);
+				return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+			}
+			catch (IOException ex) {
+				return "(no log)";
+			}
+		}
+
+	}
+
+	// --- small helpers
+
+	/** Requests a page until it is cached and answers 200; returns its size in bytes. */
+	static int warm(Session session, String path) {
+		HttpResponse<String> response = null;
+		for (int i = 0; i < 2; i++) {
+			response = session.get(path);
+			check(response.statusCode() == 200, path + " answered " + response.statusCode());
+		}
+		return response.body().getBytes(StandardCharsets.UTF_8).length;
+	}
+
+	/** The job of a test-run list page whose conversation has exactly {@code messages} messages. */
+	static String runWithMessages(String page, int messages) {
+		// Each run's "conversation" follows its "jobId"; messages are the only objects with a "role".
+		String[] parts = page.split("\"jobId\":\"");
+		for (int i = 1; i < parts.length; i++) {
+			String job = parts[i].substring(0, parts[i].indexOf('"'));
+			if (count(parts[i], "\"role\":") == messages) {
+				return job;
+			}
+		}
+		throw new IllegalStateException("No run with " + messages + " messages in the showcase batch");
+	}
+
+	static List<String> ids(String json, String field) {
+		Set<String> ids = new LinkedHashSet<>();
+		Matcher matcher = Pattern.compile("\"" + field + "\":\"([A-Za-z0-9_-]+)\"").matcher(json);
+		while (matcher.find()) {
+			ids.add(matcher.group(1));
+		}
+		check(!ids.isEmpty(), "no " + field + " in " + json.substring(0, Math.min(300, json.length())));
+		return new ArrayList<>(ids);
+	}
+
+	static int count(String text, String needle) {
+		int count = 0;
+		for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) {
+			count++;
+		}
+		return count;
+	}
+
+	static String command(String... command) {
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			check(process.waitFor() == 0, String.join(" ", command) + " failed:\n" + output);
+			return output;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static double percentile(double[] values, int percentile) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+		return sorted[Math.max(0, index)];
+	}
+
+	static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	}
+
+	static String fixed(double value) {
+		return String.format(Locale.ROOT, "%.2f", value);
+	}
+
+	static String join(int[] values) {
+		return String.join(",", Arrays.stream(values).mapToObj(String::valueOf).toList());
+	}
+
+	static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	static void await(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static void check(boolean condition, String problem) {
+		if (!condition) {
+			throw new IllegalStateException(problem);
+		}
+	}
+
+	static void say(String line) {
+		System.out.println("bench: " + line);
+	}
+
+}

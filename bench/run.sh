@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Simboard's benchmark: prints the table of figures described in the README.
+#   ./bench/run.sh            package the jar, then the full run (about four minutes)
+#   ./bench/run.sh --smoke    a short run on tiny data: checks the harness, not the speed
+#   ./bench/run.sh --profile  also records a JFR file per Simboard JVM in target/bench
+#   --no-build                use the jar already in target/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=true
+args=()
+for arg in "$@"; do
+	case "$arg" in
+		--no-build) build=false ;;
+		*) args+=("$arg") ;;
+	esac
+done
+
+if ! command -v wrk >/dev/null 2>&1; then
+	echo "bench: wrk is missing; install it with: sudo apt-get install wrk" >&2
+	exit 2
+fi
+if $build; then
+	./mvnw -q -B -ntp -DskipTests package
+fi
+jar=$(find target -maxdepth 1 -name 'simboard-*.jar' ! -name '*-plain.jar' | head -n 1)
+if [ -z "$jar" ]; then
+	echo "bench: no Simboard jar in target/; run without --no-build" >&2
+	exit 2
+fi
+exec java bench/Bench.java --jar "$jar" "${args[@]}"
