@@ -46,9 +46,6 @@ class DemoApiController {
 
 	static final String API_KEY_HEADER = "X-API-Key";
 
-	/** Request attribute: {@link System#nanoTime()} when the request reached this API. */
-	static final String ARRIVAL_ATTRIBUTE = DemoApiController.class.getName() + ".arrival";
-
 	static final int MAX_BATCH_PAGE_SIZE = 100;
 
 	static final int MAX_RUN_PAGE_SIZE = 200;
@@ -67,12 +64,9 @@ class DemoApiController {
 	}
 
 	// Runs before every handler, and before its parameters are resolved, so a request
-	// without a valid key gets 401 whatever else is wrong with it. For the same reason it
-	// notes when the request arrived, which DemoApiLatency counts the latency from.
+	// without a valid key gets 401 whatever else is wrong with it.
 	@ModelAttribute
-	void authenticate(@RequestHeader(name = API_KEY_HEADER, required = false) String apiKey,
-			HttpServletRequest request) {
-		request.setAttribute(ARRIVAL_ATTRIBUTE, System.nanoTime());
+	void authenticate(@RequestHeader(name = API_KEY_HEADER, required = false) String apiKey) {
 		if (!this.target.accepts(apiKey)) {
 			throw new DemoApiException(HttpStatus.UNAUTHORIZED,
 					(apiKey != null) ? "Invalid API key" : "Missing " + API_KEY_HEADER + " header");

@@ -1,68 +1,54 @@
 package dev.simboard.demo;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import dev.simboard.sigmamind.DemoModeCondition;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.core.MethodParameter;
-import org.springframework.http.MediaType;
-import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.http.server.ServerHttpRequest;
-import org.springframework.http.server.ServerHttpResponse;
-import org.springframework.http.server.ServletServerHttpRequest;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Holds back every answer of the demo API, errors included, until
- * {@code simboard.demo.latency} has passed since the request arrived, so that the demo
- * plays a SigmaMind that answers in a steady time with its own work counted inside it. It
- * waits just before the body is written: a filter waiting after the chain would come too
- * late, as a large body is already on its way by then.
+ * {@code simboard.demo.latency} has passed since the request arrived here, so that the
+ * demo plays a SigmaMind that answers in a steady time with its own work, writing the
+ * JSON included, counted inside it. The whole answer is buffered and sent only after the
+ * wait: waiting before the body is written would leave its serialization outside the
+ * latency, and waiting after it without a buffer would come too late, as a large body is
+ * already on its way to the client by then.
  */
-@ControllerAdvice(assignableTypes = DemoApiController.class)
-@Conditional(DemoModeCondition.class)
-class DemoApiLatency implements ResponseBodyAdvice<Object> {
+final class DemoApiLatency extends OncePerRequestFilter {
 
 	private final Duration latency;
 
-	DemoApiLatency(DemoProperties properties) {
-		this.latency = properties.latency();
+	DemoApiLatency(Duration latency) {
+		this.latency = latency;
 	}
 
-	// Web test slices load every controller advice but not the demo's properties; with
-	// no demo API there, there is nothing to hold back.
-	@Autowired
-	DemoApiLatency(ObjectProvider<DemoProperties> properties) {
-		this(properties.getIfAvailable(DemoProperties::defaults));
-	}
-
-	// With no latency this advice is never asked to write, so it adds nothing.
+	// With no latency, answers pass straight through: no buffer, no wait.
 	@Override
-	public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
-		return this.latency.compareTo(Duration.ZERO) > 0;
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return this.latency.compareTo(Duration.ZERO) <= 0;
 	}
 
 	@Override
-	public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType selectedContentType,
-			Class<? extends HttpMessageConverter<?>> selectedConverterType, ServerHttpRequest request,
-			ServerHttpResponse response) {
-		long now = System.nanoTime();
-		Duration remaining = remaining(arrival(request, now), now);
-		if (remaining.compareTo(Duration.ZERO) > 0) {
-			try {
-				TimeUnit.NANOSECONDS.sleep(remaining.toNanos());
-			}
-			catch (InterruptedException ex) {
-				// Shutting down: answer at once and let the container see the interrupt.
-				Thread.currentThread().interrupt();
-			}
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long arrival = System.nanoTime();
+		// Status and headers go straight to the response; only the body waits here.
+		ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+		try {
+			chain.doFilter(request, buffered);
 		}
-		return body;
+		finally {
+			// A failure, whose error page the container writes after this, waits too.
+			waitUntilDue(arrival);
+		}
+		buffered.copyBodyToResponse();
 	}
 
 	/** What is left of the latency at {@code now}, both {@link System#nanoTime()}. */
@@ -71,14 +57,18 @@ class DemoApiLatency implements ResponseBodyAdvice<Object> {
 		return remaining.isNegative() ? Duration.ZERO : remaining;
 	}
 
-	// Without a noted arrival, as for a request that never reached a handler, the whole
-	// latency is waited: never faster than promised.
-	private static long arrival(ServerHttpRequest request, long now) {
-		if (request instanceof ServletServerHttpRequest servletRequest && servletRequest.getServletRequest()
-			.getAttribute(DemoApiController.ARRIVAL_ATTRIBUTE) instanceof Long arrival) {
-			return arrival;
+	private void waitUntilDue(long arrival) {
+		Duration remaining = remaining(arrival, System.nanoTime());
+		if (remaining.isZero()) {
+			return;
 		}
-		return now;
+		try {
+			TimeUnit.NANOSECONDS.sleep(remaining.toNanos());
+		}
+		catch (InterruptedException ex) {
+			// Shutting down: answer at once and let the container see the interrupt.
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -7,10 +7,12 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
@@ -31,6 +33,20 @@ class DemoConfiguration {
 	DemoTarget demoTarget(Environment environment, DemoProperties properties) {
 		return properties.hasApiKey() ? DemoTarget.withConfiguredKey(environment, properties.apiKey())
 				: DemoTarget.withGeneratedKey(environment);
+	}
+
+	/**
+	 * Holds back the demo API's answers for {@code simboard.demo.latency}, and only
+	 * theirs. It runs outside Spring Security's filters, so that nothing they write
+	 * leaves before the wait either.
+	 */
+	@Bean
+	FilterRegistrationBean<DemoApiLatency> demoApiLatency(DemoProperties properties) {
+		FilterRegistrationBean<DemoApiLatency> registration = new FilterRegistrationBean<>(
+				new DemoApiLatency(properties.latency()));
+		registration.addUrlPatterns(DemoTarget.PATH + "/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.simboard.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import dev.simboard.demo.DemoData.Landmarks;
 import dev.simboard.demo.DemoData.Run;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.MediaType;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -430,20 +432,39 @@ class DemoApiControllerTests {
 	}
 
 	@Test
-	void latencyWhenWorkTookPartOfItThenOnlyTheRestIsWaited() {
-		DemoApiLatency latency = new DemoApiLatency(latency(Duration.ofMillis(300)));
-		long arrival = 1_000_000_000L;
-		assertThat(latency.remaining(arrival, arrival)).isEqualTo(Duration.ofMillis(300));
-		assertThat(latency.remaining(arrival, arrival + Duration.ofMillis(120).toNanos()))
-			.isEqualTo(Duration.ofMillis(180));
-		assertThat(latency.remaining(arrival, arrival + Duration.ofMillis(450).toNanos())).isZero();
-	}
-
-	@Test
-	void latencyWhenZeroThenNeverWaits() {
-		DemoApiLatency latency = new DemoApiLatency(DemoProperties.defaults());
-		assertThat(latency.supports(null, null)).isFalse();
-		assertThat(new DemoApiLatency(latency(Duration.ofMillis(1))).supports(null, null)).isTrue();
+	void answersWhenLatencyThenStatusHeadersAndBodyUnchangedByTheBuffer() throws Exception {
+		MockMvc buffered = mvc(new DemoData(latency(Duration.ofMillis(1)), DemoDataTests.NOW));
+		String page = "/demo-api/v1/test-runs?agentId={agentId}&batchId={batchId}";
+		String batchId = this.landmarks.showcaseBatch().batchId();
+		String expected = this.mvc.perform(get(page, this.agent.agentId(), batchId).header("X-API-Key", KEY))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String answered = buffered.perform(get(page, this.agent.agentId(), batchId).header("X-API-Key", KEY))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType(MediaType.APPLICATION_JSON))
+			.andExpect(header().longValue("Content-Length", expected.getBytes(StandardCharsets.UTF_8).length))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(answered).isEqualTo(expected);
+		buffered.perform(get("/demo-api/v1/agents"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentType(MediaType.APPLICATION_JSON))
+			.andExpect(error(401, "Unauthorized", "/v1/agents"))
+			.andExpect(jsonPath("$.message").value("Missing X-API-Key header"));
+		buffered.perform(get("/demo-api/v1/workspaces").header("X-API-Key", KEY))
+			.andExpect(status().isNotFound())
+			.andExpect(error(404, "Not Found", "/v1/workspaces"));
+		buffered.perform(post("/demo-api/v1/batch-runs").header("X-API-Key", KEY))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string("Allow", "GET"))
+			.andExpect(error(405, "Method Not Allowed", "/v1/batch-runs"))
+			.andExpect(jsonPath("$.message").value("The demo API is read-only"));
+		buffered.perform(get("/demo-api/v1/batch-runs").header("X-API-Key", KEY))
+			.andExpect(status().isBadRequest())
+			.andExpect(error(400, "Bad Request", "/v1/batch-runs"))
+			.andExpect(jsonPath("$.message").value(containsString("agentId")));
 	}
 
 	@Test
@@ -481,7 +502,7 @@ class DemoApiControllerTests {
 	private static MockMvc mvc(DemoData data) {
 		DemoTarget target = new DemoTarget(new MockEnvironment(), KEY);
 		return MockMvcBuilders.standaloneSetup(new DemoApiController(data, target))
-			.setControllerAdvice(new DemoApiLatency(data.properties()))
+			.addFilter(new DemoApiLatency(data.properties().latency()), DemoTarget.PATH + "/*")
 			.build();
 	}
 

@@ -4,19 +4,25 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.simboard.sigmamind.SigmaMindTarget;
+import jakarta.servlet.ServletResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -28,8 +34,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ExtendWith(OutputCaptureExtension.class)
 class DemoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(
-			PropertiesConfiguration.class, DemoConfiguration.class, DemoApiController.class, DemoApiLatency.class);
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(PropertiesConfiguration.class, DemoConfiguration.class, DemoApiController.class);
 
 	private static final String FIXED_KEY = "bench_upstream_key_0123456789";
 
@@ -134,11 +140,27 @@ class DemoConfigurationTests {
 	}
 
 	@Test
-	void contextWhenLatencyNotSetThenZero() {
+	void contextWhenLatencyNotSetThenZeroAndAnswersPassStraightThrough() {
 		this.runner.run((context) -> {
 			assertThat(context.getBean(DemoProperties.class)).isEqualTo(DemoProperties.defaults());
-			assertThat(context.getBean(DemoApiLatency.class).supports(null, null)).isFalse();
+			MockHttpServletResponse client = new MockHttpServletResponse();
+			AtomicReference<ServletResponse> passed = new AtomicReference<>();
+			latencyFilter(context).getFilter()
+				.doFilter(new MockHttpServletRequest("GET", "/demo-api/v1/agents"), client,
+						(request, response) -> passed.set(response));
+			assertThat(passed).hasValue(client);
 		});
+	}
+
+	@Test
+	void latencyFilterWhenDemoThenOnlyOnTheDemoApiAndOutsideSecurity() {
+		this.runner.run((context) -> {
+			FilterRegistrationBean<?> registration = latencyFilter(context);
+			assertThat(registration.getUrlPatterns()).containsExactly("/demo-api/*");
+			assertThat(registration.getOrder()).isLessThan(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
+		});
+		this.runner.withPropertyValues("simboard.sigmamind.api-key=sm_real")
+			.run((context) -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class));
 	}
 
 	@Test
@@ -200,9 +222,14 @@ class DemoConfigurationTests {
 	}
 
 	private static MockMvc mvc(AssertableApplicationContext context) {
+		FilterRegistrationBean<?> latency = latencyFilter(context);
 		return MockMvcBuilders.standaloneSetup(context.getBean(DemoApiController.class))
-			.setControllerAdvice(context.getBean(DemoApiLatency.class))
+			.addFilter(latency.getFilter(), latency.getUrlPatterns().toArray(String[]::new))
 			.build();
+	}
+
+	private static FilterRegistrationBean<?> latencyFilter(AssertableApplicationContext context) {
+		return context.getBean(FilterRegistrationBean.class);
 	}
 
 	@Configuration(proxyBeanMethods = false)
