@@ -36,11 +36,11 @@ class RunController {
 
 	private final Catalog catalog;
 
-	private final RunTranscripts transcripts;
+	private final RenderedRuns rendered;
 
-	RunController(Catalog catalog, RunTranscripts transcripts) {
+	RunController(Catalog catalog, RenderedRuns rendered) {
 		this.catalog = catalog;
-		this.transcripts = transcripts;
+		this.rendered = rendered;
 	}
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}/runs/{jobId}")
@@ -63,12 +63,13 @@ class RunController {
 				Formats.timestamp(run.createdDate()), Formats.iso(run.createdDate()),
 				Formats.timestamp(run.completedDate()), Formats.iso(run.completedDate()),
 				Formats.duration(Formats.between(run.createdDate(), run.completedDate())), Formats.orDash(run.chatId()),
-				detail.transcript().turns(),
-				this.transcripts.of(request.getContextPath() + Links.run(agentId, batchId, jobId), detail),
-				source(detail), detail.transcriptProblem(), Links.run(agentId, batchId, jobId) + "/refresh",
-				Links.run(agentId, batchId, jobId), Links.batch(agentId, batchId) + batchView.queryString(),
-				neighbours.position(), neighbours.previousHref(), neighbours.nextHref());
+				detail.transcript().turns(), source(detail), detail.transcriptProblem(),
+				Links.run(agentId, batchId, jobId) + "/refresh", Links.run(agentId, batchId, jobId),
+				Links.batch(agentId, batchId) + batchView.queryString(), neighbours.position(),
+				neighbours.previousHref(), neighbours.nextHref());
 		model.addAttribute("run", view);
+		model.addAttribute("runBody",
+				this.rendered.body(request.getContextPath() + Links.run(agentId, batchId, jobId), detail, view));
 		model.addAttribute("crumbs",
 				List.of(new Crumb("Agents", Links.agents()), new Crumb(agentName, Links.agent(agentId)),
 						new Crumb("Batch " + batchId, Links.batch(agentId, batchId)), Crumb.here(view.label())));

@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.simboard.sigmamind.MockVariable;
 import dev.simboard.transcript.Turn;
-import dev.simboard.web.SafeHtml;
 import dev.simboard.web.Verdict;
 
 /**
@@ -27,7 +26,6 @@ import dev.simboard.web.Verdict;
  * @param duration how long it took, or a dash
  * @param chatId the chat session, or a dash
  * @param turns the conversation
- * @param transcriptHtml the conversation, rendered
  * @param transcriptSource where the conversation came from, in words
  * @param transcriptProblem why there is no conversation, or {@code null}
  * @param refreshHref where "refresh now" posts to
@@ -40,7 +38,7 @@ import dev.simboard.web.Verdict;
 record RunView(String jobId, String label, String testCaseId, Verdict verdict, String successCriteria, String remarks,
 		String userPrompt, List<MockVariable> mockData, String model, String attempt, String created, String createdIso,
 		String completed, String completedIso, String duration, String chatId, List<Turn> turns,
-		SafeHtml transcriptHtml, String transcriptSource, String transcriptProblem, String refreshHref, String href,
-		String batchHref, String position, String previousHref, String nextHref) {
+		String transcriptSource, String transcriptProblem, String refreshHref, String href, String batchHref,
+		String position, String previousHref, String nextHref) {
 
 }

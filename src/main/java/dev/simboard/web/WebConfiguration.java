@@ -2,7 +2,10 @@ package dev.simboard.web;
 
 import java.time.Clock;
 
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.apache.catalina.core.StandardHost;
 
@@ -24,6 +27,20 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	WebConfiguration(ObjectProvider<Clock> clock) {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	/** Every page is a {@link EncodedThymeleafView}. */
+	@Bean
+	static BeanPostProcessor encodedThymeleafViews() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof ThymeleafViewResolver resolver) {
+					resolver.setViewClass(EncodedThymeleafView.class);
+				}
+				return bean;
+			}
+		};
 	}
 
 	@Override

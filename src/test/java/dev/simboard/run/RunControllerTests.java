@@ -47,7 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @PageTest(RunController.class)
-@Import({ RunTranscripts.class, HtmlFragments.class })
+@Import({ RenderedRuns.class, HtmlFragments.class })
 @EnableConfigurationProperties(CacheProperties.class)
 @WithMockUser
 @ExtendWith(OutputCaptureExtension.class)
@@ -95,6 +95,18 @@ class RunControllerTests {
 			.andExpect(content().string(not(containsString("<script>alert(1)</script>"))))
 			.andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
 			.andExpect(content().string(not(containsString("<b onmouseover"))));
+	}
+
+	@Test
+	void runPageWhenFinishedRunFetchedAgainThenShowsTheNewRunNotTheKeptRendering() throws Exception {
+		givenRun(Fixtures.finishedRun(List.of(new ConversationMessage("user", "First fetch."))));
+		this.mvc.perform(get(URL)).andExpect(content().string(containsString("First fetch.")));
+		this.mvc.perform(get(URL)).andExpect(content().string(containsString("First fetch.")));
+		// "Refresh now" or an emptied cache gives the catalog a new run object.
+		givenRun(Fixtures.finishedRun(List.of(new ConversationMessage("user", "Second fetch."))));
+		this.mvc.perform(get(URL))
+			.andExpect(content().string(containsString("Second fetch.")))
+			.andExpect(content().string(not(containsString("First fetch."))));
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package dev.simboard.run;
 
-import java.util.List;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -10,20 +9,19 @@ import dev.simboard.catalog.CacheProperties;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.sigmamind.TestRun;
 import dev.simboard.transcript.Transcript;
-import dev.simboard.transcript.Turn;
 import dev.simboard.web.HtmlFragments;
 import dev.simboard.web.SafeHtml;
 
 import org.springframework.stereotype.Component;
 
 /**
- * A run page's conversation, rendered. For a finished run whose conversation came with it
- * neither can change, so its rendering is kept (up to an eighth of the cache's weight
- * bound) and a cached run page costs little more than its frame; any other is rendered
- * afresh on each request.
+ * The part of a run page that only the run decides (judgement, conversation, details),
+ * rendered. For a finished run whose conversation came with it none of it can change, so
+ * its rendering is kept (up to an eighth of the cache's weight bound) and a cached run
+ * page costs little more than its frame; any other is rendered afresh on each request.
  */
 @Component
-class RunTranscripts {
+class RenderedRuns {
 
 	private final HtmlFragments fragments;
 
@@ -33,7 +31,7 @@ class RunTranscripts {
 	 */
 	private final Cache<TestRun, SafeHtml> settled;
 
-	RunTranscripts(HtmlFragments fragments, CacheProperties cache) {
+	RenderedRuns(HtmlFragments fragments, CacheProperties cache) {
 		this.fragments = fragments;
 		this.settled = Caffeine.newBuilder()
 			.weakKeys()
@@ -43,14 +41,13 @@ class RunTranscripts {
 	}
 
 	/**
-	 * The conversation of a run whose page is at {@code runHref} (context path included).
+	 * The body of the page of {@code view}, at {@code runHref} (context path included).
 	 */
-	SafeHtml of(String runHref, RunDetail detail) {
-		List<Turn> turns = detail.transcript().turns();
+	SafeHtml body(String runHref, RunDetail detail, RunView view) {
 		if (settled(detail)) {
-			return this.settled.get(detail.run(), (run) -> render(runHref, turns));
+			return this.settled.get(detail.run(), (run) -> render(runHref, view));
 		}
-		return render(runHref, turns);
+		return render(runHref, view);
 	}
 
 	private static boolean settled(RunDetail detail) {
@@ -58,8 +55,8 @@ class RunTranscripts {
 				&& detail.transcript().source() == Transcript.Source.CONVERSATION;
 	}
 
-	private SafeHtml render(String runHref, List<Turn> turns) {
-		return this.fragments.render("run/transcript", "chat", Map.of("turns", turns, "runHref", runHref));
+	private SafeHtml render(String runHref, RunView view) {
+		return this.fragments.render("run/body", "body", Map.of("run", view, "runHref", runHref));
 	}
 
 }
