@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # Simboard's benchmark: prints the table of figures described in the README.
-#   ./bench/run.sh            package the jar, then the full run (about four minutes)
-#   ./bench/run.sh --smoke    a short run on tiny data: checks the harness, not the speed
-#   ./bench/run.sh --profile  also records a JFR file per Simboard JVM in target/bench
-#   --no-build                use the jar already in target/
+#   ./bench/run.sh              package the jar, then the full run (about seven minutes)
+#   ./bench/run.sh --smoke      a short run on tiny data: checks the harness, not the speed
+#   ./bench/run.sh --profile    also records a JFR file per Simboard JVM in target/bench
+#   --java /path/to/bin/java    the JVM for the benchmark and every Simboard it starts
+#                               (the Docker image runs Java 25); default: java on the PATH
+#   --no-build                  use the jar already in target/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build=true
+java=java
 args=()
-for arg in "$@"; do
-	case "$arg" in
+while [ $# -gt 0 ]; do
+	case "$1" in
 		--no-build) build=false ;;
-		*) args+=("$arg") ;;
+		--java) java="$2"; shift ;;
+		*) args+=("$1") ;;
 	esac
+	shift
 done
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -28,4 +33,4 @@ if [ -z "$jar" ]; then
 	echo "bench: no Simboard jar in target/; run without --no-build" >&2
 	exit 2
 fi
-exec java bench/Bench.java --jar "$jar" "${args[@]}"
+exec "$java" bench/Bench.java --jar "$jar" "${args[@]}"
