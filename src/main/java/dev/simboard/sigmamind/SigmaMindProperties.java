@@ -45,7 +45,7 @@ public record SigmaMindProperties(@NotNull @DefaultValue("https://api.sigmamind.
 	 * @param retryBackoff wait before the second attempt; it doubles, with jitter
 	 * @param maxConcurrentCalls upstream calls in flight at once; more wait for a slot
 	 * @param maxQueueWait how long a call waits for a slot before it is refused; zero
-	 * refuses at once
+	 * refuses at once; keep it below the response timeout, so a page that waited says so
 	 * @param defaultRetryAfter pause after a 429 that names no {@code Retry-After}
 	 * @param maxRetryAfter longest pause a 429's {@code Retry-After} is honoured for
 	 * @param breakerWindow the last calls the circuit breaker judges the failure rate on
@@ -55,7 +55,7 @@ public record SigmaMindProperties(@NotNull @DefaultValue("https://api.sigmamind.
 	 */
 	public record Resilience(@Min(1) @Max(10) @DefaultValue("3") int maxAttempts,
 			@NotNull @DurationMin(millis = 1) @DefaultValue("200ms") Duration retryBackoff,
-			@Min(1) @DefaultValue("8") int maxConcurrentCalls, @NotNull @DefaultValue("5s") Duration maxQueueWait,
+			@Min(1) @DefaultValue("8") int maxConcurrentCalls, @NotNull @DefaultValue("2s") Duration maxQueueWait,
 			@NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration defaultRetryAfter,
 			@NotNull @DurationMin(millis = 1) @DefaultValue("5m") Duration maxRetryAfter,
 			@Min(1) @DefaultValue("10") int breakerWindow, @Min(1) @DefaultValue("5") int breakerMinimumCalls,
@@ -64,7 +64,7 @@ public record SigmaMindProperties(@NotNull @DefaultValue("https://api.sigmamind.
 
 		/** The defaults, for code that builds properties by hand. */
 		public static Resilience defaults() {
-			return new Resilience(3, Duration.ofMillis(200), 8, Duration.ofSeconds(5), Duration.ofSeconds(30),
+			return new Resilience(3, Duration.ofMillis(200), 8, Duration.ofSeconds(2), Duration.ofSeconds(30),
 					Duration.ofMinutes(5), 10, 5, 50, Duration.ofSeconds(30));
 		}
 

@@ -106,8 +106,17 @@ final class UpstreamGuard {
 	}
 
 	<T> Mono<T> guard(String endpoint, Mono<T> call) {
-		Mono<T> guarded = call.transform(CircuitBreakerOperator.of(this.breaker))
-			.transform(BulkheadOperator.of(this.bulkhead))
+		Mono<T> admitted = call.transform(CircuitBreakerOperator.of(this.breaker))
+			.transform(BulkheadOperator.of(this.bulkhead));
+		// The pause comes first, on every try (a call waiting for a slot or retried
+		// included): while it lasts, neither breaker nor bulkhead sees a call.
+		Mono<T> guarded = Mono.defer(() -> {
+			Instant now = this.clock.instant();
+			Instant until = this.pausedUntil.get();
+			return now.isBefore(until)
+					? Mono.<T>error(new SigmaMindRateLimitedException(endpoint, Duration.between(now, until)))
+					: admitted;
+		})
 			.retryWhen(waitForSlot(this.settings.maxQueueWait()))
 			.onErrorMap(CallNotPermittedException.class,
 					(ex) -> new SigmaMindUnavailableException(endpoint, Reason.CIRCUIT_OPEN,
@@ -117,13 +126,7 @@ final class UpstreamGuard {
 			.transform(RetryOperator.of(this.retry));
 		return Mono.defer(() -> {
 			Timer.Sample sample = Timer.start(this.meters);
-			// The pause comes first: while it lasts, neither breaker nor bulkhead sees a
-			// call.
-			Instant now = this.clock.instant();
-			Instant until = this.pausedUntil.get();
-			Mono<T> attempt = now.isBefore(until)
-					? Mono.error(new SigmaMindRateLimitedException(endpoint, Duration.between(now, until))) : guarded;
-			return attempt.doOnSuccess((value) -> record(endpoint, sample, "success"))
+			return guarded.doOnSuccess((value) -> record(endpoint, sample, "success"))
 				.doOnError((ex) -> record(endpoint, sample, outcome(ex)));
 		});
 	}
@@ -145,7 +148,8 @@ final class UpstreamGuard {
 
 	private void record(String endpoint, Timer.Sample sample, String outcome) {
 		long nanos = sample.stop(Timer.builder("simboard.sigmamind.calls")
-			.description("Calls to SigmaMind, retries included, by endpoint and outcome")
+			.description(
+					"Calls to SigmaMind by endpoint and outcome, from the first try: retries and any wait for a slot included")
 			.tag("endpoint", endpoint)
 			.tag("outcome", outcome)
 			.register(this.meters));

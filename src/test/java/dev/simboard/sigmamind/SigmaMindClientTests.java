@@ -434,6 +434,20 @@ class SigmaMindClientTests {
 	}
 
 	@Test
+	void callsWhenWaitingForASlotAndSigmaMindAsksToSlowDownThenTheyNeverReachIt() {
+		stub("/v1/agents/" + AGENT_ID, errorJson(429).withHeader("Retry-After", "30").withFixedDelay(300));
+		SigmaMindClient oneSlot = client(Duration.ofSeconds(5), DataSize.ofMegabytes(16),
+				oneAtATime(Duration.ofSeconds(5)));
+		List<Object> failures = Flux.range(0, 3)
+			.flatMap((i) -> oneSlot.agent(AGENT_ID).<Object>map((agent) -> agent).onErrorResume(Mono::just), 3)
+			.collectList()
+			.block();
+		assertThat(failures).hasSize(3).allMatch(SigmaMindRateLimitedException.class::isInstance);
+		// The two that queued behind the 429 saw the pause when their turn came.
+		this.wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/agents/" + AGENT_ID)));
+	}
+
+	@Test
 	void callsWhenEverySlotTakenAndNoQueueThenLaterOnesAreRefusedAsBusy() {
 		stub("/v1/agents/" + AGENT_ID, okJson(fixture("agent.json")).withFixedDelay(300));
 		SigmaMindClient oneSlot = client(Duration.ofSeconds(5), DataSize.ofMegabytes(16), oneAtATime(Duration.ZERO));
