@@ -64,7 +64,12 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+
 
 # A training run records the classes Simboard loads and links as it starts (on demo data,
 # stopping once the application context is up) into an AOT cache for every later start.
-RUN java -XX:AOTCacheOutput=simboard.aot -Dspring.context.exit=onRefresh -jar simboard.jar
+# Its heap is set small so that compressed pointers are on, as in any container under 32 GB:
+# a cache recorded without them would be refused at run time. The second run fails the
+# build if the cache cannot be used (AOTMode=on).
+RUN java -Xmx512m -XX:AOTCacheOutput=simboard.aot -Dspring.context.exit=onRefresh -jar simboard.jar \
+	&& java -Xmx512m -XX:AOTMode=on -XX:AOTCache=simboard.aot -Dspring.context.exit=onRefresh -jar simboard.jar \
+	&& rm -rf /tmp/tomcat*
 
 USER 10001:10001
 

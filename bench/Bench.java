@@ -291,8 +291,9 @@ public class Bench {
 		Session session = Session.signIn(demo.base(), "demo", "demo");
 		String path = "/agents/" + agent + "/batches/" + batch;
 		long start = System.nanoTime();
-		warm(session, path);
+		HttpResponse<String> cold = session.get(path);
 		double coldSeconds = (System.nanoTime() - start) / 1e9;
+		check(cold.statusCode() == 200, "the batch page answered " + cold.statusCode());
 		String filtered = path + "?outcome=failed&sort=-duration";
 		int size = warm(session, filtered);
 		warmUp(session, filtered);
@@ -352,8 +353,10 @@ public class Bench {
 		training.addAll(Arrays.asList(arguments));
 		command(training.toArray(String[]::new));
 		say("recorded " + archive.getFileName() + " for start-up, " + Files.size(archive) / (1024 * 1024) + " MB");
-		return List.of(aot ? "-XX:AOTCache=" + archive : "-XX:SharedArchiveFile=" + archive,
-				aot ? "-Xlog:aot=off" : "-Xlog:cds=off", "-jar", jar.toString());
+		// "on": a cache or archive the JVM cannot use stops it, rather than a slow start that
+		// the table would call an AOT or CDS start.
+		return aot ? List.of("-XX:AOTMode=on", "-XX:AOTCache=" + archive, "-jar", jar.toString())
+				: List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-jar", jar.toString());
 	}
 
 	static String java() {
@@ -373,12 +376,18 @@ public class Bench {
 		Wrk result = Wrk.parse(output);
 		check(result.requests() > 0, "wrk made no requests:\n" + output);
 		check(!output.contains("Non-2xx"), "wrk saw error answers for " + path + ":\n" + output);
+		Matcher errors = SOCKET_ERRORS.matcher(output);
+		check(!errors.find() || (errors.group(1).equals("0") && errors.group(2).equals("0")),
+				"wrk could not connect or timed out on " + path + ":\n" + output);
 		// A sign-in redirect is a 3xx that wrk counts as fine: the bytes tell.
 		check(result.bytes() / result.requests() >= expectedBytes * 0.9,
 				"wrk got " + result.bytes() / result.requests() + " bytes per answer from " + path + ", expected about "
 						+ expectedBytes);
 		return result;
 	}
+
+	private static final Pattern SOCKET_ERRORS = Pattern
+		.compile("Socket errors: connect (\\d+), read \\d+, write \\d+, timeout (\\d+)");
 
 	/** Load on each page, not measured: until the JIT has compiled what they run. */
 	void warmUp(Session session, String... paths) {

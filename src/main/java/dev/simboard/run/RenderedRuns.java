@@ -56,7 +56,7 @@ class RenderedRuns {
 	}
 
 	private SafeHtml render(String runHref, RunView view) {
-		return this.fragments.render("run/body", "body", Map.of("run", view, "runHref", runHref));
+		return this.fragments.render("run/body", "settled", Map.of("run", view, "runHref", runHref));
 	}
 
 }

@@ -68,8 +68,10 @@ class RunController {
 				Links.batch(agentId, batchId) + batchView.queryString(), neighbours.position(),
 				neighbours.previousHref(), neighbours.nextHref());
 		model.addAttribute("run", view);
-		model.addAttribute("runBody",
-				this.rendered.body(request.getContextPath() + Links.run(agentId, batchId, jobId), detail, view));
+		// Kept and shared by every user: the application's own context path, never a
+		// prefix a request forwarded.
+		model.addAttribute("runBody", this.rendered
+			.body(request.getServletContext().getContextPath() + Links.run(agentId, batchId, jobId), detail, view));
 		model.addAttribute("crumbs",
 				List.of(new Crumb("Agents", Links.agents()), new Crumb(agentName, Links.agent(agentId)),
 						new Crumb("Batch " + batchId, Links.batch(agentId, batchId)), Crumb.here(view.label())));

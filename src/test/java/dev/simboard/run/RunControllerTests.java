@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -82,6 +83,7 @@ class RunControllerTests {
 			.andExpect(content().string(containsString("id=\"m2\"")))
 			.andExpect(content().string(containsString("I can help with that.")))
 			.andExpect(content().string(containsString("1 of 2")))
+			.andExpect(content().string(matchesPattern("(?s)^(?!.*<body.*<body).*$")))
 			.andExpect(content().string(containsString("2m 05s")))
 			.andExpect(content().string(containsString("John Doe")));
 	}
