@@ -36,7 +36,7 @@ RUN cp target/simboard-*.jar simboard.jar \
 		extracted/application
 
 # Java 25 runs the Java 17 bytecode and brings the AOT cache (JEP 483/514): start-up to the
-# first page measured 4.3 s here against 10.0 s for `java -jar` (bench/run.sh).
+# first page measured 3.6-4.3 s here against 8.1-10.0 s for `java -jar` (bench/run.sh).
 FROM eclipse-temurin:25-jre
 
 LABEL org.opencontainers.image.title="Simboard" \
