@@ -807,13 +807,6 @@ public class Bench {
 		}
 	}
 
-	static double percentile(double[] values, int percentile) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-		return sorted[Math.max(0, index)];
-	}
-
 	static double median(double[] values) {
 		double[] sorted = values.clone();
 		Arrays.sort(sorted);

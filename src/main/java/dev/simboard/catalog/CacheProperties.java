@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param runningTtl how long a running batch, its runs, or a running run stay fresh
  * @param maxStaleness how long data SigmaMind fails to renew may still be shown
  * @param finishedWeight bound on the memory that finished runs, their chats, run lists
- * and rendered transcripts may take; they never change, so only this bound evicts them
+ * and the rendered bodies of run pages may take; they never change, so only this bound
+ * evicts them
  * @param manualRefreshInterval how often one resource may be refreshed by hand
  */
 @Validated
@@ -35,7 +36,10 @@ public record CacheProperties(@NotNull @DurationMin(millis = 1) @DefaultValue("6
 		}
 	}
 
-	/** The share of {@link #finishedWeight()} for rendered transcripts: an eighth. */
+	/**
+	 * The share of {@link #finishedWeight()} for the rendered bodies of run pages: an
+	 * eighth.
+	 */
 	public DataSize renderedWeight() {
 		return DataSize.ofBytes(this.finishedWeight.toBytes() / 8);
 	}

@@ -83,9 +83,9 @@ public class Catalog {
 		Duration list = cache.listTtl();
 		Duration running = cache.runningTtl();
 		Duration stale = cache.maxStaleness();
-		// Of the memory bound, runs take three eighths, chats and run lists a quarter
-		// each;
-		// rendered transcripts have the last eighth (CacheProperties#renderedWeight).
+		// Runs take three eighths of the memory bound, chats and run lists a quarter
+		// each,
+		// and rendered run bodies the last eighth (CacheProperties#renderedWeight).
 		long eighth = cache.finishedWeight().toBytes() / 8;
 		long runsWeight = 3 * eighth;
 		long quarterWeight = 2 * eighth;
