@@ -59,6 +59,39 @@ class SimboardApplicationTests {
 	}
 
 	@Test
+	void runPageWhenSentAsKeptThenItsFormsCarryATokenThisSessionMayPost() throws Exception {
+		WebSession session = new WebSession(this.port);
+		session.signIn("demo", "demo");
+		String run = finishedRun(session);
+		page(session, run);
+		Document kept = page(session, run);
+		String token = kept.select("form.refresh input[name=_csrf]").attr("value");
+		assertThat(kept.select("form.signout input[name=_csrf]").attr("value")).isEqualTo(token).isNotEmpty();
+
+		HttpResponse<String> refresh = session.post(run + "/refresh", "_csrf=" + token);
+		assertThat(refresh.statusCode()).isEqualTo(302);
+		assertThat(refresh.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith(run));
+		String again = page(session, run).select("form.signout input[name=_csrf]").attr("value");
+		HttpResponse<String> signOut = session.post("/logout", "_csrf=" + again);
+		assertThat(signOut.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login?logout"));
+	}
+
+	/** The first finished run of the demo's agents. */
+	private static String finishedRun(WebSession session) throws Exception {
+		for (String agent : page(session, "/agents").select("table.table tbody tr a").eachAttr("href")) {
+			for (String batch : page(session, agent).select("table.table tbody tr a").eachAttr("href")) {
+				for (String run : page(session, batch).select("table.runs tbody tr a").eachAttr("href")) {
+					if (!page(session, run).select(".verdict.big.passed, .verdict.big.failed").isEmpty()) {
+						return run;
+					}
+				}
+			}
+		}
+		throw new AssertionError("No finished run in the demo data");
+	}
+
+	@Test
 	void demoApiWhenKeyMissingOrWrongThenUnauthorized() throws Exception {
 		WebSession anonymous = new WebSession(this.port);
 		assertThat(anonymous.get("/demo-api/v1/agents").statusCode()).isEqualTo(401);

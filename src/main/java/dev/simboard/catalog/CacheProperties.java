@@ -17,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param runningTtl how long a running batch, its runs, or a running run stay fresh
  * @param maxStaleness how long data SigmaMind fails to renew may still be shown
  * @param finishedWeight bound on the memory that finished runs, their chats, run lists
- * and the rendered bodies of run pages may take; they never change, so only this bound
- * evicts them
+ * and their rendered run pages may take; they never change, so only this bound evicts
+ * them
  * @param manualRefreshInterval how often one resource may be refreshed by hand
  */
 @Validated
@@ -37,8 +37,8 @@ public record CacheProperties(@NotNull @DurationMin(millis = 1) @DefaultValue("6
 	}
 
 	/**
-	 * The share of {@link #finishedWeight()} for the rendered bodies of run pages: an
-	 * eighth.
+	 * The share of {@link #finishedWeight()} for rendered run pages, kept whole per user
+	 * and batch view around a body kept once per run: an eighth.
 	 */
 	public DataSize renderedWeight() {
 		return DataSize.ofBytes(this.finishedWeight.toBytes() / 8);

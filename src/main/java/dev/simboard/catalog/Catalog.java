@@ -85,7 +85,7 @@ public class Catalog {
 		Duration stale = cache.maxStaleness();
 		// Runs take three eighths of the memory bound, chats and run lists a quarter
 		// each,
-		// and rendered run bodies the last eighth (CacheProperties#renderedWeight).
+		// and rendered run pages the last eighth (CacheProperties#renderedWeight).
 		long eighth = cache.finishedWeight().toBytes() / 8;
 		long runsWeight = 3 * eighth;
 		long quarterWeight = 2 * eighth;

@@ -1,6 +1,10 @@
 package dev.simboard.run;
 
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -10,33 +14,40 @@ import dev.simboard.catalog.RunDetail;
 import dev.simboard.sigmamind.TestRun;
 import dev.simboard.transcript.Transcript;
 import dev.simboard.web.HtmlFragments;
+import dev.simboard.web.KeptPage;
+import dev.simboard.web.PageKeeper;
 import dev.simboard.web.SafeHtml;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The part of a run page that only the run decides (judgement, conversation, details),
- * rendered. For a finished run whose conversation came with it none of it can change, so
- * its rendering is kept (up to an eighth of the cache's weight bound) and a cached run
- * page costs little more than its frame; any other is rendered afresh on each request.
+ * Run pages, rendered once and kept where nothing in them can change. For a finished run
+ * whose conversation came with it, the part only the run decides (judgement,
+ * conversation, details) is rendered once; and each whole page around it, per
+ * {@link Frame} (user and batch view), is kept as bytes and sent again with the request's
+ * own CSRF token. All of it goes with the run: up to an eighth of the cache's weight
+ * bound. Any other run is rendered afresh on each request.
  */
 @Component
 class RenderedRuns {
+
+	/** The most pages kept for one run; the oldest goes first. */
+	static final int PAGES_PER_RUN = 16;
 
 	private final HtmlFragments fragments;
 
 	/**
 	 * By the run as the catalog caches it, compared by identity: a run refetched or
-	 * dropped from the catalog is rendered afresh, and its old rendering goes with it.
+	 * dropped from the catalog is rendered afresh, and its old renderings go with it.
 	 */
-	private final Cache<TestRun, SafeHtml> settled;
+	private final Cache<TestRun, Kept> settled;
 
 	RenderedRuns(HtmlFragments fragments, CacheProperties cache) {
 		this.fragments = fragments;
 		this.settled = Caffeine.newBuilder()
 			.weakKeys()
 			.maximumWeight(cache.renderedWeight().toBytes())
-			.weigher((TestRun run, SafeHtml html) -> 64 + 2 * html.length())
+			.weigher((TestRun run, Kept kept) -> (int) Math.min(Integer.MAX_VALUE, kept.weight()))
 			.build();
 	}
 
@@ -45,9 +56,27 @@ class RenderedRuns {
 	 */
 	SafeHtml body(String runHref, RunDetail detail, RunView view) {
 		if (settled(detail)) {
-			return this.settled.get(detail.run(), (run) -> render(runHref, view));
+			return this.settled.get(detail.run(), (run) -> new Kept(render(runHref, view), Map.of())).body();
 		}
 		return render(runHref, view);
+	}
+
+	/** The whole page kept for this run and frame, or {@code null}. */
+	KeptPage page(RunDetail detail, Frame frame) {
+		Kept kept = settled(detail) ? this.settled.getIfPresent(detail.run()) : null;
+		return (kept != null) ? kept.pages().get(frame) : null;
+	}
+
+	/**
+	 * What keeps the page about to be rendered around {@code body} for this frame, or
+	 * {@code null} when this run's pages are not kept.
+	 */
+	PageKeeper keeper(RunDetail detail, Frame frame, SafeHtml body) {
+		if (!settled(detail)) {
+			return null;
+		}
+		return new PageKeeper(body, (page) -> this.settled.asMap()
+			.computeIfPresent(detail.run(), (run, kept) -> (kept.body() == body) ? kept.with(frame, page) : kept));
 	}
 
 	private static boolean settled(RunDetail detail) {
@@ -57,6 +86,48 @@ class RenderedRuns {
 
 	private SafeHtml render(String runHref, RunView view) {
 		return this.fragments.render("run/body", "settled", Map.of("run", view, "runHref", runHref));
+	}
+
+	/**
+	 * Everything a run page shows that the run does not decide, bar the CSRF token: who
+	 * is signed in, and where the page sits in the batch view the user came from.
+	 *
+	 * @param contextPath the request's context path, which the page's links start with
+	 * @param user the signed-in user's name
+	 * @param authorities the user's roles, which decide what the page offers
+	 * @param attempt the run's attempt, as shown
+	 * @param position where the run stands in the batch view, as shown
+	 * @param previousHref the run before, or {@code null}
+	 * @param nextHref the run after, or {@code null}
+	 * @param batchHref the batch view, query included
+	 */
+	record Frame(String contextPath, String user, Set<String> authorities, String attempt, String position,
+			String previousHref, String nextHref, String batchHref) {
+	}
+
+	/** A run's kept renderings: its body, and its latest whole pages. */
+	record Kept(SafeHtml body, Map<Frame, KeptPage> pages) {
+
+		Kept with(Frame frame, KeptPage page) {
+			Map<Frame, KeptPage> pages = new LinkedHashMap<>(this.pages);
+			pages.remove(frame);
+			pages.put(frame, page);
+			Iterator<Frame> oldest = pages.keySet().iterator();
+			while (pages.size() > PAGES_PER_RUN) {
+				oldest.next();
+				oldest.remove();
+			}
+			return new Kept(this.body, Collections.unmodifiableMap(pages));
+		}
+
+		long weight() {
+			long weight = 64 + this.body.footprint();
+			for (KeptPage page : this.pages.values()) {
+				weight += 256 + page.ownBytes();
+			}
+			return weight;
+		}
+
 	}
 
 }

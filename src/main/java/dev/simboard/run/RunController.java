@@ -7,29 +7,38 @@ import dev.simboard.catalog.Attempt;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.catalog.RunList;
+import dev.simboard.run.RenderedRuns.Frame;
 import dev.simboard.sigmamind.TestCase;
 import dev.simboard.sigmamind.TestRun;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
+import dev.simboard.web.KeptPage;
+import dev.simboard.web.PageKeeper;
 import dev.simboard.web.Refreshes;
+import dev.simboard.web.SafeHtml;
 import dev.simboard.web.SigmaMindId;
 import dev.simboard.web.Verdict;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * One test run: the verdict, the judge's reasoning beside the success criteria, and the
- * conversation as a chat.
+ * conversation as a chat. A finished run's page is rendered once per user and batch view
+ * and then sent as kept (see {@link RenderedRuns}).
  */
 @Controller
 class RunController {
@@ -44,38 +53,53 @@ class RunController {
 	}
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}/runs/{jobId}")
-	String run(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
+	ModelAndView run(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
 			@PathVariable @SigmaMindId String jobId, @Valid @ModelAttribute("view") BatchQuery batchView,
-			HttpServletRequest request, Model model) {
+			Authentication user, HttpServletRequest request, Model model) {
 		RunDetail detail = this.catalog.run(agentId, batchId, jobId);
-		model.addAttribute("staleness", detail.staleness());
 		TestRun run = detail.run();
+		Neighbours neighbours = neighbours(batchView, agentId, batchId, jobId);
+		String attempt = attempt(detail.attempt(), run);
+		String batchHref = Links.batch(agentId, batchId) + batchView.queryString();
+		// A flash message is for one page only; such a page is neither kept nor taken
+		// from keeping.
+		Frame frame = (RequestContextUtils.getInputFlashMap(request) == null) ? new Frame(request.getContextPath(),
+				user.getName(), AuthorityUtils.authorityListToSet(user.getAuthorities()), attempt,
+				neighbours.position(), neighbours.previousHref(), neighbours.nextHref(), batchHref) : null;
+		KeptPage kept = (frame != null) ? this.rendered.page(detail, frame) : null;
+		if (kept != null) {
+			return new ModelAndView(kept);
+		}
+		model.addAttribute("staleness", detail.staleness());
 		TestCase testCase = run.testCase();
 		Verdict verdict = Verdict.of(run);
 		String agentName = Formats.agentName(run.agent(), agentId);
-		Neighbours neighbours = neighbours(batchView, agentId, batchId, jobId);
 		RunView view = new RunView(jobId, Formats.label(testCase),
 				(testCase != null) ? Formats.orDash(testCase.testCaseId()) : "—", verdict,
 				(testCase != null) ? Formats.orDash(testCase.successCriteria()) : "—", Formats.remarks(run),
 				(testCase != null) ? Formats.orDash(testCase.userPrompt()) : "—",
 				(testCase != null) ? testCase.mockData() : List.of(),
-				(testCase != null) ? Formats.orDash(testCase.llmModel()) : "—", attempt(detail.attempt(), run),
+				(testCase != null) ? Formats.orDash(testCase.llmModel()) : "—", attempt,
 				Formats.timestamp(run.createdDate()), Formats.iso(run.createdDate()),
 				Formats.timestamp(run.completedDate()), Formats.iso(run.completedDate()),
 				Formats.duration(Formats.between(run.createdDate(), run.completedDate())), Formats.orDash(run.chatId()),
 				detail.transcript().turns(), source(detail), detail.transcriptProblem(),
-				Links.run(agentId, batchId, jobId) + "/refresh", Links.run(agentId, batchId, jobId),
-				Links.batch(agentId, batchId) + batchView.queryString(), neighbours.position(),
-				neighbours.previousHref(), neighbours.nextHref());
+				Links.run(agentId, batchId, jobId) + "/refresh", Links.run(agentId, batchId, jobId), batchHref,
+				neighbours.position(), neighbours.previousHref(), neighbours.nextHref());
 		model.addAttribute("run", view);
 		// Kept and shared by every user: the application's own context path, never a
 		// prefix a request forwarded.
-		model.addAttribute("runBody", this.rendered
-			.body(request.getServletContext().getContextPath() + Links.run(agentId, batchId, jobId), detail, view));
+		SafeHtml body = this.rendered
+			.body(request.getServletContext().getContextPath() + Links.run(agentId, batchId, jobId), detail, view);
+		model.addAttribute("runBody", body);
 		model.addAttribute("crumbs",
 				List.of(new Crumb("Agents", Links.agents()), new Crumb(agentName, Links.agent(agentId)),
 						new Crumb("Batch " + batchId, Links.batch(agentId, batchId)), Crumb.here(view.label())));
-		return "run/run";
+		PageKeeper keeper = (frame != null) ? this.rendered.keeper(detail, frame, body) : null;
+		if (keeper != null) {
+			model.addAttribute(PageKeeper.ATTRIBUTE, keeper);
+		}
+		return new ModelAndView("run/run");
 	}
 
 	/**

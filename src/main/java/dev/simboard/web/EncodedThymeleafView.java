@@ -16,7 +16,8 @@ import org.thymeleaf.util.FastStringWriter;
  * A Thymeleaf view that hands Tomcat the whole page as bytes, encoded in one go, with its
  * length. Through the servlet writer, Tomcat encodes characters a buffer at a time: JFR
  * showed that taking over a third of a cached run page's time (see bench/). A page that
- * fails to render sends nothing, so the error page can still take its place.
+ * fails to render sends nothing, so the error page can still take its place. A page whose
+ * model has a {@link PageKeeper} is handed to it, kept.
  */
 public class EncodedThymeleafView extends ThymeleafView {
 
@@ -25,7 +26,14 @@ public class EncodedThymeleafView extends ThymeleafView {
 			throws Exception {
 		BufferedResponse buffered = new BufferedResponse(response);
 		super.render(model, request, buffered);
-		buffered.send();
+		String page = buffered.page();
+		// Kept pages are UTF-8, as every Simboard page is.
+		if (model != null && model.get(PageKeeper.ATTRIBUTE) instanceof PageKeeper keeper
+				&& StandardCharsets.UTF_8.name().equalsIgnoreCase(buffered.getCharacterEncoding())) {
+			keeper.keep()
+				.accept(KeptPage.of(page, buffered.getContentType(), KeptPage.csrfToken(request), keeper.shared()));
+		}
+		buffered.send(page);
 	}
 
 	/** Collects what the view writes, and writes it as bytes when asked. */
@@ -54,11 +62,15 @@ public class EncodedThymeleafView extends ThymeleafView {
 			// Nothing goes out before the page is whole.
 		}
 
-		void send() throws java.io.IOException {
+		String page() {
 			this.writer.flush();
+			return this.page.toString();
+		}
+
+		void send(String page) throws java.io.IOException {
 			String encoding = getCharacterEncoding();
 			Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
-			byte[] bytes = this.page.toString().getBytes(charset);
+			byte[] bytes = page.getBytes(charset);
 			HttpServletResponse response = (HttpServletResponse) getResponse();
 			response.setContentLength(bytes.length);
 			response.getOutputStream().write(bytes);

@@ -48,10 +48,6 @@ class WebConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(new StaleNotice(this.clock));
 	}
 
-	/**
-	 * Tomcat refuses {@code %2F} in a path with its own bare page; passing it through
-	 * lets Spring Security's firewall refuse it instead, with Simboard's 400 page.
-	 */
 	@Bean
 	FilterRegistrationBean<RequestLog> requestLog() {
 		FilterRegistrationBean<RequestLog> registration = new FilterRegistrationBean<>(new RequestLog());
@@ -69,6 +65,10 @@ class WebConfiguration implements WebMvcConfigurer {
 		};
 	}
 
+	/**
+	 * Tomcat refuses {@code %2F} in a path with its own bare page; passing it through
+	 * lets Spring Security's firewall refuse it instead, with Simboard's 400 page.
+	 */
 	@Bean
 	TomcatConnectorCustomizer encodedSlashReachesFirewall() {
 		return (connector) -> connector.setEncodedSolidusHandling("passthrough");

@@ -2,9 +2,11 @@ package dev.simboard.run;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.apache.catalina.connector.ClientAbortException;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -13,14 +15,18 @@ import dev.simboard.catalog.Attempt;
 import dev.simboard.catalog.CacheProperties;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
+import dev.simboard.catalog.RunList;
+import dev.simboard.catalog.Staleness;
 import dev.simboard.sigmamind.ConversationMessage;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.sigmamind.SigmaMindRateLimitedException;
 import dev.simboard.sigmamind.SigmaMindUnauthorizedException;
 import dev.simboard.sigmamind.SigmaMindUnavailableException;
+import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
 import dev.simboard.sigmamind.TestRun;
 import dev.simboard.transcript.Transcript;
 import dev.simboard.web.HtmlFragments;
+import dev.simboard.web.KeptPage;
 import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +35,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -40,6 +48,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -109,6 +118,126 @@ class RunControllerTests {
 		this.mvc.perform(get(URL))
 			.andExpect(content().string(containsString("Second fetch.")))
 			.andExpect(content().string(not(containsString("First fetch."))));
+	}
+
+	@Test
+	void runPageWhenOpenedAgainThenSendsTheKeptPageWithThisRequestsToken() throws Exception {
+		givenRun(Fixtures.finishedRun(List.of(new ConversationMessage("user", "Zoë wants to cancel <now> ✓"))));
+		MvcResult first = this.mvc.perform(get(URL)).andExpect(view().name("run/run")).andReturn();
+		MvcResult second = this.mvc.perform(get(URL)).andExpect(status().isOk()).andReturn();
+
+		assertThat(second.getModelAndView().getView()).isInstanceOf(KeptPage.class);
+		String firstToken = token(first);
+		String secondToken = token(second);
+		assertThat(secondToken).isNotEqualTo(firstToken)
+			.isEqualTo(((CsrfToken) second.getRequest().getAttribute(CsrfToken.class.getName())).getToken());
+		assertThat(second.getResponse().getContentAsString())
+			.isEqualTo(first.getResponse().getContentAsString().replace(firstToken, secondToken))
+			.contains("Zoë wants to cancel &lt;now&gt; ✓");
+		assertThat(second.getResponse().getContentLength())
+			.isEqualTo(second.getResponse().getContentAsByteArray().length);
+		assertThat(second.getResponse().getContentType()).isEqualTo("text/html;charset=UTF-8");
+	}
+
+	@Test
+	void runPageWhenKeptForOneUserThenAnotherSeesTheirOwnNameAndLinks() throws Exception {
+		givenRun(Fixtures.finishedRun(List.of(new ConversationMessage("user", "Cancel, please."))));
+		this.mvc.perform(get(URL).with(user("ada").roles("VIEWER", "ADMIN")));
+		assertThat(this.mvc.perform(get(URL).with(user("ada").roles("VIEWER", "ADMIN")))
+			.andExpect(content().string(containsString("Signed in as <strong>ada</strong>")))
+			.andExpect(content().string(containsString("href=\"/admin\"")))
+			.andReturn()
+			.getModelAndView()
+			.getView()).isInstanceOf(KeptPage.class);
+
+		this.mvc.perform(get(URL).with(user("bob").roles("VIEWER")))
+			.andExpect(view().name("run/run"))
+			.andExpect(content().string(containsString("Signed in as <strong>bob</strong>")))
+			.andExpect(content().string(not(containsString("href=\"/admin\""))));
+		this.mvc.perform(get(URL).with(user("bob").roles("VIEWER")))
+			.andExpect(content().string(containsString("Signed in as <strong>bob</strong>")))
+			.andExpect(content().string(not(containsString("href=\"/admin\""))));
+		// Same name, fewer roles: not the page kept for the admin.
+		this.mvc.perform(get(URL).with(user("ada").roles("VIEWER")))
+			.andExpect(view().name("run/run"))
+			.andExpect(content().string(not(containsString("href=\"/admin\""))));
+	}
+
+	@Test
+	void runPageWhenBatchViewOrItsRunsDifferThenNotThePageKeptForAnother() throws Exception {
+		TestRun run = Fixtures.finishedRun(List.of(new ConversationMessage("user", "Cancel, please.")));
+		givenRun(run);
+		TestRun before = Fixtures.run("job_before", Fixtures.testCase("tc_a", "A first case"), true, Fixtures.CREATED,
+				List.of());
+		TestRun after = Fixtures.run("job_after", Fixtures.testCase("tc_z", "Zero hour"), false, Fixtures.CREATED,
+				List.of());
+		given(this.catalog.runsIfCached(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
+			.willReturn(RunList.listed(List.of(after, run, before)));
+		this.mvc.perform(get(URL)).andExpect(content().string(containsString("Run 2 of 3 in this view")));
+		this.mvc.perform(get(URL)).andExpect(content().string(containsString("Run 2 of 3 in this view")));
+
+		this.mvc.perform(get(URL).param("outcome", "passed"))
+			.andExpect(view().name("run/run"))
+			.andExpect(content().string(containsString("Run 2 of 2 in this view")))
+			.andExpect(content().string(containsString("job_before?outcome=passed")));
+
+		// The batch's runs renewed: the run moved.
+		given(this.catalog.runsIfCached(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
+			.willReturn(RunList.listed(List.of(run, after)));
+		this.mvc.perform(get(URL))
+			.andExpect(view().name("run/run"))
+			.andExpect(content().string(containsString("Run 1 of 2 in this view")))
+			.andExpect(content().string(not(containsString("job_before"))));
+	}
+
+	@Test
+	void runPageWhenMoreUsersThanKeptPagesThenTheOldestIsRenderedAgain() throws Exception {
+		givenRun(Fixtures.finishedRun(List.of(new ConversationMessage("user", "Cancel, please."))));
+		for (int i = 0; i <= RenderedRuns.PAGES_PER_RUN; i++) {
+			this.mvc.perform(get(URL).with(user("user" + i)));
+		}
+		this.mvc.perform(get(URL).with(user("user0"))).andExpect(view().name("run/run"));
+		assertThat(this.mvc.perform(get(URL).with(user("user" + RenderedRuns.PAGES_PER_RUN)))
+			.andReturn()
+			.getModelAndView()
+			.getView()).isInstanceOf(KeptPage.class);
+	}
+
+	@Test
+	void runPageWhenFlashMessageThenShownOnceAndNeverKept() throws Exception {
+		givenRun(Fixtures.finishedRun(List.of(new ConversationMessage("user", "Cancel, please."))));
+		this.mvc.perform(get(URL));
+		this.mvc.perform(get(URL).flashAttr("flash", "Refreshed just now."))
+			.andExpect(view().name("run/run"))
+			.andExpect(content().string(containsString("Refreshed just now.")));
+		this.mvc.perform(get(URL)).andExpect(content().string(not(containsString("Refreshed just now."))));
+	}
+
+	@Test
+	void runPageWhenRunningOrStaleThenRenderedEachTime() throws Exception {
+		TestRun running = Fixtures.run(Fixtures.JOB_ID, Fixtures.testCase("tc_1", "Refund"), null, Fixtures.CREATED,
+				List.of());
+		givenRun(running);
+		this.mvc.perform(get(URL));
+		this.mvc.perform(get(URL)).andExpect(view().name("run/run"));
+
+		TestRun finished = Fixtures.finishedRun(List.of(new ConversationMessage("user", "Cancel, please.")));
+		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID)).willReturn(new RunDetail(
+				finished, Transcript.fromConversation(finished.conversation()), null, new Attempt(1, 2),
+				new Staleness(Instant.now().minusSeconds(30), new SigmaMindUnavailableException("GET /v1/test-runs",
+						Reason.SERVER_ERROR, "answered 503", null))));
+		this.mvc.perform(get(URL));
+		this.mvc.perform(get(URL))
+			.andExpect(view().name("run/run"))
+			.andExpect(content().string(containsString("Showing data from")));
+	}
+
+	private static String token(MvcResult result) throws Exception {
+		List<String> tokens = Jsoup.parse(result.getResponse().getContentAsString())
+			.select("input[name=_csrf]")
+			.eachAttr("value");
+		assertThat(tokens).hasSize(2).containsOnly(tokens.get(0));
+		return tokens.get(0);
 	}
 
 	@Test
