@@ -193,6 +193,8 @@ public class Bench {
 	 */
 	void uncached(Session session, String agent, String batch, List<String> warmUpJobs, List<String> jobs,
 			List<String> twoCallJobs) throws IOException {
+		check(!warmUpJobs.isEmpty() && !jobs.isEmpty(), "too few runs in batch " + batch + " to time uncached pages: "
+				+ warmUpJobs.size() + " to warm up, " + jobs.size() + " with their conversation");
 		String base = "/agents/" + agent + "/batches/" + batch + "/runs/";
 		Wrk warmUp = wrk(session, base + warmUpJobs.get(0), 8, this.options.warmUpSeconds(), 4_000,
 				"bench/uncached.lua", pathList("uncached-warm-up-paths.txt", base, warmUpJobs).toString());
@@ -805,10 +807,10 @@ public class Bench {
 		return response.body().getBytes(StandardCharsets.UTF_8).length;
 	}
 
-	/** The job of a test-run list page whose conversation has exactly {@code messages} messages. */
 	/** The runs of a page of test runs whose conversation comes with them. */
 	static List<String> runsWithConversation(String page) {
-		// As in runWithMessages: each run's "conversation", when it has one, follows its "jobId".
+		// As in runWithMessages: each run's "conversation", when it has one, follows its
+		// "jobId" (the demo API writes a run's fields in that order).
 		String[] parts = page.split("\"jobId\":\"");
 		List<String> jobs = new ArrayList<>();
 		for (int i = 1; i < parts.length; i++) {
@@ -819,6 +821,7 @@ public class Bench {
 		return jobs;
 	}
 
+	/** The job of a test-run list page whose conversation has exactly {@code messages} messages. */
 	static String runWithMessages(String page, int messages) {
 		// Each run's "conversation" follows its "jobId"; messages are the only objects with a "role".
 		String[] parts = page.split("\"jobId\":\"");

@@ -63,8 +63,12 @@ class SimboardApplicationTests {
 		WebSession session = new WebSession(this.port);
 		session.signIn("demo", "demo");
 		String run = finishedRun(session);
-		page(session, run);
+		String rendered = session.get(run).body();
 		Document kept = page(session, run);
+		String renderedToken = Jsoup.parse(rendered).select("form.refresh input[name=_csrf]").attr("value");
+		assertThat(kept.outerHtml()).isEqualTo(Jsoup
+			.parse(rendered.replace(renderedToken, kept.select("form.refresh input[name=_csrf]").attr("value")))
+			.outerHtml());
 		String token = kept.select("form.refresh input[name=_csrf]").attr("value");
 		assertThat(kept.select("form.signout input[name=_csrf]").attr("value")).isEqualTo(token).isNotEmpty();
 
@@ -77,12 +81,17 @@ class SimboardApplicationTests {
 			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login?logout"));
 	}
 
-	/** The first finished run of the demo's agents. */
+	/**
+	 * The first finished run of the demo's agents whose conversation came with it: the
+	 * kind whose page is kept.
+	 */
 	private static String finishedRun(WebSession session) throws Exception {
 		for (String agent : page(session, "/agents").select("table.table tbody tr a").eachAttr("href")) {
 			for (String batch : page(session, agent).select("table.table tbody tr a").eachAttr("href")) {
 				for (String run : page(session, batch).select("table.runs tbody tr a").eachAttr("href")) {
-					if (!page(session, run).select(".verdict.big.passed, .verdict.big.failed").isEmpty()) {
+					Document page = page(session, run);
+					if (!page.select(".verdict.big.passed, .verdict.big.failed").isEmpty()
+							&& page.select(".transcript .count").text().contains("from the test run")) {
 						return run;
 					}
 				}

@@ -30,8 +30,10 @@ public class EncodedThymeleafView extends ThymeleafView {
 		// Kept pages are UTF-8, as every Simboard page is.
 		if (model != null && model.get(PageKeeper.ATTRIBUTE) instanceof PageKeeper keeper
 				&& StandardCharsets.UTF_8.name().equalsIgnoreCase(buffered.getCharacterEncoding())) {
-			keeper.keep()
-				.accept(KeptPage.of(page, buffered.getContentType(), KeptPage.csrfToken(request), keeper.shared()));
+			KeptPage kept = KeptPage.of(page, buffered.getContentType(), KeptPage.csrfToken(request), keeper.shared());
+			if (kept != null) {
+				keeper.keep().accept(kept);
+			}
 		}
 		buffered.send(page);
 	}

@@ -61,8 +61,13 @@ public final class KeptPage implements View {
 	 * {@code null} when the request had none
 	 * @param shared markup the page includes and other kept pages may include too, or
 	 * {@code null}
+	 * @return the kept page, or {@code null} when the page does not show {@code token} as
+	 * given: kept, it would hand the rendering request's token to every later one
 	 */
 	static KeptPage of(String page, String contentType, String token, SafeHtml shared) {
+		if (token != null && !page.contains(token)) {
+			return null;
+		}
 		List<byte[]> pieces = new ArrayList<>();
 		int at = (shared != null && shared.length() > 0) ? page.indexOf(shared.html()) : -1;
 		if (at < 0) {

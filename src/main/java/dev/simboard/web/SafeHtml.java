@@ -43,9 +43,14 @@ public final class SafeHtml {
 	byte[] utf8() {
 		byte[] bytes = this.utf8;
 		if (bytes == null) {
-			// Two threads may both encode it; either array will do.
-			bytes = this.html.getBytes(StandardCharsets.UTF_8);
-			this.utf8 = bytes;
+			// Once: every page that includes it must hold the same array.
+			synchronized (this) {
+				bytes = this.utf8;
+				if (bytes == null) {
+					bytes = this.html.getBytes(StandardCharsets.UTF_8);
+					this.utf8 = bytes;
+				}
+			}
 		}
 		return bytes;
 	}

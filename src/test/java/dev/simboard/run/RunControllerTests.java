@@ -214,22 +214,47 @@ class RunControllerTests {
 	}
 
 	@Test
-	void runPageWhenRunningOrStaleThenRenderedEachTime() throws Exception {
+	void runPageWhenRunningThenRenderedEachTime() throws Exception {
 		TestRun running = Fixtures.run(Fixtures.JOB_ID, Fixtures.testCase("tc_1", "Refund"), null, Fixtures.CREATED,
 				List.of());
 		givenRun(running);
 		this.mvc.perform(get(URL));
 		this.mvc.perform(get(URL)).andExpect(view().name("run/run"));
+	}
 
-		TestRun finished = Fixtures.finishedRun(List.of(new ConversationMessage("user", "Cancel, please.")));
-		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID)).willReturn(new RunDetail(
-				finished, Transcript.fromConversation(finished.conversation()), null, new Attempt(1, 2),
-				new Staleness(Instant.now().minusSeconds(30), new SigmaMindUnavailableException("GET /v1/test-runs",
-						Reason.SERVER_ERROR, "answered 503", null))));
+	@Test
+	void runPageWhenKeptRunTurnsStaleThenRenderedWithTheBanner() throws Exception {
+		TestRun run = Fixtures.finishedRun(List.of(new ConversationMessage("user", "Cancel, please.")));
+		givenRun(run);
 		this.mvc.perform(get(URL));
+		this.mvc.perform(get(URL)).andExpect(content().string(not(containsString("Showing data from"))));
+		// The same run, with what came beside it (its batch's runs) no longer renewed.
+		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID))
+			.willReturn(new RunDetail(run, Transcript.fromConversation(run.conversation()), null, new Attempt(1, 2),
+					new Staleness(Instant.now().minusSeconds(30), new SigmaMindUnavailableException("GET /v1/test-runs",
+							Reason.SERVER_ERROR, "answered 503", null))));
 		this.mvc.perform(get(URL))
 			.andExpect(view().name("run/run"))
 			.andExpect(content().string(containsString("Showing data from")));
+	}
+
+	@Test
+	void runPageWhenAttemptOrContextPathDifferThenNotThePageKeptForAnother() throws Exception {
+		TestRun run = Fixtures.finishedRun(List.of(new ConversationMessage("user", "Cancel, please.")));
+		givenRun(run);
+		this.mvc.perform(get(URL));
+		this.mvc.perform(get(URL)).andExpect(content().string(containsString("1 of 2")));
+
+		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID)).willReturn(
+				new RunDetail(run, Transcript.fromConversation(run.conversation()), null, new Attempt(2, 3), null));
+		this.mvc.perform(get(URL))
+			.andExpect(view().name("run/run"))
+			.andExpect(content().string(containsString("2 of 3")));
+
+		this.mvc.perform(get("/simboard" + URL).contextPath("/simboard"))
+			.andExpect(view().name("run/run"))
+			.andExpect(content().string(containsString("href=\"/simboard/agents\"")));
+		this.mvc.perform(get(URL)).andExpect(content().string(not(containsString("/simboard/"))));
 	}
 
 	private static String token(MvcResult result) throws Exception {

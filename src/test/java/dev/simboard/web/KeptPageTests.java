@@ -55,6 +55,11 @@ class KeptPageTests {
 	}
 
 	@Test
+	void ofWhenPageDoesNotShowTheTokenAsGivenThenKeepsNothing() {
+		assertThat(KeptPage.of(this.page, CONTENT_TYPE, "token-escaped-otherwise", this.body)).isNull();
+	}
+
+	@Test
 	void renderWhenPageHasFormsButRequestHasNoTokenThenRefuses() {
 		KeptPage kept = KeptPage.of(this.page, CONTENT_TYPE, "rendered-token", this.body);
 		assertThatIllegalStateException().isThrownBy(() -> render(kept, null)).withMessageContaining("CSRF token");
