@@ -33,6 +33,10 @@ public class EncodedThymeleafView extends ThymeleafView {
 			KeptPage kept = KeptPage.of(page, buffered.getContentType(), KeptPage.csrfToken(request), keeper.shared());
 			if (kept != null) {
 				keeper.keep().accept(kept);
+				// Already in bytes, with this request's token: sent as kept, not encoded
+				// again.
+				kept.render(model, request, response);
+				return;
 			}
 		}
 		buffered.send(page);
