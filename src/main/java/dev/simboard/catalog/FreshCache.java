@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import dev.simboard.logging.Warnings;
 import dev.simboard.sigmamind.SigmaMindException;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.sigmamind.SigmaMindUnavailableException;
@@ -51,6 +52,8 @@ final class FreshCache<K, V> {
 
 	private final String name;
 
+	private final Warnings warnings;
+
 	/**
 	 * @param name the cache's name in metrics and errors
 	 * @param maximum the bound: a number of entries, or a weight in bytes with a weigher
@@ -65,6 +68,7 @@ final class FreshCache<K, V> {
 	FreshCache(String name, long maximum, ToIntFunction<V> weigher, Function<K, Mono<V>> loader, Predicate<V> settled,
 			Duration refreshAfter, Duration keepFor, Clock clock, MeterRegistry meters) {
 		this.name = name;
+		this.warnings = new Warnings(logger, clock);
 		this.refreshAfter = (value) -> settled.test(value) ? NEVER : refreshAfter;
 		this.clock = clock;
 		Caffeine<K, Fresh<V>> builder = Caffeine.newBuilder()
@@ -155,7 +159,8 @@ final class FreshCache<K, V> {
 		}
 		catch (TimeoutException ex) {
 			// The load goes on and fills the cache for the next request.
-			throw new SigmaMindUnavailableException(this.name, Reason.TIMEOUT, "no answer in time", ex);
+			this.warnings.warn(this.name, "A page stopped waiting for SigmaMind ({}) after {} ms", this.name, wait);
+			throw new SigmaMindUnavailableException(this.name, Reason.TIMEOUT, "no answer in time", null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -184,7 +189,8 @@ final class FreshCache<K, V> {
 				.map((value) -> Fresh.of(value, this.clock.instant()))
 				.onErrorResume(SigmaMindNotFoundException.class, (ex) -> Mono.empty())
 				.onErrorResume(SigmaMindException.class, (ex) -> {
-					logger.warn("Serving stale data: could not renew {}: {}", key, ex.getMessage());
+					// The client has logged the failure; this only says what came of it.
+					logger.debug("Serving stale data: could not renew {}: {}", key, ex.getMessage());
 					return Mono.just(old.failed(this.clock.instant(), ex));
 				})
 				.toFuture();

@@ -170,8 +170,8 @@ public class SigmaMindClient {
 		SigmaMindException ex = switch (status) {
 			case 401, 403 -> new SigmaMindUnauthorizedException(endpoint, status);
 			case 404, 405 -> new SigmaMindNotFoundException(endpoint, status);
-			case 429 -> new SigmaMindRateLimitedException(endpoint,
-					this.guard.pause(retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER))));
+			case 429 -> new SigmaMindRateLimitedException(endpoint, this.guard
+				.pause(retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), this.clock)));
 			default -> (status >= 500)
 					? new SigmaMindUnavailableException(endpoint, Reason.SERVER_ERROR, "answered " + status, null)
 					: new SigmaMindBadResponseException(endpoint, status, "answered " + status, null);
@@ -202,13 +202,9 @@ public class SigmaMindClient {
 	}
 
 	/**
-	 * Reads {@code Retry-After} as seconds or as an HTTP date; {@code null} when absent
-	 * or unreadable.
+	 * Reads {@code Retry-After} as seconds or as an HTTP date, counted from the clock's
+	 * now; {@code null} when absent or unreadable.
 	 */
-	static Duration retryAfter(String value) {
-		return retryAfter(value, Clock.systemUTC());
-	}
-
 	static Duration retryAfter(String value, Clock clock) {
 		if (value == null || value.isBlank()) {
 			return null;

@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import dev.simboard.logging.Warnings;
 import dev.simboard.sigmamind.SigmaMindProperties.Resilience;
 import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
 
@@ -36,6 +37,9 @@ import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
 final class UpstreamGuard {
 
 	private static final Logger logger = LoggerFactory.getLogger(SigmaMindClient.class);
+
+	/** A failed call is one WARN line, and a run of the same failure one a minute. */
+	private final Warnings warnings;
 
 	/** How often a call waiting for a slot looks for one. */
 	private static final Duration SLOT_POLL = Duration.ofMillis(20);
@@ -59,6 +63,7 @@ final class UpstreamGuard {
 		this.clock = clock;
 		this.settings = settings;
 		this.meters = meters;
+		this.warnings = new Warnings(logger, clock);
 		this.breaker = CircuitBreaker.of("sigmamind", CircuitBreakerConfig.custom()
 			.slidingWindow(settings.breakerWindow(), Math.min(settings.breakerMinimumCalls(), settings.breakerWindow()),
 					SlidingWindowType.COUNT_BASED)
@@ -126,8 +131,8 @@ final class UpstreamGuard {
 			.transform(RetryOperator.of(this.retry));
 		return Mono.defer(() -> {
 			Timer.Sample sample = Timer.start(this.meters);
-			return guarded.doOnSuccess((value) -> record(endpoint, sample, "success"))
-				.doOnError((ex) -> record(endpoint, sample, outcome(ex)));
+			return guarded.doOnSuccess((value) -> record(endpoint, sample, null))
+				.doOnError((ex) -> record(endpoint, sample, ex));
 		});
 	}
 
@@ -146,15 +151,25 @@ final class UpstreamGuard {
 		return this.breaker.getState();
 	}
 
-	private void record(String endpoint, Timer.Sample sample, String outcome) {
+	private void record(String endpoint, Timer.Sample sample, Throwable failure) {
+		String outcome = (failure != null) ? outcome(failure) : "success";
 		long nanos = sample.stop(Timer.builder("simboard.sigmamind.calls")
 			.description(
 					"Calls to SigmaMind by endpoint and outcome, from the first try: retries and any wait for a slot included")
 			.tag("endpoint", endpoint)
 			.tag("outcome", outcome)
 			.register(this.meters));
-		if (logger.isInfoEnabled()) {
-			logger.info("SigmaMind {} -> {} in {} ms", endpoint, outcome, nanos / 1_000_000);
+		long millis = nanos / 1_000_000;
+		if (failure == null) {
+			logger.debug("SigmaMind {} -> success in {} ms", endpoint, millis);
+		}
+		else if (failure instanceof SigmaMindException expected) {
+			// The message names the endpoint and the status or cause; no stack trace.
+			this.warnings.warn(endpoint + " " + outcome, "SigmaMind call failed: {} ({}) in {} ms",
+					expected.getMessage(), outcome, millis);
+		}
+		else {
+			logger.error("SigmaMind {} failed unexpectedly in {} ms", endpoint, millis, failure);
 		}
 	}
 

@@ -14,9 +14,10 @@ import dev.simboard.catalog.CacheTrace;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One log line per page request: method, path, status, duration, and how many of its
- * reads the cache answered. Static files are left out; query strings too, since they may
- * carry what users typed.
+ * At DEBUG, one log line per page request: method, path, status, duration, and how many
+ * of its reads the cache answered. Off by default, so that visitors cannot grow the log;
+ * an operator turns it on with {@code logging.level.dev.simboard.web.RequestLog=debug}.
+ * Static files are left out; query strings too, since they may carry what users typed.
  */
 class RequestLog extends OncePerRequestFilter {
 
@@ -32,6 +33,10 @@ class RequestLog extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (!logger.isDebugEnabled()) {
+			chain.doFilter(request, response);
+			return;
+		}
 		long started = System.nanoTime();
 		CacheTrace.takeCounts();
 		try {
@@ -39,10 +44,8 @@ class RequestLog extends OncePerRequestFilter {
 		}
 		finally {
 			int[] cache = CacheTrace.takeCounts();
-			if (logger.isInfoEnabled()) {
-				logger.info("{} {} {} in {} ms, cache {} hit / {} miss", request.getMethod(), request.getRequestURI(),
-						response.getStatus(), (System.nanoTime() - started) / 1_000_000, cache[0], cache[1]);
-			}
+			logger.debug("{} {} {} in {} ms, cache {} hit / {} miss", request.getMethod(), request.getRequestURI(),
+					response.getStatus(), (System.nanoTime() - started) / 1_000_000, cache[0], cache[1]);
 		}
 	}
 

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -35,6 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.simboard.HeldAnswers;
+
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -50,6 +53,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
@@ -67,6 +71,13 @@ class SigmaMindClientTests {
 			Duration.ofMillis(5), 8, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5), 100, 100,
 			100, Duration.ofSeconds(30));
 
+	/**
+	 * Now, for the client's pauses and Retry-After dates: tests never read the real time.
+	 */
+	private static final Instant NOW = Instant.parse("2026-03-27T09:00:00Z");
+
+	private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
 	private static final String API_KEY = "sm-live-9f8e7d6c5b4a39281706";
 
 	private static final String AGENT_ID = "agent_D5D0p7TUs66TTAEAx";
@@ -81,19 +92,22 @@ class SigmaMindClientTests {
 
 	private static final int TEST_RUNS_PAGE_SIZE = 7;
 
+	private final HeldAnswers held = new HeldAnswers();
+
 	private WireMockServer wireMock;
 
 	private SigmaMindClient client;
 
 	@BeforeEach
 	void startWireMock() {
-		this.wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+		this.wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(this.held));
 		this.wireMock.start();
 		this.client = client(Duration.ofSeconds(5), DataSize.ofMegabytes(16));
 	}
 
 	@AfterEach
 	void stopWireMock() {
+		this.held.release();
 		this.wireMock.stop();
 	}
 
@@ -281,11 +295,11 @@ class SigmaMindClientTests {
 
 	@Test
 	void batchRunsWhenRateLimitedWithHttpDateThenRetryAfterUntilThatDate() {
-		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(120));
+		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.atZone(ZoneOffset.UTC).plusSeconds(120));
 		stub("/v1/batch-runs", errorJson(429).withHeader("Retry-After", date));
 		SigmaMindRateLimitedException ex = failure(SigmaMindRateLimitedException.class,
 				() -> this.client.batchRuns(AGENT_ID, 0, 20));
-		assertThat(ex.retryAfter()).isBetween(Duration.ofSeconds(100), Duration.ofSeconds(120));
+		assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(120));
 	}
 
 	@Test
@@ -361,10 +375,10 @@ class SigmaMindClientTests {
 	@Test
 	void batchRunWhenAnswerSlowerThanResponseTimeoutThenUnavailable() {
 		this.client = client(Duration.ofMillis(300), DataSize.ofMegabytes(16));
-		stub("/v1/batch-runs/" + BATCH_ID, okJson(fixture("batchRun.json")).withFixedDelay(2000));
-		long start = System.nanoTime();
-		failure(SigmaMindUnavailableException.class, () -> this.client.batchRun(AGENT_ID, BATCH_ID));
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1900));
+		stub("/v1/batch-runs/" + BATCH_ID, okJson(fixture("batchRun.json")).withTransformers(HeldAnswers.NAME));
+		SigmaMindUnavailableException ex = failure(SigmaMindUnavailableException.class,
+				() -> this.client.batchRun(AGENT_ID, BATCH_ID));
+		assertThat(ex.reason()).isEqualTo(SigmaMindUnavailableException.Reason.TIMEOUT);
 	}
 
 	@Test
@@ -375,89 +389,98 @@ class SigmaMindClientTests {
 		}
 		SigmaMindClient refused = new SigmaMindClient(WebClient.builder(),
 				new WireMockTarget(URI.create("http://127.0.0.1:" + closedPort), API_KEY),
-				properties(Duration.ofSeconds(5), DataSize.ofMegabytes(16), FAST_RETRIES), Clock.systemUTC(),
+				properties(Duration.ofSeconds(5), DataSize.ofMegabytes(16), FAST_RETRIES), CLOCK,
 				new SimpleMeterRegistry());
 		failure(SigmaMindUnavailableException.class, () -> refused.agents());
 	}
 
 	@Test
 	void retryAfterWhenSecondsThenDuration() {
-		assertThat(SigmaMindClient.retryAfter("30")).isEqualTo(Duration.ofSeconds(30));
-		assertThat(SigmaMindClient.retryAfter(" 120 ")).isEqualTo(Duration.ofSeconds(120));
-		assertThat(SigmaMindClient.retryAfter("0")).isEqualTo(Duration.ZERO);
+		assertThat(SigmaMindClient.retryAfter("30", CLOCK)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(SigmaMindClient.retryAfter(" 120 ", CLOCK)).isEqualTo(Duration.ofSeconds(120));
+		assertThat(SigmaMindClient.retryAfter("0", CLOCK)).isEqualTo(Duration.ZERO);
 	}
 
 	@Test
 	void retryAfterWhenNegativeSecondsThenZero() {
-		assertThat(SigmaMindClient.retryAfter("-5")).isEqualTo(Duration.ZERO);
+		assertThat(SigmaMindClient.retryAfter("-5", CLOCK)).isEqualTo(Duration.ZERO);
 	}
 
 	@Test
 	void retryAfterWhenFutureHttpDateThenDurationUntilIt() {
-		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(90));
-		assertThat(SigmaMindClient.retryAfter(date)).isBetween(Duration.ofSeconds(80), Duration.ofSeconds(90));
+		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.atZone(ZoneOffset.UTC).plusSeconds(90));
+		assertThat(SigmaMindClient.retryAfter(date, CLOCK)).isEqualTo(Duration.ofSeconds(90));
 	}
 
 	@Test
 	void retryAfterWhenImfFixdateWithPaddedDayThenDuration() {
-		ZonedDateTime until = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(90);
+		ZonedDateTime until = NOW.atZone(ZoneOffset.UTC).plusSeconds(90);
 		String date = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).format(until);
-		assertThat(SigmaMindClient.retryAfter(date)).isBetween(Duration.ofSeconds(80), Duration.ofSeconds(90));
+		assertThat(SigmaMindClient.retryAfter(date, CLOCK)).isEqualTo(Duration.ofSeconds(90));
 	}
 
 	@Test
 	void retryAfterWhenPastHttpDateThenZero() {
-		assertThat(SigmaMindClient.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
+		assertThat(SigmaMindClient.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", CLOCK)).isEqualTo(Duration.ZERO);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "soon", "30s", "1.5", "Wed, 99 Foo 2026 07:28:00 GMT", "99999999999999999999" })
 	void retryAfterWhenGarbageThenNull(String value) {
-		assertThat(SigmaMindClient.retryAfter(value)).isNull();
+		assertThat(SigmaMindClient.retryAfter(value, CLOCK)).isNull();
 	}
 
 	@ParameterizedTest
 	@NullAndEmptySource
 	@ValueSource(strings = { " ", "\t" })
 	void retryAfterWhenBlankThenNull(String value) {
-		assertThat(SigmaMindClient.retryAfter(value)).isNull();
+		assertThat(SigmaMindClient.retryAfter(value, CLOCK)).isNull();
 	}
 
 	@Test
 	void callsWhenEverySlotTakenThenLaterOnesWaitForASlotAndAllSucceed() {
-		stub("/v1/agents/" + AGENT_ID, okJson(fixture("agent.json")).withFixedDelay(300));
-		SigmaMindClient oneSlot = client(Duration.ofSeconds(5), DataSize.ofMegabytes(16),
-				oneAtATime(Duration.ofSeconds(5)));
-		List<Agent> agents = Flux.range(0, 3).flatMap((i) -> oneSlot.agent(AGENT_ID), 3).collectList().block();
-		assertThat(agents).hasSize(3);
-		this.wireMock.verify(3, getRequestedFor(urlPathEqualTo("/v1/agents/" + AGENT_ID)));
+		stub("/v1/agents/" + AGENT_ID, okJson(fixture("agent.json")).withTransformers(HeldAnswers.NAME));
+		SigmaMindClient twoSlots = client(Duration.ofMinutes(2), DataSize.ofMegabytes(16), slots(2));
+		CompletableFuture<List<Agent>> agents = Flux.range(0, 5)
+			.flatMap((i) -> twoSlots.agent(AGENT_ID), 5)
+			.collectList()
+			.toFuture();
+		// With both slots held, the other three wait: SigmaMind sees two calls, no more.
+		await().until(() -> this.held.arrived() == 2);
+		assertThat(agents).isNotDone();
+		assertThat(this.held.arrived()).isEqualTo(2);
+		this.held.release();
+		assertThat(agents.join()).hasSize(5);
+		this.wireMock.verify(5, getRequestedFor(urlPathEqualTo("/v1/agents/" + AGENT_ID)));
 	}
 
 	@Test
 	void callsWhenWaitingForASlotAndSigmaMindAsksToSlowDownThenTheyNeverReachIt() {
-		stub("/v1/agents/" + AGENT_ID, errorJson(429).withHeader("Retry-After", "30").withFixedDelay(300));
-		SigmaMindClient oneSlot = client(Duration.ofSeconds(5), DataSize.ofMegabytes(16),
-				oneAtATime(Duration.ofSeconds(5)));
-		List<Object> failures = Flux.range(0, 3)
+		stub("/v1/agents/" + AGENT_ID,
+				errorJson(429).withHeader("Retry-After", "30").withTransformers(HeldAnswers.NAME));
+		SigmaMindClient oneSlot = client(Duration.ofMinutes(2), DataSize.ofMegabytes(16), slots(1));
+		CompletableFuture<List<Object>> failures = Flux.range(0, 3)
 			.flatMap((i) -> oneSlot.agent(AGENT_ID).<Object>map((agent) -> agent).onErrorResume(Mono::just), 3)
 			.collectList()
-			.block();
-		assertThat(failures).hasSize(3).allMatch(SigmaMindRateLimitedException.class::isInstance);
+			.toFuture();
+		await().until(() -> this.held.arrived() == 1);
+		this.held.release();
+		assertThat(failures.join()).hasSize(3).allMatch(SigmaMindRateLimitedException.class::isInstance);
 		// The two that queued behind the 429 saw the pause when their turn came.
 		this.wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/agents/" + AGENT_ID)));
 	}
 
 	@Test
 	void callsWhenEverySlotTakenAndNoQueueThenLaterOnesAreRefusedAsBusy() {
-		stub("/v1/agents/" + AGENT_ID, okJson(fixture("agent.json")).withFixedDelay(300));
-		SigmaMindClient oneSlot = client(Duration.ofSeconds(5), DataSize.ofMegabytes(16), oneAtATime(Duration.ZERO));
-		List<Object> outcomes = Flux.range(0, 2)
-			.flatMap((i) -> oneSlot.agent(AGENT_ID)
-				.<Object>map((agent) -> "ok")
-				.onErrorResume(SigmaMindUnavailableException.class, (ex) -> Mono.just(ex.reason())), 2)
-			.collectList()
-			.block();
-		assertThat(outcomes).containsExactlyInAnyOrder("ok", SigmaMindUnavailableException.Reason.BUSY);
+		stub("/v1/agents/" + AGENT_ID, okJson(fixture("agent.json")).withTransformers(HeldAnswers.NAME));
+		SigmaMindClient oneSlot = client(Duration.ofMinutes(2), DataSize.ofMegabytes(16), oneAtATime(Duration.ZERO));
+		CompletableFuture<Agent> first = oneSlot.agent(AGENT_ID).toFuture();
+		await().until(() -> this.held.arrived() == 1);
+		// The first holds the only slot until its answer is let go.
+		assertThat(failure(SigmaMindUnavailableException.class, () -> oneSlot.agent(AGENT_ID)).reason())
+			.isEqualTo(SigmaMindUnavailableException.Reason.BUSY);
+		this.held.release();
+		assertThat(first.join()).isNotNull();
 		this.wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/agents/" + AGENT_ID)));
 	}
 
@@ -469,7 +492,7 @@ class SigmaMindClientTests {
 			SigmaMindProperties.Resilience resilience) {
 		return new SigmaMindClient(WebClient.builder(),
 				new WireMockTarget(URI.create(this.wireMock.baseUrl()), API_KEY),
-				properties(responseTimeout, maxResponseSize, resilience), Clock.systemUTC(), new SimpleMeterRegistry());
+				properties(responseTimeout, maxResponseSize, resilience), CLOCK, new SimpleMeterRegistry());
 	}
 
 	private static SigmaMindProperties properties(Duration responseTimeout, DataSize maxResponseSize,
@@ -480,6 +503,12 @@ class SigmaMindClientTests {
 	}
 
 	/** One call in flight at a time, and a queue as long as given. */
+	/** Calls wait for a slot far longer than any test takes. */
+	private static SigmaMindProperties.Resilience slots(int slots) {
+		return new SigmaMindProperties.Resilience(1, Duration.ofMillis(5), slots, Duration.ofMinutes(2),
+				Duration.ofSeconds(30), Duration.ofMinutes(5), 100, 100, 100, Duration.ofSeconds(30));
+	}
+
 	private static SigmaMindProperties.Resilience oneAtATime(Duration maxQueueWait) {
 		return new SigmaMindProperties.Resilience(1, Duration.ofMillis(5), 1, maxQueueWait, Duration.ofSeconds(30),
 				Duration.ofMinutes(5), 100, 100, 100, Duration.ofSeconds(30));
