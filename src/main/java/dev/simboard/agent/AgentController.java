@@ -42,7 +42,8 @@ class AgentController {
 	}
 
 	@GetMapping("/agents")
-	String agents(@RequestParam(name = "q", required = false) @Size(max = 200) String q, Model model) {
+	String agents(@RequestParam(name = "q", required = false) @Size(max = 200,
+			message = "must be at most 200 characters") String q, Model model) {
 		String query = (q != null) ? q : "";
 		Fresh<List<Agent>> agents = this.catalog.agents();
 		List<AgentRow> all = agents.value().stream().map(AgentController::row).toList();

@@ -32,9 +32,14 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param page the page, from 1; bound from the query string like the rest, with a page
  * below 1 read as the first
  */
-public record BatchQuery(@Pattern(regexp = OUTCOMES) String outcome, @Size(max = 200) String q,
-		@Pattern(regexp = "[A-Za-z0-9_-]{1,128}") String testCase, @Pattern(regexp = SORTS) String sort,
-		@Max(100_000) Integer page) {
+public record BatchQuery(
+		@Pattern(regexp = OUTCOMES, message = "must be passed, failed, running or unjudged") String outcome,
+		@Size(max = 200, message = "must be at most 200 characters") String q,
+		@Pattern(regexp = "[A-Za-z0-9_-]{1,128}",
+				message = "must be a SigmaMind ID: letters, digits, _ and -, at most 128 of them") String testCase,
+		@Pattern(regexp = SORTS,
+				message = "must be label, outcome, duration or created, with a leading - for descending") String sort,
+		@Max(value = 100_000, message = "must be at most 100000") Integer page) {
 
 	/** Runs a page shows. */
 	public static final int PAGE_SIZE = 50;

@@ -11,10 +11,12 @@ import dev.simboard.catalog.RunDetail;
 import dev.simboard.catalog.Staleness;
 import dev.simboard.sigmamind.ApiPage;
 import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.sigmamind.TestRun;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
+import dev.simboard.web.NotFoundException;
 import dev.simboard.web.SigmaMindId;
 import dev.simboard.web.Verdict;
 
@@ -46,7 +48,9 @@ class CompareController {
 	 */
 	@GetMapping("/agents/{agentId}/compare")
 	String compare(@PathVariable @SigmaMindId String agentId, @RequestParam @SigmaMindId String head,
-			@RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,128}") String base, Model model) {
+			@RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,128}",
+					message = "must be a SigmaMind ID: letters, digits, _ and -, at most 128 of them") String base,
+			Model model) {
 		if (base == null) {
 			String previous = previousBatch(agentId, head);
 			if (previous != null) {
@@ -59,8 +63,8 @@ class CompareController {
 					new Crumb(agentId, Links.agent(agentId)), Crumb.here("Compare batch " + head)));
 			return "compare/none";
 		}
-		BatchRuns before = this.catalog.batchRuns(agentId, base);
-		BatchRuns after = this.catalog.batchRuns(agentId, head);
+		BatchRuns before = batchRuns(agentId, base, "base");
+		BatchRuns after = batchRuns(agentId, head, "head");
 		BatchRun headBatch = after.batch().value();
 		model.addAttribute("view", Comparisons.view(agentId, before.batch().value(), before.runs().value(), headBatch,
 				after.runs().value()));
@@ -78,8 +82,8 @@ class CompareController {
 	String diff(@PathVariable @SigmaMindId String agentId, @RequestParam @SigmaMindId String baseBatch,
 			@RequestParam @SigmaMindId String baseJob, @RequestParam @SigmaMindId String headBatch,
 			@RequestParam @SigmaMindId String headJob, Model model) {
-		RunDetail before = this.catalog.run(agentId, baseBatch, baseJob);
-		RunDetail after = this.catalog.run(agentId, headBatch, headJob);
+		RunDetail before = run(agentId, baseBatch, baseJob, "base");
+		RunDetail after = run(agentId, headBatch, headJob, "head");
 		DiffSide base = side(agentId, baseBatch, baseJob, before);
 		DiffSide head = side(agentId, headBatch, headJob, after);
 		List<DiffRow> rows = (base.transcriptProblem() == null && head.transcriptProblem() == null)
@@ -96,6 +100,30 @@ class CompareController {
 				new Crumb(Formats.agentName(after.run().agent(), agentId), Links.agent(agentId)),
 				new Crumb("Compare " + baseBatch + " → " + headBatch, compareHref), Crumb.here("Transcript diff")));
 		return "compare/diff";
+	}
+
+	/**
+	 * A side of the comparison; when SigmaMind has no such batch, a 404 that names it.
+	 */
+	private BatchRuns batchRuns(String agentId, String batchId, String side) {
+		try {
+			return this.catalog.batchRuns(agentId, batchId);
+		}
+		catch (SigmaMindNotFoundException ex) {
+			throw new NotFoundException("SigmaMind has no batch run " + batchId + " (the " + side
+					+ " of this comparison) for agent " + agentId + ".");
+		}
+	}
+
+	/** A side of the diff; when SigmaMind has no such run, a 404 that names it. */
+	private RunDetail run(String agentId, String batchId, String jobId, String side) {
+		try {
+			return this.catalog.run(agentId, batchId, jobId);
+		}
+		catch (SigmaMindNotFoundException ex) {
+			throw new NotFoundException("SigmaMind has no test run " + jobId + " in batch run " + batchId + " (the "
+					+ side + " of this diff) for agent " + agentId + ".");
+		}
 	}
 
 	/** The batch listed after the head batch (the next older one), or {@code null}. */

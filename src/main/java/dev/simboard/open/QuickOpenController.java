@@ -42,7 +42,8 @@ class QuickOpenController {
 	}
 
 	@GetMapping("/open")
-	String open(@RequestParam(name = "id", required = false) @Size(max = 2000) String input, Model model) {
+	String open(@RequestParam(name = "id", required = false) @Size(max = 2000,
+			message = "must be at most 2000 characters") String input, Model model) {
 		String text = (input != null) ? input.trim() : "";
 		Matcher permalink = PERMALINK.matcher(text);
 		if (permalink.find()) {

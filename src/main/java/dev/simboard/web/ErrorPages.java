@@ -1,5 +1,6 @@
 package dev.simboard.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.simboard.logging.Warnings;
 import dev.simboard.sigmamind.SigmaMindBadResponseException;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.sigmamind.SigmaMindRateLimitedException;
 import dev.simboard.sigmamind.SigmaMindUnauthorizedException;
 import dev.simboard.sigmamind.SigmaMindUnavailableException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -37,16 +40,22 @@ class ErrorPages {
 
 	private static final Logger logger = LoggerFactory.getLogger(ErrorPages.class);
 
+	private final Warnings warnings;
+
+	ErrorPages(ObjectProvider<Clock> clock) {
+		this.warnings = new Warnings(logger, clock.getIfAvailable(Clock::systemUTC));
+	}
+
 	private static final String CHECK_KEY = "An operator should check SIGMAMIND_API_KEY "
 			+ "(simboard.sigmamind.api-key) and restart Simboard.";
 
 	@ExceptionHandler({ HandlerMethodValidationException.class, MethodArgumentTypeMismatchException.class,
 			MissingServletRequestParameterException.class, BindException.class })
-	ModelAndView badRequest() {
-		return page(new ErrorView(400, "That address has an ID Simboard can't use",
-				"SigmaMind IDs are made of letters, digits, _ and -, at most 128 of them, "
-						+ "and one in this address is not. Nothing was asked of SigmaMind.",
-				"Check the link you followed or pasted: it may be cut short or have extra characters."));
+	ModelAndView badRequest(Exception ex, HttpServletRequest request) {
+		BadParameter bad = BadParameter.of(ex);
+		this.warnings.warn("400 " + bad.name(), "Refused {} {}: {} {}", request.getMethod(), request.getRequestURI(),
+				bad.name(), bad.problem());
+		return page(bad.view());
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)
@@ -59,22 +68,28 @@ class ErrorPages {
 		return page(ErrorPageController.view(405));
 	}
 
+	@ExceptionHandler(NotFoundException.class)
+	ModelAndView notFound(NotFoundException ex) {
+		return page(new ErrorView(404, "Not found", ex.getMessage(),
+				"The link may be mistyped, or the item deleted in SigmaMind. Start again from the agents list."));
+	}
+
 	@ExceptionHandler(SigmaMindNotFoundException.class)
 	ModelAndView notFound(SigmaMindNotFoundException ex, HttpServletRequest request) {
 		return page(new ErrorView(404, "Not found", missing(ex.endpoint(), pathVariables(request)),
 				"The link may be mistyped, or the item deleted in SigmaMind. Start again from the agents list."));
 	}
 
+	// SigmaMind's failures were logged once, by the client, as they happened.
+
 	@ExceptionHandler(SigmaMindUnauthorizedException.class)
 	ModelAndView unauthorized(SigmaMindUnauthorizedException ex) {
-		logger.warn("SigmaMind refused the API key: {}", ex.getMessage());
 		return page(new ErrorView(502, "SigmaMind refused Simboard's API key",
 				"SigmaMind answered that the API key Simboard uses is not valid (or no longer is).", CHECK_KEY));
 	}
 
 	@ExceptionHandler(SigmaMindRateLimitedException.class)
 	ModelAndView rateLimited(SigmaMindRateLimitedException ex, HttpServletResponse response) {
-		logger.warn("SigmaMind rate limited us: {}", ex.getMessage());
 		Duration wait = ex.retryAfter();
 		if (wait != null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
@@ -87,7 +102,6 @@ class ErrorPages {
 
 	@ExceptionHandler(SigmaMindUnavailableException.class)
 	ModelAndView unavailable(SigmaMindUnavailableException ex) {
-		logger.warn("SigmaMind unavailable: {}", ex.getMessage());
 		String detail = switch (ex.reason()) {
 			case CIRCUIT_OPEN -> "SigmaMind failed again and again just now, so Simboard has paused its calls "
 					+ "for a short while rather than make you wait for each one.";
@@ -101,7 +115,6 @@ class ErrorPages {
 
 	@ExceptionHandler(SigmaMindBadResponseException.class)
 	ModelAndView badResponse(SigmaMindBadResponseException ex) {
-		logger.warn("SigmaMind answered something unreadable: {}", ex.getMessage());
 		return page(new ErrorView(502, "SigmaMind's answer could not be read",
 				"SigmaMind answered, but not with the data Simboard expects (not JSON, the wrong shape, or too large).",
 				"Reload in a minute. If it goes on, an operator should check simboard.sigmamind.base-url "

@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -19,11 +20,12 @@ import jakarta.validation.constraints.Pattern;
 @NotNull
 @Pattern(regexp = "[A-Za-z0-9_-]{1,128}")
 @Constraint(validatedBy = {})
+@ReportAsSingleViolation
 @Target({ ElementType.PARAMETER, ElementType.FIELD })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface SigmaMindId {
 
-	String message() default "is not a SigmaMind ID (letters, digits, _ and -, at most 128)";
+	String message() default "must be a SigmaMind ID: letters, digits, _ and -, at most 128 of them";
 
 	Class<?>[] groups() default {};
 

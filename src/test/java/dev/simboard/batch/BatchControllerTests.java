@@ -172,6 +172,28 @@ class BatchControllerTests {
 	}
 
 	@Test
+	void batchPageWhenQueryParameterWrongThenPageNamesItAndWhatItTakes() throws Exception {
+		String[][] cases = { { "page", "abc", "In this address, page must be a whole number" },
+				{ "sort", "bogus", "In this address, sort must be label, outcome, duration or created" },
+				{ "outcome", "weird", "In this address, outcome must be passed, failed, running or unjudged" },
+				{ "q", "x".repeat(201), "In this address, q must be at most 200 characters" } };
+		for (String[] wrong : cases) {
+			this.mvc.perform(get(URL).param(wrong[0], wrong[1]))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString(wrong[2])))
+				.andExpect(content().string(not(containsString("an ID Simboard can"))));
+		}
+		verifyNoInteractions(this.catalog);
+	}
+
+	@Test
+	void batchPageWhenBatchIdMalformedThenPageSaysTheBatchRunIdIsWrong() throws Exception {
+		this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID + "/batches/a.b"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("The batch run ID in this address must be a SigmaMind ID")));
+	}
+
+	@Test
 	void batchPageWhenQueryParametersInvalidThenBadRequestWithoutAskingSigmaMind() throws Exception {
 		this.mvc.perform(get(URL).param("outcome", "exploded")).andExpect(status().isBadRequest());
 		this.mvc.perform(get(URL).param("sort", "password")).andExpect(status().isBadRequest());

@@ -25,11 +25,16 @@ import dev.simboard.transcript.Transcript;
 import dev.simboard.transcript.Turn;
 import dev.simboard.web.PageTest;
 
+import dev.simboard.sigmamind.SigmaMindNotFoundException;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -221,6 +226,34 @@ class CompareControllerTests {
 			.getResponse()
 			.getContentAsString());
 		assertThat(page.text()).contains("There is no batch before " + HEAD);
+	}
+
+	@Test
+	void compareWhenHeadMissingThenPageNamesTheMissingParameter() throws Exception {
+		for (var request : List.of(get(COMPARE), get(COMPARE).param("base", BASE))) {
+			this.mvc.perform(request)
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("That address is missing head")))
+				.andExpect(content().string(not(containsString("an ID Simboard can"))));
+		}
+		verifyNoInteractions(this.catalog);
+	}
+
+	@Test
+	void compareWhenBaseIdMalformedThenPageNamesBaseAndWhatItTakes() throws Exception {
+		this.mvc.perform(get(COMPARE).param("base", "a b").param("head", HEAD))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("In this address, base must be a SigmaMind ID")));
+	}
+
+	@Test
+	void compareWhenBaseUnknownThenNotFoundNamesThatBatch() throws Exception {
+		given(this.catalog.batchRuns(AGENT, "batch_gone"))
+			.willThrow(new SigmaMindNotFoundException("GET /v1/batch-runs/{batchId}", 404));
+		this.mvc.perform(get(COMPARE).param("base", "batch_gone").param("head", HEAD))
+			.andExpect(status().isNotFound())
+			.andExpect(content()
+				.string(containsString("SigmaMind has no batch run batch_gone (the base of this comparison)")));
 	}
 
 	@Test
