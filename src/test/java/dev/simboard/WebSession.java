@@ -63,12 +63,16 @@ public final class WebSession {
 		return current;
 	}
 
-	/** POSTs a form body as a browser would. */
-	public HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+	/** POSTs a form body as a browser would; headers as name, value pairs. */
+	public HttpResponse<String> post(String path, String form, String... headers)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofString(form));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** The value of a cookie this session holds, or {@code null}. */

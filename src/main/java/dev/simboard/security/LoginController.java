@@ -41,6 +41,15 @@ class LoginController {
 	}
 
 	/**
+	 * Sign-out is a POST with the form's token, so that no link on another site can sign
+	 * anyone out; an address typed or followed gets a page with the button instead.
+	 */
+	@GetMapping("/logout")
+	String logout() {
+		return "logout";
+	}
+
+	/**
 	 * A single sign-on button.
 	 *
 	 * @param href where it starts the sign-in

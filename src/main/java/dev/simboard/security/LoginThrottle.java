@@ -12,12 +12,25 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.simboard.logging.Warnings;
+
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per username, known or not, and refuses a username for a while
- * after too many, so that guessing passwords is slow and reveals nothing about which
- * usernames exist.
+ * Slows password guessing without letting a stranger lock the team out (OWASP's
+ * credential-stuffing advice, ASVS 5.0 V6): failures are counted per client address, per
+ * username from one client, and per username from everywhere.
+ * <ul>
+ * <li>A client with too many failures within the window, whatever the usernames, is
+ * refused for the cooldown: one client cannot try username after username.</li>
+ * <li>A username with too many failures from one client is refused to that client for the
+ * cooldown; the owner signing in from another client is not.</li>
+ * <li>A username with too many failures in an hour from everywhere is refused, for the
+ * rest of that hour, to every client that has failed a sign-in within the hour; a client
+ * with no failures, the owner's, still may sign in.</li>
+ * </ul>
+ * Usernames count whether they exist or not, so the throttle reveals nothing about which
+ * do.
  */
 @Component
 class LoginThrottle {
@@ -30,63 +43,134 @@ class LoginThrottle {
 
 	private final Clock clock;
 
-	/** Bounded, so a flood of made-up usernames cannot exhaust memory. */
-	private final Cache<String, Record> records = Caffeine.newBuilder()
-		.maximumSize(100_000)
-		.expireAfterAccess(Duration.ofHours(2))
-		.build();
+	private final Warnings warnings;
+
+	/**
+	 * Failures per client address. Each map is bounded: made-up names cannot fill memory.
+	 */
+	private final Cache<String, Failures> clients = bounded();
+
+	/** Failures per username and client address. */
+	private final Cache<String, Failures> pairs = bounded();
+
+	/** Failures per username, from every client. */
+	private final Cache<String, Failures> usernames = bounded();
 
 	LoginThrottle(SecuritySettings settings, Clock clock) {
 		this.settings = settings.login();
 		this.clock = clock;
+		this.warnings = new Warnings(logger, clock);
 	}
 
-	/** Whether this username may try now. */
-	boolean allowed(String username) {
-		Record record = this.records.getIfPresent(key(username));
-		if (record == null) {
-			return true;
-		}
-		synchronized (record) {
-			return !this.clock.instant().isBefore(record.lockedUntil);
-		}
-	}
-
-	void failed(String username) {
+	/** Whether this username may try to sign in from this client now. */
+	boolean allowed(String username, String client) {
 		Instant now = this.clock.instant();
-		Record record = this.records.get(key(username), (k) -> new Record());
-		synchronized (record) {
-			record.failures.addLast(now);
-			while (!record.failures.isEmpty() && record.failures.peekFirst().isBefore(now.minus(HOUR))) {
-				record.failures.removeFirst();
-			}
-			Instant windowStart = now.minus(this.settings.window());
-			long recent = record.failures.stream().filter((failure) -> failure.isAfter(windowStart)).count();
-			if (record.failures.size() >= this.settings.maxFailuresPerHour()) {
-				record.lockedUntil = record.failures.peekFirst().plus(HOUR);
-				logger.warn("Sign-in locked until {} after {} failures in an hour", record.lockedUntil,
-						record.failures.size());
-			}
-			else if (recent >= this.settings.maxFailures()) {
-				record.lockedUntil = now.plus(this.settings.cooldown());
-				logger.warn("Sign-in locked for {} after {} failures", this.settings.cooldown(), recent);
+		Failures fromClient = this.clients.getIfPresent(client(client));
+		if (fromClient != null && fromClient.lockedAt(now)) {
+			return false;
+		}
+		Failures pair = this.pairs.getIfPresent(pair(username, client));
+		if (pair != null && pair.lockedAt(now)) {
+			return false;
+		}
+		Failures forUsername = this.usernames.getIfPresent(username(username));
+		return forUsername == null || !forUsername.lockedAt(now) || fromClient == null
+				|| !fromClient.anySince(now.minus(HOUR));
+	}
+
+	void failed(String username, String client) {
+		Instant now = this.clock.instant();
+		SecuritySettings.Login login = this.settings;
+		if (record(this.clients, client(client), now, login.maxFailuresPerClient())) {
+			this.warnings.warn("client", "Sign-in refused to a client for {} after {} failures within {}",
+					login.cooldown(), login.maxFailuresPerClient(), login.window());
+		}
+		if (record(this.pairs, pair(username, client), now, login.maxFailures())) {
+			this.warnings.warn("pair", "Sign-in of a username refused to one client for {} after {} failures within {}",
+					login.cooldown(), login.maxFailures(), login.window());
+		}
+		Failures forUsername = this.usernames.get(username(username), (k) -> new Failures());
+		synchronized (forUsername) {
+			forUsername.add(now, login.maxFailuresPerHour());
+			if (forUsername.count(now.minus(HOUR)) >= login.maxFailuresPerHour()) {
+				forUsername.lockedUntil = forUsername.oldest().plus(HOUR);
+				this.warnings.warn("username",
+						"Sign-in of a username refused until {} to every client that has failed, after {} failures "
+								+ "in an hour",
+						forUsername.lockedUntil, login.maxFailuresPerHour());
 			}
 		}
 	}
 
-	void succeeded(String username) {
-		this.records.invalidate(key(username));
+	/** A success forgives this username's failures from this client, not the client's. */
+	void succeeded(String username, String client) {
+		this.pairs.invalidate(pair(username, client));
 	}
 
-	private static String key(String username) {
+	/**
+	 * Adds a failure; locks the key for the cooldown once {@code max} fall in the window.
+	 */
+	private boolean record(Cache<String, Failures> cache, String key, Instant now, int max) {
+		Failures failures = cache.get(key, (k) -> new Failures());
+		synchronized (failures) {
+			failures.add(now, max);
+			if (failures.count(now.minus(this.settings.window())) >= max) {
+				failures.lockedUntil = now.plus(this.settings.cooldown());
+				return true;
+			}
+			return false;
+		}
+	}
+
+	private static Cache<String, Failures> bounded() {
+		return Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(2)).build();
+	}
+
+	private static String username(String username) {
 		return (username != null) ? username.trim().toLowerCase(Locale.ROOT) : "";
 	}
 
-	private static final class Record {
+	private static String client(String client) {
+		return (client != null) ? client : "";
+	}
 
-		private final Deque<Instant> failures = new ArrayDeque<>();
+	private static String pair(String username, String client) {
+		return username(username) + "\n" + client(client);
+	}
+
+	/**
+	 * The latest failures, oldest first, no older than an hour and no more than the limit
+	 * they are held against (all a decision needs), and a lock.
+	 */
+	private static final class Failures {
+
+		private final Deque<Instant> times = new ArrayDeque<>();
 
 		private Instant lockedUntil = Instant.MIN;
+
+		synchronized void add(Instant at, int keep) {
+			this.times.addLast(at);
+			while (this.times.size() > keep
+					|| (this.times.size() > 1 && this.times.peekFirst().isBefore(at.minus(HOUR)))) {
+				this.times.removeFirst();
+			}
+		}
+
+		synchronized long count(Instant since) {
+			return this.times.stream().filter((time) -> time.isAfter(since)).count();
+		}
+
+		synchronized boolean anySince(Instant since) {
+			return !this.times.isEmpty() && this.times.peekLast().isAfter(since);
+		}
+
+		synchronized Instant oldest() {
+			return this.times.peekFirst();
+		}
+
+		synchronized boolean lockedAt(Instant now) {
+			return now.isBefore(this.lockedUntil);
+		}
 
 	}
 

@@ -2,6 +2,7 @@ package dev.simboard.security;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,7 +56,8 @@ public class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pagesChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> sso,
-			ObjectProvider<SsoUserService> ssoUsers, Environment environment) throws Exception {
+			ObjectProvider<SsoUserService> ssoUsers, ObjectProvider<Clock> clock, Environment environment)
+			throws Exception {
 		// Return to the exact address shared, without Spring's "?continue" marker.
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		requestCache.setMatchingRequestParameterName(null);
@@ -74,7 +76,13 @@ public class SecurityConfiguration {
 			.authenticated())
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.formLogin((form) -> form.loginPage("/login").successHandler(success).permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new CsrfFailures.TolerantTokenHandler()))
+			.exceptionHandling((exceptions) -> exceptions
+				.accessDeniedHandler(new CsrfFailures.Denied(clock.getIfAvailable(Clock::systemUTC))))
+			// GET /logout is a page with the sign-out button (LoginController).
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout")
+				.deleteCookies(environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID"))
+				.permitAll())
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));

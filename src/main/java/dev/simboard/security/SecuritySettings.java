@@ -43,16 +43,22 @@ record SecuritySettings(@Valid @DefaultValue List<User> users, @Valid @NotNull @
 	}
 
 	/**
-	 * Login throttling, per username, known or not.
+	 * Password sign-in throttling, per client address and per username, known or not.
 	 *
-	 * @param maxFailures failed attempts within {@code window} that lock a username
+	 * @param maxFailures failures of one username from one client within {@code window}
+	 * that refuse that username to that client (and only to it) for {@code cooldown}
 	 * @param window the span failures are counted over
-	 * @param cooldown how long a locked username is refused, even with the right password
-	 * @param maxFailuresPerHour failures per username per hour past which it stays locked
-	 * for the rest of that hour
+	 * @param cooldown how long a refused client, or username on a client, stays refused,
+	 * even with the right password
+	 * @param maxFailuresPerHour failures of one username in an hour, from all clients
+	 * together, past which it is refused for the rest of that hour to every client that
+	 * has failed a sign-in; a client with no failures, its owner's, may still sign in
+	 * @param maxFailuresPerClient failures from one client address within {@code window},
+	 * whatever the usernames, that refuse that client for {@code cooldown}
 	 */
 	record Login(@Min(1) @DefaultValue("5") int maxFailures, @NotNull @DefaultValue("5m") Duration window,
-			@NotNull @DefaultValue("5m") Duration cooldown, @Min(1) @DefaultValue("100") int maxFailuresPerHour) {
+			@NotNull @DefaultValue("5m") Duration cooldown, @Min(1) @DefaultValue("100") int maxFailuresPerHour,
+			@Min(1) @DefaultValue("20") int maxFailuresPerClient) {
 
 	}
 

@@ -5,10 +5,12 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password sign-in behind the {@link LoginThrottle}: a locked username is refused before
- * its password is checked, with the same answer as a wrong password.
+ * Password sign-in behind the {@link LoginThrottle}: a refused sign-in gets the same
+ * answer as a wrong password, after the same work, so neither its words nor its time tell
+ * a guesser anything.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -16,24 +18,32 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
-	ThrottledAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle) {
+	private final EqualWorkPasswordEncoder passwords;
+
+	ThrottledAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle,
+			EqualWorkPasswordEncoder passwords) {
 		this.delegate = delegate;
 		this.throttle = throttle;
+		this.passwords = passwords;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String username = authentication.getName();
-		if (!this.throttle.allowed(username)) {
+		String client = (authentication.getDetails() instanceof WebAuthenticationDetails details)
+				? details.getRemoteAddress() : null;
+		if (!this.throttle.allowed(username, client)) {
+			Object credentials = authentication.getCredentials();
+			this.passwords.decoy((credentials != null) ? credentials.toString() : "");
 			throw new BadCredentialsException("Bad credentials");
 		}
 		try {
 			Authentication result = this.delegate.authenticate(authentication);
-			this.throttle.succeeded(username);
+			this.throttle.succeeded(username, client);
 			return result;
 		}
 		catch (AuthenticationException ex) {
-			this.throttle.failed(username);
+			this.throttle.failed(username, client);
 			// One answer for every failure, so it tells nothing about the account.
 			throw new BadCredentialsException("Bad credentials", ex);
 		}

@@ -12,9 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.util.StringUtils;
 
@@ -34,13 +32,26 @@ class UsersConfiguration {
 
 	/**
 	 * Password sign-in, throttled; the only provider, so nothing can bypass the throttle.
+	 * The accounts are not a bean of their own: Spring Security would otherwise warn at
+	 * start-up that it does not use them for a second, unthrottled sign-in.
 	 */
 	@Bean
-	ThrottledAuthenticationProvider passwordAuthentication(UserDetailsService users, PasswordEncoder encoder,
-			LoginThrottle throttle) {
-		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+	ThrottledAuthenticationProvider passwordAuthentication(SecuritySettings settings,
+			@Value("${simboard.sigmamind.api-key:}") String apiKey, LoginThrottle throttle) {
+		List<UserDetails> users = users(settings, !StringUtils.hasText(apiKey));
+		return provider(users, throttle);
+	}
+
+	static ThrottledAuthenticationProvider provider(List<UserDetails> users, LoginThrottle throttle) {
+		int cost = EqualWorkPasswordEncoder.cost(users.stream().map(UserDetails::getPassword).toList());
+		return provider(users, throttle, new EqualWorkPasswordEncoder(new BCryptPasswordEncoder(cost)));
+	}
+
+	static ThrottledAuthenticationProvider provider(List<UserDetails> users, LoginThrottle throttle,
+			EqualWorkPasswordEncoder encoder) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users));
 		passwords.setPasswordEncoder(encoder);
-		return new ThrottledAuthenticationProvider(passwords, throttle);
+		return new ThrottledAuthenticationProvider(passwords, throttle, encoder);
 	}
 
 	@Bean
@@ -48,15 +59,7 @@ class UsersConfiguration {
 		return new SsoUserService(settings.sso());
 	}
 
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	@Bean
-	UserDetailsService userDetailsService(SecuritySettings properties,
-			@Value("${simboard.sigmamind.api-key:}") String apiKey) {
-		boolean demoMode = !StringUtils.hasText(apiKey);
+	private static List<UserDetails> users(SecuritySettings properties, boolean demoMode) {
 		List<UserDetails> users = new ArrayList<>();
 		for (SecuritySettings.User user : properties.users()) {
 			users.add(User.withUsername(user.name())
@@ -71,7 +74,7 @@ class UsersConfiguration {
 		else if (users.isEmpty()) {
 			throw new NoUsersConfiguredException();
 		}
-		return new InMemoryUserDetailsManager(users);
+		return users;
 	}
 
 }

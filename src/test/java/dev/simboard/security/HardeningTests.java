@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,58 @@ class HardeningTests {
 			.select("form.refresh input[name=_csrf]")
 			.attr("value");
 		assertThat(viewer.post(refresh, "_csrf=" + token).statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void signInWhenFormComesFromAnExpiredSessionThenBackToLoginSayingSo() throws Exception {
+		String token = Jsoup.parse(new WebSession(this.port).get("/login").body())
+			.select("input[name=_csrf]")
+			.attr("value");
+		// The session the form was made in has expired: the browser still names it.
+		WebSession user = new WebSession(this.port);
+		HttpResponse<String> answer = user.post("/login", "username=qa&password=secret&_csrf=" + token, "Cookie",
+				"JSESSIONID=0123456789ABCDEF0123456789ABCDEF");
+		assertThat(answer.statusCode()).isEqualTo(302);
+		assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+		assertThat(user.follow(answer).body()).contains("Your sign-in page had expired; please sign in again");
+	}
+
+	@Test
+	void formWhenTokenGarbledOrForgedThenForbiddenPageNotServerError() throws Exception {
+		WebSession stranger = new WebSession(this.port);
+		stranger.get("/login");
+		// The right length for a token, but its two halves give bytes that are not UTF-8.
+		byte[] bytes = new byte[72];
+		java.util.Arrays.fill(bytes, 36, 72, (byte) 0xFF);
+		String garbled = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		for (String path : List.of("/login", "/logout")) {
+			for (String token : List.of(garbled, "forged")) {
+				HttpResponse<String> answer = stranger.post(path, "username=qa&password=x&_csrf=" + token);
+				assertThat(answer.statusCode()).as(path + " " + token).isEqualTo(403);
+				assertThat(answer.body()).contains("That form was not accepted").doesNotContain("You are signed in");
+			}
+		}
+		assertThat(signedIn("qa", "secret").post("/logout", "_csrf=" + garbled).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void logoutWhenOpenedByAddressThenPageWithSignOutButton() throws Exception {
+		WebSession user = signedIn("qa", "secret");
+		HttpResponse<String> page = user.get("/logout");
+		assertThat(page.statusCode()).isEqualTo(200);
+		Document form = Jsoup.parse(page.body());
+		assertThat(form.select("main form[action=/logout][method=post] button").text()).isEqualTo("Sign out");
+		assertThat(form.select("main form[action=/logout] input[name=_csrf]").attr("value")).isNotEmpty();
+	}
+
+	@Test
+	void logoutWhenSignedOutThenSessionCookieCleared() throws Exception {
+		WebSession user = signedIn("qa", "secret");
+		String token = Jsoup.parse(user.get("/agents").body()).select("form.signout input[name=_csrf]").attr("value");
+		HttpResponse<String> answer = user.post("/logout", "_csrf=" + token);
+		assertThat(answer.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=;").contains("Expires=Thu, 01 Jan 1970"));
+		assertThat(user.cookie("JSESSIONID")).isNull();
 	}
 
 	@Test

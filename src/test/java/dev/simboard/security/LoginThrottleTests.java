@@ -12,59 +12,101 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginThrottleTests {
 
+	private static final String ATTACKER = "203.0.113.9";
+
+	private static final String OWNER = "198.51.100.7";
+
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-03-27T09:00:00Z"));
 
-	private final LoginThrottle throttle = new LoginThrottle(new SecuritySettings(List.of(),
-			new SecuritySettings.Login(5, Duration.ofMinutes(5), Duration.ofMinutes(5), 100),
-			new SecuritySettings.Sso(null, List.of())), this.clock);
+	private final LoginThrottle throttle = throttle(
+			new SecuritySettings.Login(5, Duration.ofMinutes(5), Duration.ofMinutes(5), 100, 20));
 
-	@Test
-	void failedWhenFiveWithinWindowThenLockedForCooldownWhateverTheCase() {
-		for (int i = 0; i < 4; i++) {
-			this.throttle.failed("QA");
-		}
-		assertThat(this.throttle.allowed("qa")).isTrue();
-		this.throttle.failed("qa ");
-		assertThat(this.throttle.allowed("qa")).isFalse();
-		this.clock.advance(Duration.ofMinutes(5));
-		assertThat(this.throttle.allowed("qa")).isTrue();
+	private LoginThrottle throttle(SecuritySettings.Login login) {
+		return new LoginThrottle(new SecuritySettings(List.of(), login, new SecuritySettings.Sso(null, List.of())),
+				this.clock);
 	}
 
 	@Test
-	void failedWhenSpreadBeyondWindowThenNotLocked() {
+	void failedWhenFiveFromOneClientThenUsernameRefusedThereForCooldownWhateverTheCase() {
+		for (int i = 0; i < 4; i++) {
+			this.throttle.failed("QA", ATTACKER);
+		}
+		assertThat(this.throttle.allowed("qa", ATTACKER)).isTrue();
+		this.throttle.failed("qa ", ATTACKER);
+		assertThat(this.throttle.allowed("qa", ATTACKER)).isFalse();
+		this.clock.advance(Duration.ofMinutes(5));
+		assertThat(this.throttle.allowed("qa", ATTACKER)).isTrue();
+	}
+
+	@Test
+	void failedWhenFiveFromOneClientThenOwnerOnAnotherClientStillSignsIn() {
+		for (int i = 0; i < 5; i++) {
+			this.throttle.failed("admin", ATTACKER);
+		}
+		assertThat(this.throttle.allowed("admin", ATTACKER)).isFalse();
+		assertThat(this.throttle.allowed("admin", OWNER)).isTrue();
+	}
+
+	@Test
+	void failedWhenTwentyFromOneClientOverManyUsernamesThenClientRefusedForEveryUsername() {
+		for (int i = 0; i < 19; i++) {
+			this.throttle.failed("user" + i, ATTACKER);
+		}
+		assertThat(this.throttle.allowed("someone-else", ATTACKER)).isTrue();
+		this.throttle.failed("user19", ATTACKER);
+		assertThat(this.throttle.allowed("someone-else", ATTACKER)).isFalse();
+		assertThat(this.throttle.allowed("someone-else", OWNER)).isTrue();
+		this.clock.advance(Duration.ofMinutes(5));
+		assertThat(this.throttle.allowed("someone-else", ATTACKER)).isTrue();
+	}
+
+	@Test
+	void failedWhenSpreadBeyondWindowThenNotRefused() {
 		for (int i = 0; i < 10; i++) {
-			this.throttle.failed("qa");
+			this.throttle.failed("qa", ATTACKER);
 			this.clock.advance(Duration.ofMinutes(2));
 		}
-		assertThat(this.throttle.allowed("qa")).isTrue();
+		assertThat(this.throttle.allowed("qa", ATTACKER)).isTrue();
 	}
 
 	@Test
-	void failedWhenHundredInAnHourThenLockedForTheRestOfTheHourEvenWithShortCooldown() {
-		LoginThrottle lenient = new LoginThrottle(new SecuritySettings(List.of(),
-				new SecuritySettings.Login(5, Duration.ofMinutes(5), Duration.ofSeconds(1), 100),
-				new SecuritySettings.Sso(null, List.of())), this.clock);
+	void failedWhenHundredInAnHourFromManyClientsThenRefusedToClientsThatFailedButNotToTheOwner() {
+		for (int i = 0; i < 100; i++) {
+			String client = "203.0.113." + (i % 50);
+			assertThat(this.throttle.allowed("admin", client)).as("failure " + i).isTrue();
+			this.throttle.failed("admin", client);
+		}
+		assertThat(this.throttle.allowed("admin", "203.0.113.1")).isFalse();
+		assertThat(this.throttle.allowed("admin", OWNER)).isTrue();
+		this.clock.advance(Duration.ofMinutes(61));
+		assertThat(this.throttle.allowed("admin", "203.0.113.1")).isTrue();
+	}
+
+	@Test
+	void failedWhenHundredInAnHourWithShortCooldownThenRefusedForTheRestOfTheHour() {
+		LoginThrottle lenient = throttle(
+				new SecuritySettings.Login(5, Duration.ofMinutes(5), Duration.ofSeconds(1), 100, 1_000));
 		for (int failures = 0; failures < 100; failures++) {
-			if (!lenient.allowed("qa")) {
+			if (!lenient.allowed("qa", ATTACKER)) {
 				this.clock.advance(Duration.ofSeconds(1));
 			}
-			assertThat(lenient.allowed("qa")).as("failure " + failures).isTrue();
-			lenient.failed("qa");
+			assertThat(lenient.allowed("qa", ATTACKER)).as("failure " + failures).isTrue();
+			lenient.failed("qa", ATTACKER);
 		}
 		this.clock.advance(Duration.ofMinutes(30));
-		assertThat(lenient.allowed("qa")).isFalse();
+		assertThat(lenient.allowed("qa", ATTACKER)).isFalse();
 		this.clock.advance(Duration.ofMinutes(31));
-		assertThat(lenient.allowed("qa")).isTrue();
+		assertThat(lenient.allowed("qa", ATTACKER)).isTrue();
 	}
 
 	@Test
 	void succeededWhenAfterFailuresThenCountStartsAgain() {
 		for (int i = 0; i < 4; i++) {
-			this.throttle.failed("qa");
+			this.throttle.failed("qa", OWNER);
 		}
-		this.throttle.succeeded("qa");
-		this.throttle.failed("qa");
-		assertThat(this.throttle.allowed("qa")).isTrue();
+		this.throttle.succeeded("qa", OWNER);
+		this.throttle.failed("qa", OWNER);
+		assertThat(this.throttle.allowed("qa", OWNER)).isTrue();
 	}
 
 }
