@@ -3,10 +3,7 @@ package dev.simboard.history;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import dev.simboard.catalog.Attempt;
 import dev.simboard.sigmamind.SigmaMindClient;
@@ -47,11 +44,6 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 	static final int FLAKY_CHANGES = 2;
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd").withZone(ZoneOffset.UTC);
-
-	private static final Comparator<CaseHistory> MOST_UNSTABLE_FIRST = Comparator.comparingInt(CaseHistory::score)
-		.reversed()
-		.thenComparing(CaseHistory::label)
-		.thenComparing(CaseHistory::testCaseId);
 
 	/** Whether the verdict keeps changing, or attempts within a batch disagree. */
 	public boolean flaky() {
@@ -171,19 +163,6 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 				Formats.orDash((described != null) ? described.successCriteria() : null),
 				Formats.orDash((described != null) ? described.userPrompt() : null), List.copyOf(columns), failingSince,
 				failingFrom, failingAtLeast, changes, disagreeing, judged, unreadable, unreadableNewer);
-	}
-
-	/** The flaky test cases of the window, most unstable first. */
-	static List<CaseHistory> flaky(String agentId, HistoryWindow window) {
-		Set<String> testCaseIds = new LinkedHashSet<>();
-		for (BatchEntry entry : window.batches()) {
-			entry.testCaseIds().forEach(testCaseIds::add);
-		}
-		return testCaseIds.stream()
-			.map((testCaseId) -> of(agentId, window, testCaseId))
-			.filter(CaseHistory::flaky)
-			.sorted(MOST_UNSTABLE_FIRST)
-			.toList();
 	}
 
 	/** The history page of a test case. */

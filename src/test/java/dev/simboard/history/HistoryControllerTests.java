@@ -284,6 +284,45 @@ class HistoryControllerTests {
 	}
 
 	@Test
+	void flakyListWhenNoBatchCanBeReadThenSaysFlakinessIsUnknownAndNamesTheCasesNotJudged() throws Exception {
+		unreadable(1, 2, 3, 4, 5);
+		Document page = page("/agents/" + AGENT + "/flaky");
+		Element result = page.selectFirst(".flaky-result");
+		assertThat(result.select(".notice").text()).isEqualTo(
+				"SigmaMind did not give the runs of any of these 5 batch runs just now, so which test cases are flaky is unknown.");
+		assertThat(result.select("table.flaky-list, p.empty")).isEmpty();
+		assertThat(result.select("details.unjudged summary").text())
+			.isEqualTo("4 test cases have no verdict in these batch runs, so whether they are flaky is unknown");
+		assertThat(result.select("details.unjudged a").eachText()).containsExactly("Always passes",
+				"Attempts disagree once", "Fails lately", "Flips every batch");
+		assertThat(page.text()).doesNotContain("No flaky test case");
+	}
+
+	@Test
+	void flakyListWhenSomeBatchesCannotBeReadThenSaysHowManyAndListsWhatItCanTell() throws Exception {
+		unreadable(2, 4);
+		Document page = page("/agents/" + AGENT + "/flaky");
+		Element result = page.selectFirst(".flaky-result");
+		assertThat(result.select(".hint.unread").text()).isEqualTo(
+				"SigmaMind did not give the runs of 2 of these 5 batch runs just now; they are left out, and may hide a change of verdict.");
+		// tc_flip still reads P ? P ? P: no change can be seen, so it is not listed,
+		// but it is not said to be fine either.
+		assertThat(result.select("table.flaky-list a.case").eachAttr("href")).containsExactly(HISTORY + "tc_mixed");
+		assertThat(result.select("details.unjudged")).isEmpty();
+	}
+
+	@Test
+	void flakyListWhenNoFlakyCaseAndSomeBatchesUnreadableThenSaysItIsOnlyOfTheBatchesRead() throws Exception {
+		Document page = page("/agents/" + AGENT + "/flaky?batches=2");
+		assertThat(page.select(".flaky-result p.empty").text()).isEqualTo("No flaky test case in these batch runs.");
+		unreadable(5);
+		page = page("/agents/" + AGENT + "/flaky?batches=2");
+		assertThat(page.select(".flaky-result p.empty").text())
+			.isEqualTo("No flaky test case in the batch runs that could be read.");
+		assertThat(page.select(".flaky-result .hint.unread").text()).contains("1 of these 2 batch runs");
+	}
+
+	@Test
 	void historyWhenCaseNeverPlayedThenSaysSo() throws Exception {
 		Document page = page(HISTORY + "tc_other");
 		assertThat(page.select(".notice").text()).contains("No batch run among the last 5");

@@ -147,6 +147,11 @@ class HistoryCostTests {
 		assertThat(page.select(".stability").text()).isEqualTo("Unknown");
 		assertThat(page.select(".card.passed")).isEmpty();
 		assertThat(page.text()).doesNotContain("Not failing", "Stable");
+
+		Document flaky = Jsoup.parse(this.session.get("/agents/" + AGENT + "/flaky?batches=5").body());
+		assertThat(flaky.select(".flaky-result .notice").text()).contains("which test cases are flaky is unknown");
+		assertThat(flaky.select(".flaky-result details.unjudged a").eachText()).containsExactly("Cancel");
+		assertThat(flaky.text()).doesNotContain("No flaky test case");
 	}
 
 }
