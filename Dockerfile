@@ -8,7 +8,7 @@
 #
 # No secret goes into any layer: .dockerignore keeps .env and secrets/ out of the build
 # context, and the SigmaMind key reaches the container only at run time, as an environment
-# variable or as a file in /run/secrets/ (see docs/deploy.md).
+# variable or as a file in /run/secrets/ (see docs/deploy.md, "The SigmaMind key").
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /build

@@ -109,7 +109,8 @@
 			})
 			.then(function (html) {
 				var found = new DOMParser().parseFromString(html, 'text/html');
-				var list = found.querySelector('table.flaky-list') || found.querySelector('main p.empty');
+				// The whole result, so that batches that could not be read are said, not hidden.
+				var list = found.querySelector('main .flaky-result');
 				var slot = flaky.querySelector('.flaky-slot');
 				if (list && slot) { slot.replaceChildren(document.importNode(list, true)); }
 			})

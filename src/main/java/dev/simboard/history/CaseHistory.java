@@ -3,10 +3,7 @@ package dev.simboard.history;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import dev.simboard.catalog.Attempt;
 import dev.simboard.sigmamind.SigmaMindClient;
@@ -28,23 +25,25 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param successCriteria what the judge expects, or a dash
  * @param userPrompt the simulated user's instructions, or a dash
  * @param columns one per batch, oldest first
- * @param failingSince judged batches in a row, back from the newest, that failed the case
+ * @param failingSince judged batches in a row, back from the newest judged one, that
+ * failed the case
  * @param failingFrom the oldest batch of that streak, or {@code null}
+ * @param failingAtLeast whether the streak may be longer: it ends at a batch whose runs
+ * could not be read
  * @param changes times the verdict changed between consecutive judged batches
  * @param disagreeing batches whose attempts both passed and failed
+ * @param judged batches with a verdict on the case
+ * @param unreadable batches whose runs could not be read
+ * @param unreadableNewer of those, the ones newer than the newest judged batch
  */
 record CaseHistory(String testCaseId, String href, String label, String successCriteria, String userPrompt,
-		List<Column> columns, int failingSince, Column failingFrom, int changes, int disagreeing) {
+		List<Column> columns, int failingSince, Column failingFrom, boolean failingAtLeast, int changes,
+		int disagreeing, int judged, int unreadable, int unreadableNewer) {
 
 	/** Verdict changes at which a case counts as flaky. */
 	static final int FLAKY_CHANGES = 2;
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd").withZone(ZoneOffset.UTC);
-
-	private static final Comparator<CaseHistory> MOST_UNSTABLE_FIRST = Comparator.comparingInt(CaseHistory::score)
-		.reversed()
-		.thenComparing(CaseHistory::label)
-		.thenComparing(CaseHistory::testCaseId);
 
 	/** Whether the verdict keeps changing, or attempts within a batch disagree. */
 	public boolean flaky() {
@@ -61,6 +60,31 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 	/** Whether any batch in the window played the case. */
 	public boolean played() {
 		return this.columns.stream().anyMatch((column) -> column.outcome() != CaseOutcome.ABSENT);
+	}
+
+	/**
+	 * Whether any batch gave a verdict on the case. Without one, neither "not failing"
+	 * nor "stable" may be said: nothing was seen, which is not the same as nothing wrong.
+	 */
+	public boolean known() {
+		return this.judged > 0;
+	}
+
+	/**
+	 * Whether no batch could be read for the case: each either did not give its runs or
+	 * did not list the case. Otherwise a batch played it but has no verdict yet.
+	 */
+	public boolean nothingRead() {
+		return this.columns.stream()
+			.allMatch((column) -> column.outcome() == CaseOutcome.UNKNOWN || column.outcome() == CaseOutcome.ABSENT);
+	}
+
+	/**
+	 * Whether the case passed in the newest batch with a verdict and no newer batch was
+	 * unreadable: the one state shown as good news.
+	 */
+	public boolean passing() {
+		return known() && this.failingSince == 0 && this.unreadableNewer == 0;
 	}
 
 	/** The history of one test case over the window. */
@@ -87,24 +111,45 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 		}
 		int failingSince = 0;
 		Column failingFrom = null;
+		boolean failingAtLeast = false;
+		int unreadableNewer = 0;
+		boolean judgedSeen = false;
 		for (int i = columns.size() - 1; i >= 0; i--) {
 			CaseOutcome outcome = columns.get(i).outcome();
-			if (outcome == CaseOutcome.FAILED) {
-				failingSince++;
-				failingFrom = columns.get(i);
-			}
-			else if (outcome.judged()) {
+			if (outcome == CaseOutcome.UNKNOWN) {
+				if (!judgedSeen) {
+					unreadableNewer++;
+					continue;
+				}
+				// The streak has run so far without a pass, but this batch may have
+				// failed too: the streak is at least this long, not exactly.
+				failingAtLeast = true;
 				break;
 			}
-		}
-		int changes = 0;
-		int disagreeing = 0;
-		CaseOutcome previous = null;
-		for (Column column : columns) {
-			CaseOutcome outcome = column.outcome();
 			if (!outcome.judged()) {
 				continue;
 			}
+			judgedSeen = true;
+			if (outcome != CaseOutcome.FAILED) {
+				break;
+			}
+			failingSince++;
+			failingFrom = columns.get(i);
+		}
+		int changes = 0;
+		int disagreeing = 0;
+		int judged = 0;
+		int unreadable = 0;
+		CaseOutcome previous = null;
+		for (Column column : columns) {
+			CaseOutcome outcome = column.outcome();
+			if (outcome == CaseOutcome.UNKNOWN) {
+				unreadable++;
+			}
+			if (!outcome.judged()) {
+				continue;
+			}
+			judged++;
 			if (previous != null && previous != outcome) {
 				changes++;
 			}
@@ -117,20 +162,7 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 		return new CaseHistory(testCaseId, href(agentId, testCaseId), label,
 				Formats.orDash((described != null) ? described.successCriteria() : null),
 				Formats.orDash((described != null) ? described.userPrompt() : null), List.copyOf(columns), failingSince,
-				failingFrom, changes, disagreeing);
-	}
-
-	/** The flaky test cases of the window, most unstable first. */
-	static List<CaseHistory> flaky(String agentId, HistoryWindow window) {
-		Set<String> testCaseIds = new LinkedHashSet<>();
-		for (BatchEntry entry : window.batches()) {
-			entry.testCaseIds().forEach(testCaseIds::add);
-		}
-		return testCaseIds.stream()
-			.map((testCaseId) -> of(agentId, window, testCaseId))
-			.filter(CaseHistory::flaky)
-			.sorted(MOST_UNSTABLE_FIRST)
-			.toList();
+				failingFrom, failingAtLeast, changes, disagreeing, judged, unreadable, unreadableNewer);
 	}
 
 	/** The history page of a test case. */

@@ -54,7 +54,9 @@ class HistoryController {
 			Model model) {
 		HistoryWindow window = this.recentBatches.window(agentId, batches);
 		common(model, agentId, window, batches);
-		model.addAttribute("flaky", CaseHistory.flaky(agentId, window));
+		FlakyCases cases = FlakyCases.of(agentId, window);
+		model.addAttribute("flaky", cases.flaky());
+		model.addAttribute("unjudged", cases.unjudged());
 		model.addAttribute("crumbs", List.of(new Crumb("Agents", Links.agents()),
 				new Crumb(window.agentName(), Links.agent(agentId)), Crumb.here("Flaky test cases")));
 		return "history/flaky";

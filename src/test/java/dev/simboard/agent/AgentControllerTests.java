@@ -2,6 +2,8 @@ package dev.simboard.agent;
 
 import java.util.List;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import dev.simboard.Fixtures;
@@ -24,6 +26,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.BDDMockito.given;
@@ -77,6 +80,25 @@ class AgentControllerTests {
 			.andExpect(content().string(containsString("verdict running")))
 			.andExpect(content().string(containsString("Page 1 of 2")))
 			.andExpect(content().string(containsString("?page=2")));
+	}
+
+	@Test
+	void agentPageWhenMeterCannotBeDrawnThenItsTextIsThePassRateOrSaysThereIsNone() throws Exception {
+		BatchRun judged = Fixtures.batch(7, 5, 12, List.of());
+		BatchRun unjudged = new BatchRun("batch_unjudged", "org_1", Fixtures.agent(), Fixtures.CREATED, List.of(), 0, 0,
+				10);
+		given(this.catalog.agentBatches(Fixtures.AGENT_ID, 0))
+			.willReturn(new AgentBatches(Fixtures.fresh(Fixtures.agent()),
+					Fixtures.fresh(new ApiPage<>(List.of(unjudged, judged), 0, 20, 2L, 1, false, false))));
+		String page = this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Document html = Jsoup.parse(page);
+		assertThat(html.select("meter").eachAttr("value")).containsExactly("0", "58");
+		assertThat(html.select("meter").eachText()).containsExactly("no verdicts yet", "58%");
+		assertThat(page).contains("<meter", ">58%</meter>").doesNotContain(">70%</meter>");
 	}
 
 	@Test

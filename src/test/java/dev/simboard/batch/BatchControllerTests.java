@@ -93,6 +93,33 @@ class BatchControllerTests {
 	}
 
 	@Test
+	void batchPageWhenMeterCannotBeDrawnThenItsTextIsThePassRate() throws Exception {
+		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+				Fixtures.fresh(Fixtures.batch(7, 5, 12, List.of(ANGRY))), Fixtures.fresh(RunList.unlisted())));
+		String page = this.mvc.perform(get(URL))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Document html = org.jsoup.Jsoup.parse(page);
+		org.assertj.core.api.Assertions.assertThat(html.select("meter").attr("value")).isEqualTo("58");
+		org.assertj.core.api.Assertions.assertThat(html.select("meter").text()).isEqualTo("58%");
+	}
+
+	@Test
+	void batchPageWhenNoVerdictYetThenMeterTextSaysSo() throws Exception {
+		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+				Fixtures.fresh(Fixtures.batch(0, 0, 12, List.of(ANGRY))), Fixtures.fresh(RunList.unlisted())));
+		String page = this.mvc.perform(get(URL))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(org.jsoup.Jsoup.parse(page).select("meter").text())
+			.isEqualTo("no verdicts yet");
+	}
+
+	@Test
 	void batchPageWhenHundredsOfTestCasesThenOffersOnlyThePickedOneAndTablesTheFirstHundred() throws Exception {
 		List<TestCase> testCases = IntStream.range(0, 250)
 			.mapToObj((i) -> Fixtures.testCase("tc_" + i, "Case " + i))

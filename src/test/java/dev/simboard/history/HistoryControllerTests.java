@@ -93,6 +93,14 @@ class HistoryControllerTests {
 				Fixtures.fresh(new ApiPage<>(this.newestFirst, 0, 20, 5L, 1, false, false))));
 	}
 
+	/** SigmaMind fails for the run lists of these batches. */
+	private void unreadable(int... batches) {
+		for (int b : batches) {
+			given(this.catalog.batchRuns(AGENT, "batch_" + b)).willThrow(
+					new SigmaMindUnavailableException("GET /v1/test-runs", Reason.SERVER_ERROR, "answered 503", null));
+		}
+	}
+
 	private static String job(String testCaseId, int batch, int attempt) {
 		return "job_" + testCaseId.substring(3) + "_" + batch + "_" + attempt;
 	}
@@ -122,7 +130,17 @@ class HistoryControllerTests {
 		assertThat(page.select(".badge.flaky").text()).isEqualTo("Flaky");
 		assertThat(page.select(".stability").text()).isEqualTo("Flaky");
 		assertThat(page.select(".failing-since").text()).isEqualTo("Not failing");
+		assertThat(page.select(".card.passed .failing-since")).hasSize(1);
 		assertThat(page.text()).contains("4 verdict changes, 0 batch runs with disagreeing attempts");
+	}
+
+	@Test
+	void historyWhenCaseAlwaysPassedThenNotFailingInGreenAndStable() throws Exception {
+		Document page = page(HISTORY + "tc_pass");
+		assertThat(page.select(".card.passed .failing-since").text()).isEqualTo("Not failing");
+		assertThat(page.select(".stability").text()).isEqualTo("Stable");
+		assertThat(page.text()).contains("0 verdict changes, 0 batch runs with disagreeing attempts, over 5 batch runs")
+			.doesNotContain("could not be read", "Unknown");
 	}
 
 	@Test
@@ -189,6 +207,119 @@ class HistoryControllerTests {
 		assertThat(strip(page)).containsExactly("passed:✓✓", "failed:✗✗", "passed:✓✓", "unknown:–", "passed:✓✓");
 		assertThat(page.text()).contains("did not give the runs of 1 of these batch runs");
 		assertThat(page.text()).contains("2 verdict changes");
+	}
+
+	@Test
+	void historyWhenNoBatchCanBeReadThenFailingSinceAndStabilityAreUnknownAndNothingIsGreen() throws Exception {
+		unreadable(1, 2, 3, 4, 5);
+		Document page = page(HISTORY + "tc_pass");
+		assertThat(strip(page)).containsOnly("unknown:–").hasSize(5);
+		assertThat(page.select(".failing-since").text()).isEqualTo("Unknown — no batch could be read");
+		assertThat(page.select(".stability").text()).isEqualTo("Unknown");
+		assertThat(page.select(".history-figures .card.unknown")).hasSize(2);
+		assertThat(page.select(".card.passed, .card.failed, .badge.flaky")).isEmpty();
+		assertThat(page.text()).doesNotContain("Not failing", "Stable", "verdict changes")
+			.contains("5 of 5 batch runs could not be read", "did not give the runs of any of these 5 batch runs");
+	}
+
+	@Test
+	void historyWhenEachBatchEitherCannotBeReadOrDoesNotListTheCaseThenUnknown() throws Exception {
+		unreadable(4, 5);
+		// tc_gone is named by no batch: the three readable ones do not list it.
+		Document page = page(HISTORY + "tc_gone");
+		assertThat(strip(page)).containsExactly("absent:–", "absent:–", "absent:–", "unknown:–", "unknown:–");
+		assertThat(page.select(".failing-since").text()).isEqualTo("Unknown — no batch could be read");
+		assertThat(page.select(".stability").text()).isEqualTo("Unknown");
+		assertThat(page.text()).contains("2 of 5 batch runs could not be read").doesNotContain("Stable");
+	}
+
+	@Test
+	void historyWhenCasePlayedButNoVerdictYetThenUnknownNotStable() throws Exception {
+		unreadable(1, 2, 3, 4);
+		TestCase testCase = Fixtures.testCase("tc_pass", "Always passes");
+		BatchRun batch = this.newestFirst.get(0);
+		given(this.catalog.batchRuns(AGENT, "batch_5")).willReturn(new BatchRuns(Fixtures.fresh(batch), Fixtures
+			.fresh(RunList.listed(List.of(Fixtures.run("job_pass_5_1", testCase, null, Fixtures.CREATED, null))))));
+		Document page = page(HISTORY + "tc_pass");
+		assertThat(page.select(".failing-since").text()).isEqualTo("Unknown — no verdict yet");
+		assertThat(page.select(".stability").text()).isEqualTo("Unknown");
+		assertThat(page.select(".card.passed")).isEmpty();
+	}
+
+	@Test
+	void historyWhenABatchInsideTheFailingStreakCannotBeReadThenAtLeastSinceTheOldestReadFailure() throws Exception {
+		unreadable(2);
+		Document page = page(HISTORY + "tc_fail");
+		assertThat(strip(page)).containsExactly("passed:✓✓", "unknown:–", "failed:✗✗", "failed:✗✗", "failed:✗✗");
+		assertThat(page.select(".failing-since").text()).isEqualTo("At least 3 batch runs");
+		assertThat(page.select(".failing-since + .small").text())
+			.isEqualTo("at least since the batch of 2026-03-03 10:00:00 UTC");
+		assertThat(page.select(".failing-since + .small a").attr("href"))
+			.isEqualTo("/agents/" + AGENT + "/batches/batch_3");
+		assertThat(page.select(".stability").text()).isEqualTo("Stable");
+		assertThat(page.text()).contains("over 4 batch runs with a verdict",
+				"1 batch run could not be read and may hide a change",
+				"did not give the runs of 1 of these batch runs");
+	}
+
+	@Test
+	void historyWhenTheNewestBatchCannotBeReadThenNotFailingIsAsOfTheNewestVerdictAndNotGreen() throws Exception {
+		unreadable(5);
+		Document page = page(HISTORY + "tc_pass");
+		assertThat(page.select(".failing-since").text()).isEqualTo("Not failing");
+		assertThat(page.select(".card.passed")).isEmpty();
+		assertThat(page.select(".card.unknown .failing-since")).hasSize(1);
+		assertThat(page.select(".unread-newer").text())
+			.isEqualTo("as of the newest batch run with a verdict: the 1 newer one could not be read");
+	}
+
+	@Test
+	void historyWhenTheNewestBatchCannotBeReadThenTheFailingStreakIsAsOfTheNewestVerdict() throws Exception {
+		unreadable(5);
+		Document page = page(HISTORY + "tc_fail");
+		assertThat(page.select(".failing-since").text()).isEqualTo("2 batch runs");
+		assertThat(page.select(".failing-since + .small").text())
+			.isEqualTo("from the batch of 2026-03-03 10:00:00 UTC");
+		assertThat(page.select(".unread-newer").text()).contains("the 1 newer one could not be read");
+	}
+
+	@Test
+	void flakyListWhenNoBatchCanBeReadThenSaysFlakinessIsUnknownAndNamesTheCasesNotJudged() throws Exception {
+		unreadable(1, 2, 3, 4, 5);
+		Document page = page("/agents/" + AGENT + "/flaky");
+		Element result = page.selectFirst(".flaky-result");
+		assertThat(result.select(".notice").text()).isEqualTo(
+				"SigmaMind did not give the runs of any of these 5 batch runs just now, so which test cases are flaky is unknown.");
+		assertThat(result.select("table.flaky-list, p.empty")).isEmpty();
+		assertThat(result.select("details.unjudged summary").text())
+			.isEqualTo("4 test cases have no verdict in these batch runs, so whether they are flaky is unknown");
+		assertThat(result.select("details.unjudged a").eachText()).containsExactly("Always passes",
+				"Attempts disagree once", "Fails lately", "Flips every batch");
+		assertThat(page.text()).doesNotContain("No flaky test case");
+	}
+
+	@Test
+	void flakyListWhenSomeBatchesCannotBeReadThenSaysHowManyAndListsWhatItCanTell() throws Exception {
+		unreadable(2, 4);
+		Document page = page("/agents/" + AGENT + "/flaky");
+		Element result = page.selectFirst(".flaky-result");
+		assertThat(result.select(".hint.unread").text()).isEqualTo(
+				"SigmaMind did not give the runs of 2 of these 5 batch runs just now; they are left out, and may hide a change of verdict.");
+		// tc_flip still reads P ? P ? P: no change can be seen, so it is not listed,
+		// but it is not said to be fine either.
+		assertThat(result.select("table.flaky-list a.case").eachAttr("href")).containsExactly(HISTORY + "tc_mixed");
+		assertThat(result.select("details.unjudged")).isEmpty();
+	}
+
+	@Test
+	void flakyListWhenNoFlakyCaseAndSomeBatchesUnreadableThenSaysItIsOnlyOfTheBatchesRead() throws Exception {
+		Document page = page("/agents/" + AGENT + "/flaky?batches=2");
+		assertThat(page.select(".flaky-result p.empty").text()).isEqualTo("No flaky test case in these batch runs.");
+		unreadable(5);
+		page = page("/agents/" + AGENT + "/flaky?batches=2");
+		assertThat(page.select(".flaky-result p.empty").text())
+			.isEqualTo("No flaky test case in the batch runs that could be read.");
+		assertThat(page.select(".flaky-result .hint.unread").text()).contains("1 of these 2 batch runs");
 	}
 
 	@Test

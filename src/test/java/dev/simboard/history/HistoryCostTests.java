@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -132,6 +135,23 @@ class HistoryCostTests {
 		assertThat(sigmaMind.findAll(anyRequestedFor(anyUrl())).stream().map((r) -> r.getUrl()).toList())
 			.as("a second history and the flaky list of the same batches")
 			.isEmpty();
+	}
+
+	@Test
+	void historyWhenSigmaMindGivesNoRunListThenSaysItDoesNotKnowRatherThanStable() throws Exception {
+		sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs")).willReturn(aResponse().withStatus(503)));
+		HttpResponse<String> history = this.session.get("/agents/" + AGENT + "/test-cases/tc_1?batches=5");
+		assertThat(history.statusCode()).isEqualTo(200);
+		Document page = Jsoup.parse(history.body());
+		assertThat(page.select(".failing-since").text()).isEqualTo("Unknown — no batch could be read");
+		assertThat(page.select(".stability").text()).isEqualTo("Unknown");
+		assertThat(page.select(".card.passed")).isEmpty();
+		assertThat(page.text()).doesNotContain("Not failing", "Stable");
+
+		Document flaky = Jsoup.parse(this.session.get("/agents/" + AGENT + "/flaky?batches=5").body());
+		assertThat(flaky.select(".flaky-result .notice").text()).contains("which test cases are flaky is unknown");
+		assertThat(flaky.select(".flaky-result details.unjudged a").eachText()).containsExactly("Cancel");
+		assertThat(flaky.text()).doesNotContain("No flaky test case");
 	}
 
 }
