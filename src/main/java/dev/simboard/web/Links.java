@@ -43,7 +43,9 @@ public final class Links {
 
 	/**
 	 * A path from this class as an absolute address that a colleague can open from a
-	 * ticket or a spreadsheet, under the address the current request came to.
+	 * ticket or a spreadsheet: under {@code simboard.public-url} when it is set (the
+	 * request then reports that address, see {@code PublicUrlFilter}), else under the
+	 * address the current request came to.
 	 */
 	public static String absolute(String path) {
 		// The path is encoded already; encoding it again would double any %.
