@@ -79,6 +79,8 @@ class PublicUrlTests {
 		assertThat(markdown.status()).isEqualTo(200);
 		assertThat(markdown.body()).contains("- **Permalink:** <" + own + RUN + ">\n", "([link](" + own + RUN + "#m1))")
 			.doesNotContain("evil.example");
+		assertThat(Raw.get(this.port, RUN, "localhost:" + this.port, signIn.cookie()).body())
+			.doesNotContain("simboard-public-url");
 	}
 
 	@Nested
@@ -108,6 +110,15 @@ class PublicUrlTests {
 				.doesNotContain("evil.example", "localhost");
 			Raw json = Raw.get(this.publicPort, RUN + "/export.json", "evil.example", signIn.cookie());
 			assertThat(json.body()).contains("\"permalink\":\"" + PUBLIC + RUN + "\"").doesNotContain("evil.example");
+		}
+
+		@Test
+		void runPageWhenHostHostileThenCopiedLinksUnderPublicUrl() throws Exception {
+			SignIn signIn = signIn(this.publicPort, "evil.example");
+			Raw page = Raw.get(this.publicPort, RUN, "evil.example", signIn.cookie());
+			assertThat(page.status()).isEqualTo(200);
+			assertThat(Jsoup.parse(page.body()).select("meta[name=simboard-public-url]").attr("content"))
+				.isEqualTo(PUBLIC);
 		}
 
 		@Test
