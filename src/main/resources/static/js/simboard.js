@@ -119,10 +119,13 @@
 			});
 	}
 
-	// Copy a permalink (the run's, or one message's).
+	// Copy a permalink (the run's, or one message's), under Simboard's public address when
+	// the server names one, so a link copied over an internal address still works for others.
+	var publicUrl = document.querySelector('meta[name="simboard-public-url"]');
+	var linkBase = publicUrl ? publicUrl.getAttribute('content') : window.location.href;
 	document.querySelectorAll('[data-copy]').forEach(function (button) {
 		button.addEventListener('click', function () {
-			var url = new URL(button.getAttribute('data-copy'), window.location.href).href;
+			var url = new URL(button.getAttribute('data-copy'), linkBase).href;
 			if (navigator.clipboard && window.isSecureContext) {
 				navigator.clipboard.writeText(url).then(function () { announce('Link copied'); });
 				button.setAttribute('data-copied', 'true');

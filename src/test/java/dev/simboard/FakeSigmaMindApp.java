@@ -20,9 +20,14 @@ public final class FakeSigmaMindApp {
 	private FakeSigmaMindApp() {
 	}
 
-	/** Starts the fake and points the app at it, with this key. */
+	/**
+	 * Starts the fake (unless a context of the same test class started it already) and
+	 * points the app at it, with this key.
+	 */
 	public static void register(DynamicPropertyRegistry registry, WireMockServer sigmaMind, String apiKey) {
-		sigmaMind.start();
+		if (!sigmaMind.isRunning()) {
+			sigmaMind.start();
+		}
 		registry.add("simboard.sigmamind.base-url", sigmaMind::baseUrl);
 		registry.add("simboard.sigmamind.api-key", () -> apiKey);
 		registry.add("simboard.sigmamind.response-timeout", () -> "2s");

@@ -78,6 +78,13 @@ class SettingsTests {
 	}
 
 	@Test
+	void startWhenPublicUrlHasAPathThenRefusesNamingTheSetting() {
+		assertThatThrownBy(() -> start("--simboard.sigmamind.api-key=k",
+				"--simboard.public-url=https://simboard.example.com/simboard")
+			.close()).rootCause().hasMessageContaining("simboard.public-url");
+	}
+
+	@Test
 	void everySettingInTheMetadataHasADescriptionAndARowInTheReadme() throws Exception {
 		JsonNode metadata = JsonMapper.builder()
 			.build()

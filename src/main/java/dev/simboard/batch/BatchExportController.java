@@ -14,7 +14,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A batch's runs to take elsewhere: CSV for a spreadsheet, JSON for a script.
@@ -53,7 +52,7 @@ class BatchExportController {
 	private BatchExport export(String agentId, String batchId) {
 		BatchRuns found = this.catalog.batchRuns(agentId, batchId);
 		return BatchExport.of(agentId, batchId, found.batch().value(), found.runs().value(),
-				(jobId) -> absolute(Links.run(agentId, batchId, jobId)));
+				(jobId) -> Links.absolute(Links.run(agentId, batchId, jobId)));
 	}
 
 	private static ResponseEntity.BodyBuilder response(BatchExport export, MediaType type,
@@ -65,12 +64,6 @@ class BatchExportController {
 			response.header(NOTE, RUNS_NOT_LISTED);
 		}
 		return response;
-	}
-
-	/** The address as a colleague can open it from a spreadsheet or a ticket. */
-	private static String absolute(String path) {
-		// The path is encoded already by Links; encoding it again would double any %.
-		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build(true).toUriString();
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.simboard.run;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.sigmamind.TestCase;
@@ -13,12 +15,20 @@ import dev.simboard.web.Verdict;
  * A test run as Markdown to paste into a bug ticket: title, facts, criteria, remarks and
  * the conversation, each message linked to its place on the run page.
  * <p>
- * Every text from SigmaMind is untrusted. One-line places (title, facts) get it on one
- * line, so it cannot start a heading or a list item of its own; longer texts are
- * blockquoted line by line, so they stay inside their quote; and {@code <} becomes
- * {@code &lt;} everywhere, because trackers may render HTML in Markdown.
+ * Every text from SigmaMind is untrusted, and must read in the ticket as the very text it
+ * is: no image loaded, no link made, no heading, list, table, fence or emphasis started.
+ * So each one is written as {@linkplain #literal literal} text: every ASCII punctuation
+ * character is backslash-escaped (CommonMark lets any of them be, and then treats none as
+ * syntax) and {@code <} becomes {@code &lt;}, since trackers may render HTML in Markdown;
+ * a word holding an address goes in a code span instead, because GFM renderers turn
+ * addresses into links after escapes are undone. One-line places (title, facts) get the
+ * text on one line; longer texts are blockquoted line by line, so they stay inside their
+ * quote.
  */
 final class MarkdownExport {
+
+	/** What CommonMark allows to be backslash-escaped: all ASCII punctuation. */
+	private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
 	private MarkdownExport() {
 	}
@@ -42,7 +52,7 @@ final class MarkdownExport {
 		md.append("\n## Success criteria\n\n")
 			.append(quote(Formats.orDash((testCase != null) ? testCase.successCriteria() : null)))
 			.append("\n\n## Judge's remarks\n\n")
-			.append(quote(remarks(run, verdict)))
+			.append(quote(Formats.remarks(run)))
 			.append("\n\n## Conversation\n");
 		List<Turn> turns = detail.transcript().turns();
 		if (turns.isEmpty()) {
@@ -71,14 +81,6 @@ final class MarkdownExport {
 		return (planned != null) ? "one of " + planned : "—";
 	}
 
-	private static String remarks(TestRun run, Verdict verdict) {
-		if (run.remarks() != null && !run.remarks().isBlank()) {
-			return run.remarks();
-		}
-		return (verdict == Verdict.RUNNING) ? "The judge has not spoken yet: this run is still going."
-				: "The judge left no remarks.";
-	}
-
 	private static void fact(StringBuilder md, String name, String value) {
 		md.append("- **").append(name).append(":** ").append(value).append('\n');
 	}
@@ -93,24 +95,98 @@ final class MarkdownExport {
 		if (text == null) {
 			return "";
 		}
-		return html(text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
+		return literal(
+				text.lines().map(String::strip).filter((line) -> !line.isEmpty()).collect(Collectors.joining(" ")));
 	}
 
 	/** Untrusted text as a blockquote: every line starts with {@code >}. */
 	static String quote(String text) {
-		String[] lines = html((text != null) ? text : "").split("\\r\\n|\\r|\\n", -1);
+		String[] lines = ((text != null) ? text : "").split("\\r\\n|\\r|\\n", -1);
 		StringBuilder quoted = new StringBuilder();
 		for (String line : lines) {
 			if (!quoted.isEmpty()) {
 				quoted.append('\n');
 			}
-			quoted.append(line.isBlank() ? ">" : "> " + line);
+			// Leading spaces would start an indented code block; rendered, they show
+			// nowhere.
+			String literal = literal(line.strip());
+			quoted.append(literal.isEmpty() ? ">" : "> " + literal);
 		}
 		return quoted.toString();
 	}
 
-	private static String html(String text) {
-		return text.replace("<", "&lt;");
+	/**
+	 * Untrusted text of one line as Markdown that renders as exactly that text. Words are
+	 * cut at spaces and tabs only, so an address never spans two of them.
+	 */
+	static String literal(String text) {
+		StringBuilder md = new StringBuilder(text.length() + text.length() / 4);
+		int start = 0;
+		while (start < text.length()) {
+			int end = start;
+			while (end < text.length() && !blank(text.charAt(end))) {
+				end++;
+			}
+			if (end > start) {
+				String word = text.substring(start, end);
+				if (address(word)) {
+					codeSpan(md, word);
+				}
+				else {
+					escape(md, word);
+				}
+			}
+			while (end < text.length() && blank(text.charAt(end))) {
+				md.append(text.charAt(end++));
+			}
+			start = end;
+		}
+		return md.toString();
+	}
+
+	private static boolean blank(char c) {
+		return c == ' ' || c == '\t';
+	}
+
+	/**
+	 * Whether a GFM autolinker could find an address in this word: a URL
+	 * ({@code scheme://}), a {@code www.} host or an email address.
+	 */
+	private static boolean address(String word) {
+		return word.contains("://") || word.contains("@") || word.toLowerCase(Locale.ROOT).contains("www.");
+	}
+
+	private static void escape(StringBuilder md, String word) {
+		for (int i = 0; i < word.length(); i++) {
+			char c = word.charAt(i);
+			if (c == '<') {
+				md.append("&lt;");
+			}
+			else if (PUNCTUATION.indexOf(c) >= 0) {
+				md.append('\\').append(c);
+			}
+			else {
+				md.append(c);
+			}
+		}
+	}
+
+	/**
+	 * A code span shows its content as it is, with no escape and no link; its fence is
+	 * one backtick longer than any run of backticks inside.
+	 */
+	private static void codeSpan(StringBuilder md, String word) {
+		int longest = 0;
+		int run = 0;
+		for (int i = 0; i < word.length(); i++) {
+			run = (word.charAt(i) == '`') ? run + 1 : 0;
+			longest = Math.max(longest, run);
+		}
+		String fence = "`".repeat(longest + 1);
+		// A space each side keeps a backtick at either end from joining the fence; the
+		// renderer drops both spaces again.
+		String pad = (word.startsWith("`") || word.endsWith("`")) ? " " : "";
+		md.append(fence).append(pad).append(word).append(pad).append(fence);
 	}
 
 }

@@ -14,7 +14,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A test run to take elsewhere: JSON for a script, Markdown for a bug ticket.
@@ -53,11 +52,7 @@ class RunExportController {
 
 	/** The run page's absolute address, so the export links back from anywhere. */
 	private static String permalink(String agentId, String batchId, String jobId) {
-		// The path is encoded already by Links; encoding it again would double any %.
-		return ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path(Links.run(agentId, batchId, jobId))
-			.build(true)
-			.toUriString();
+		return Links.absolute(Links.run(agentId, batchId, jobId));
 	}
 
 }

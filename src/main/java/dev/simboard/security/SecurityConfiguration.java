@@ -121,8 +121,10 @@ public class SecurityConfiguration {
 
 	/**
 	 * Redirects only within this site: an absolute address is cut to its path and query,
-	 * so a forged Host header cannot send a user elsewhere. Browsers keep a fragment such
-	 * as {@code #m12} through the redirect to the login page but not through the login
+	 * so a forged Host header cannot send a user elsewhere. The path goes out under
+	 * {@code simboard.public-url} when it is set (the web package's filter sees to every
+	 * redirect), else under the request's own address. Browsers keep a fragment such as
+	 * {@code #m12} through the redirect to the login page but not through the login
 	 * form's POST; the page's script sends it along as {@code fragment}, and it is added
 	 * back here.
 	 */

@@ -13,14 +13,26 @@ class LayoutAttributes {
 
 	private final boolean demoMode;
 
-	LayoutAttributes(@Value("${simboard.sigmamind.api-key:}") String apiKey) {
+	private final String publicUrl;
+
+	LayoutAttributes(@Value("${simboard.sigmamind.api-key:}") String apiKey, PublicUrlSettings publicUrl) {
 		this.demoMode = !StringUtils.hasText(apiKey);
+		this.publicUrl = publicUrl.origin();
 	}
 
 	/** Whether the pages show the embedded demo data rather than a real SigmaMind. */
 	@ModelAttribute("demoMode")
 	boolean demoMode() {
 		return this.demoMode;
+	}
+
+	/**
+	 * Simboard's public address, or {@code null}: copied links go under it rather than
+	 * under whatever address the browser reached Simboard at.
+	 */
+	@ModelAttribute("publicUrl")
+	String publicUrl() {
+		return this.publicUrl;
 	}
 
 }

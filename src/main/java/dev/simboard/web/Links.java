@@ -1,5 +1,6 @@
 package dev.simboard.web;
 
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -38,6 +39,17 @@ public final class Links {
 			.encode()
 			.buildAndExpand(agentId, baseBatchId, baseJobId, headBatchId, headJobId)
 			.toUriString();
+	}
+
+	/**
+	 * A path from this class as an absolute address that a colleague can open from a
+	 * ticket or a spreadsheet: under {@code simboard.public-url} when it is set (the
+	 * request then reports that address, see {@code PublicUrlFilter}), else under the
+	 * address the current request came to.
+	 */
+	public static String absolute(String path) {
+		// The path is encoded already; encoding it again would double any %.
+		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build(true).toUriString();
 	}
 
 	private static String build(String template, Object... ids) {

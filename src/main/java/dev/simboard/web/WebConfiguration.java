@@ -2,10 +2,12 @@ package dev.simboard.web;
 
 import java.time.Clock;
 
+import jakarta.servlet.DispatcherType;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.apache.catalina.core.StandardHost;
 
@@ -18,9 +20,12 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Web settings: every refusal reaches Simboard's own error page; stale data is announced.
+ * Web settings: every refusal reaches Simboard's own error page; stale data is announced;
+ * Simboard's public address, when set, is the one every request reports.
  */
 @Configuration(proxyBeanMethods = false)
+// Here rather than by the scan, so page slices have the setting too.
+@EnableConfigurationProperties(PublicUrlSettings.class)
 class WebConfiguration implements WebMvcConfigurer {
 
 	private final Clock clock;
@@ -53,6 +58,17 @@ class WebConfiguration implements WebMvcConfigurer {
 		FilterRegistrationBean<RequestLog> registration = new FilterRegistrationBean<>(new RequestLog());
 		// Outermost, so the duration covers sign-in checks and error pages too.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<PublicUrlFilter> publicUrl(PublicUrlSettings settings) {
+		FilterRegistrationBean<PublicUrlFilter> registration = new FilterRegistrationBean<>(
+				new PublicUrlFilter(settings));
+		// Inside Spring's ForwardedHeaderFilter (HIGHEST_PRECEDENCE), so the setting wins
+		// over forwarded headers; outside Spring Security, whose redirects it completes.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 		return registration;
 	}
 

@@ -133,18 +133,21 @@ class RunExportControllerTests {
 		givenConversation(new ConversationMessage("user", "I want to cancel."),
 				new ConversationMessage("assistant", "I can help with that.\n\nShall I go ahead?"));
 		String md = markdown();
-		assertThat(md).startsWith("# Angry Customer - Cancellation Flow — Passed\n\n")
+		// SigmaMind's texts come with every punctuation mark escaped
+		// (MarkdownExportTests).
+		assertThat(md).startsWith("# Angry Customer \\- Cancellation Flow — Passed\n\n")
 			.contains("- **Job ID:** `" + Fixtures.JOB_ID + "`\n", "- **Batch:** `" + Fixtures.BATCH_ID + "`\n",
-					"- **Agent:** Billing Support (`" + Fixtures.AGENT_ID + "`)\n", "- **Model:** gpt-4o-mini\n",
+					"- **Agent:** Billing Support (`" + Fixtures.AGENT_ID + "`)\n", "- **Model:** gpt\\-4o\\-mini\n",
 					"- **Attempt:** 1 of 2\n", "- **Started:** 2026-03-26 10:52:45 UTC\n",
 					"- **Completed:** 2026-03-26 10:54:50 UTC\n", "- **Duration:** 2m 05s\n",
 					"- **Permalink:** <" + PERMALINK + ">\n")
-			.contains("## Success criteria\n\n> The agent confirms the cancellation and offers a retention discount.\n")
-			.contains("## Judge's remarks\n\n> The Agent maintained focus on the cancellation.\n")
-			.contains("## Conversation\n")
-			.contains("**#1 Simulated user** ([link](" + PERMALINK + "#m1))\n\n> I want to cancel.\n")
 			.contains(
-					"**#2 Agent** ([link](" + PERMALINK + "#m2))\n\n> I can help with that.\n>\n> Shall I go ahead?\n")
+					"## Success criteria\n\n> The agent confirms the cancellation and offers a retention discount\\.\n")
+			.contains("## Judge's remarks\n\n> The Agent maintained focus on the cancellation\\.\n")
+			.contains("## Conversation\n")
+			.contains("**#1 Simulated user** ([link](" + PERMALINK + "#m1))\n\n> I want to cancel\\.\n")
+			.contains("**#2 Agent** ([link](" + PERMALINK
+					+ "#m2))\n\n> I can help with that\\.\n>\n> Shall I go ahead\\?\n")
 			.endsWith("?\n");
 	}
 
@@ -157,13 +160,13 @@ class RunExportControllerTests {
 		givenRun(run, new Attempt(2, 2));
 		String md = markdown();
 		assertThat(md).doesNotContain("<script>", "<img", "<b>", "</blockquote>")
-			.startsWith("# Refund &lt;img src=x onerror=alert(1)> # Injected heading — Failed\n")
-			.contains("> &lt;script>alert(1)&lt;/script>\n> ## Not a heading\n> - nor a list\n")
-			.contains("> &lt;/blockquote>&lt;b>bold&lt;/b>\n");
+			.startsWith("# Refund &lt;img src\\=x onerror\\=alert\\(1\\)\\> \\# Injected heading — Failed\n")
+			.contains("> &lt;script\\>alert\\(1\\)&lt;\\/script\\>\n> \\#\\# Not a heading\n> \\- nor a list\n")
+			.contains("> &lt;\\/blockquote\\>&lt;b\\>bold&lt;\\/b\\>\n");
 		// Only Simboard's own headings start a line.
 		assertThat(md.lines().filter((line) -> line.startsWith("#"))).containsExactly(
-				"# Refund &lt;img src=x onerror=alert(1)> # Injected heading — Failed", "## Success criteria",
-				"## Judge's remarks", "## Conversation");
+				"# Refund &lt;img src\\=x onerror\\=alert\\(1\\)\\> \\# Injected heading — Failed",
+				"## Success criteria", "## Judge's remarks", "## Conversation");
 	}
 
 	@Test
@@ -172,7 +175,7 @@ class RunExportControllerTests {
 		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID)).willReturn(new RunDetail(run,
 				Transcript.none(), "SigmaMind sent no conversation and no chat ID for this run.", null, null));
 		assertThat(markdown()).contains("- **Attempt:** one of 2\n")
-			.endsWith("## Conversation\n\nSigmaMind sent no conversation and no chat ID for this run.\n");
+			.endsWith("## Conversation\n\nSigmaMind sent no conversation and no chat ID for this run\\.\n");
 	}
 
 	@Test
