@@ -162,7 +162,8 @@ class SigmaMindUpstreamTests {
 
 	@Test
 	void pagesWhenSigmaMindHangsThenBadGatewayWithinTimeout() throws Exception {
-		sigmaMind.stubFor(get(urlPathEqualTo("/v1/agents")).willReturn(okJson("{\"data\":[]}").withFixedDelay(5_000)));
+		sigmaMind.stubFor(get(urlPathEqualTo("/v1/agents"))
+			.willReturn(okJson("{\"data\":[]}").withTransformers(HeldAnswers.NAME)));
 		HttpResponse<String> page = this.session.get("/agents");
 		assertThat(page.statusCode()).isEqualTo(502);
 		assertThat(page.body()).contains("SigmaMind is not answering");

@@ -529,12 +529,15 @@ class WorkflowBrowserTests {
 	}
 
 	String clipboardOnceItIs(String expected) {
-		String text = "";
-		for (int i = 0; i < 50 && !expected.equals(text); i++) {
-			this.page.waitForTimeout(100);
-			text = (String) this.page.evaluate("navigator.clipboard.readText()");
+		// Waits until the clipboard holds it (Playwright's timeout ends a wait that never
+		// comes true), then reads it once more for the assertion to report.
+		try {
+			this.page.waitForCondition(() -> expected.equals(this.page.evaluate("navigator.clipboard.readText()")));
 		}
-		return text;
+		catch (com.microsoft.playwright.TimeoutError ex) {
+			// The assertion below says what the clipboard held instead.
+		}
+		return (String) this.page.evaluate("navigator.clipboard.readText()");
 	}
 
 	static List<String> jobIds(Page target) {

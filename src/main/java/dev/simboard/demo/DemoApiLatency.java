@@ -3,6 +3,7 @@ package dev.simboard.demo;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,8 +26,23 @@ final class DemoApiLatency extends OncePerRequestFilter {
 
 	private final Duration latency;
 
+	private final LongSupplier nanoTime;
+
+	private final Waiter waiter;
+
 	DemoApiLatency(Duration latency) {
+		this(latency, System::nanoTime, (wait) -> TimeUnit.NANOSECONDS.sleep(wait.toNanos()));
+	}
+
+	/** With a ticker and a waiter of a test's, so that no test waits in real time. */
+	DemoApiLatency(Duration latency, LongSupplier nanoTime, Waiter waiter) {
 		this.latency = latency;
+		this.nanoTime = nanoTime;
+		this.waiter = waiter;
+	}
+
+	Duration latency() {
+		return this.latency;
 	}
 
 	// With no latency, answers pass straight through: no buffer, no wait.
@@ -38,7 +54,7 @@ final class DemoApiLatency extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long arrival = System.nanoTime();
+		long arrival = this.nanoTime.getAsLong();
 		// Status and headers go straight to the response; only the body waits here.
 		ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
 		try {
@@ -58,17 +74,25 @@ final class DemoApiLatency extends OncePerRequestFilter {
 	}
 
 	private void waitUntilDue(long arrival) {
-		Duration remaining = remaining(arrival, System.nanoTime());
+		Duration remaining = remaining(arrival, this.nanoTime.getAsLong());
 		if (remaining.isZero()) {
 			return;
 		}
 		try {
-			TimeUnit.NANOSECONDS.sleep(remaining.toNanos());
+			this.waiter.waitFor(remaining);
 		}
 		catch (InterruptedException ex) {
 			// Shutting down: answer at once and let the container see the interrupt.
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** Waits for a while; the real one sleeps. */
+	@FunctionalInterface
+	interface Waiter {
+
+		void waitFor(Duration wait) throws InterruptedException;
+
 	}
 
 }
