@@ -1,7 +1,6 @@
 package dev.simboard.batch;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -10,7 +9,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.simboard.catalog.Attempt;
 import dev.simboard.catalog.RunList;
 import dev.simboard.sigmamind.TestRun;
 import dev.simboard.web.Formats;
@@ -67,9 +65,15 @@ public record BatchQuery(
 	 * per run list; a request only filters it.
 	 */
 	public List<TestRun> apply(RunList runs) {
-		List<TestRun> ordered = runs.derived(new Order(this.sort),
-				(list) -> list.runs().stream().sorted(order(list)).toList());
+		RunOrder order = order();
+		List<TestRun> ordered = runs.derived(order,
+				(list) -> list.runs().stream().sorted(order.comparator(list)).toList());
 		return filtered() ? ordered.stream().filter(filter()).toList() : ordered;
+	}
+
+	/** The order this view's {@code sort} names. */
+	RunOrder order() {
+		return RunOrder.of(this.sort);
 	}
 
 	/** Whether any filter narrows the runs. */
@@ -112,40 +116,12 @@ public record BatchQuery(
 						|| contains(run.remarks(), needle));
 	}
 
-	private Comparator<TestRun> order(RunList runs) {
-		Comparator<TestRun> byLabel = Comparator
-			.comparing((TestRun run) -> Formats.label(run.testCase()), String.CASE_INSENSITIVE_ORDER)
-			.thenComparingInt((run) -> attemptNumber(runs, run));
-		if (this.sort == null) {
-			return byLabel;
-		}
-		boolean descending = this.sort.startsWith("-");
-		Comparator<TestRun> key = switch (descending ? this.sort.substring(1) : this.sort) {
-			case "outcome" -> Comparator.comparingInt((TestRun run) -> Verdict.of(run).ordinal());
-			case "duration" ->
-				Comparator.comparing(BatchQuery::duration, Comparator.nullsLast(Comparator.naturalOrder()));
-			case "created" ->
-				Comparator.comparing(TestRun::createdDate, Comparator.nullsLast(Comparator.naturalOrder()));
-			default -> byLabel;
-		};
-		return (descending ? key.reversed() : key).thenComparing(byLabel);
-	}
-
 	static Duration duration(TestRun run) {
 		return Formats.between(run.createdDate(), run.completedDate());
 	}
 
-	private static int attemptNumber(RunList runs, TestRun run) {
-		Attempt attempt = runs.attempt(run.jobId());
-		return (attempt != null) ? attempt.number() : 0;
-	}
-
 	private static boolean contains(String text, String needle) {
 		return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
-	}
-
-	/** A run list's order, as a key of {@link RunList#derived}. */
-	private record Order(String sort) {
 	}
 
 	private static void addIfSet(UriComponentsBuilder builder, String name, String value) {

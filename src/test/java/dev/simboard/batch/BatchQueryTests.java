@@ -62,6 +62,16 @@ class BatchQueryTests {
 	}
 
 	@Test
+	void orderWhenAnySortTheQueryStringAcceptsThenOneOfTheClosedSet() {
+		assertThat(RunOrder.values()).extracting(RunOrder::sort).allMatch((sort) -> sort.matches(BatchQuery.SORTS));
+		for (String key : List.of("label", "outcome", "duration", "created")) {
+			assertThat(new BatchQuery(null, null, null, key, 1).order().sort()).isEqualTo(key);
+			assertThat(new BatchQuery(null, null, null, "-" + key, 1).order().sort()).isEqualTo("-" + key);
+		}
+		assertThat(BatchQuery.all().order()).isEqualTo(RunOrder.LABEL);
+	}
+
+	@Test
 	void queryStringWhenFilteredThenKeepsTheViewButNotThePage() {
 		BatchQuery query = new BatchQuery("failed", "late fee", null, "-duration", 3);
 		assertThat(query.queryString()).isEqualTo("?outcome=failed&q=late%20fee&sort=-duration");
