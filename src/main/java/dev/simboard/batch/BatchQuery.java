@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.simboard.catalog.RunList;
 import dev.simboard.sigmamind.TestRun;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Verdict;
@@ -60,17 +59,6 @@ public record BatchQuery(
 		return new BatchQuery(null, null, null, null, 1);
 	}
 
-	/**
-	 * The runs this view shows, over all pages, in its order. Each order is sorted once
-	 * per run list; a request only filters it.
-	 */
-	public List<TestRun> apply(RunList runs) {
-		RunOrder order = order();
-		List<TestRun> ordered = runs.derived(order,
-				(list) -> list.runs().stream().sorted(order.comparator(list)).toList());
-		return filtered() ? ordered.stream().filter(filter()).toList() : ordered;
-	}
-
 	/** The order this view's {@code sort} names. */
 	RunOrder order() {
 		return RunOrder.of(this.sort);
@@ -107,7 +95,8 @@ public record BatchQuery(
 		return (query != null) ? "?" + query : "";
 	}
 
-	private Predicate<TestRun> filter() {
+	/** Whether a run passes this view's filters. */
+	Predicate<TestRun> filter() {
 		String needle = (this.q != null) ? this.q.toLowerCase(Locale.ROOT) : null;
 		return (run) -> (this.outcome == null || Verdict.of(run).css().equals(this.outcome))
 				&& (this.testCase == null
