@@ -31,8 +31,11 @@ class BatchController {
 
 	private final Catalog catalog;
 
-	BatchController(Catalog catalog) {
+	private final RunListViews views;
+
+	BatchController(Catalog catalog, RunListViews views) {
 		this.catalog = catalog;
+		this.views = views;
 	}
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}")
@@ -40,7 +43,7 @@ class BatchController {
 			@Valid @ModelAttribute("query") BatchQuery query, Model model) {
 		BatchRuns found = this.catalog.batchRuns(agentId, batchId);
 		BatchRun batch = found.batch().value();
-		model.addAttribute("batch", BatchPages.view(agentId, batch, found.runs().value(), query));
+		model.addAttribute("batch", BatchPages.view(agentId, batch, found.runs().value(), query, this.views));
 		model.addAttribute("staleness", found.staleness());
 		model.addAttribute("agentId", agentId);
 		model.addAttribute("crumbs",

@@ -35,11 +35,10 @@ record BatchExport(String batchId, String agentId, Instant createdDate, int pass
 	 * The export of a batch and its runs; {@code permalink} turns a job ID into the run's
 	 * absolute address.
 	 */
-	static BatchExport of(String agentId, String batchId, BatchRun batch, RunList runs,
+	static BatchExport of(String agentId, String batchId, BatchRun batch, RunList runs, RunListViews views,
 			Function<String, String> permalink) {
 		// The same order as the batch page's default view.
-		List<Row> rows = BatchQuery.all()
-			.apply(runs)
+		List<Row> rows = views.matching(runs, BatchQuery.all())
 			.stream()
 			.map((run) -> Row.of(run, runs.attempt(run.jobId()), permalink.apply(run.jobId())))
 			.toList();

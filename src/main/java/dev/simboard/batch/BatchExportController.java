@@ -30,8 +30,11 @@ class BatchExportController {
 
 	private final Catalog catalog;
 
-	BatchExportController(Catalog catalog) {
+	private final RunListViews views;
+
+	BatchExportController(Catalog catalog, RunListViews views) {
 		this.catalog = catalog;
+		this.views = views;
 	}
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}/export.csv")
@@ -51,7 +54,7 @@ class BatchExportController {
 
 	private BatchExport export(String agentId, String batchId) {
 		BatchRuns found = this.catalog.batchRuns(agentId, batchId);
-		return BatchExport.of(agentId, batchId, found.batch().value(), found.runs().value(),
+		return BatchExport.of(agentId, batchId, found.batch().value(), found.runs().value(), this.views,
 				(jobId) -> Links.absolute(Links.run(agentId, batchId, jobId)));
 	}
 

@@ -1,9 +1,7 @@
 package dev.simboard.batch;
 
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -36,8 +34,8 @@ final class BatchPages {
 	private BatchPages() {
 	}
 
-	static BatchView view(String agentId, BatchRun batch, RunList runs, BatchQuery query) {
-		List<TestRun> matching = query.apply(runs);
+	static BatchView view(String agentId, BatchRun batch, RunList runs, BatchQuery query, RunListViews views) {
+		List<TestRun> matching = views.matching(runs, query);
 		int pages = Math.max(1, (matching.size() + BatchQuery.PAGE_SIZE - 1) / BatchQuery.PAGE_SIZE);
 		int page = Math.min(query.page(), pages);
 		int from = (page - 1) * BatchQuery.PAGE_SIZE;
@@ -45,7 +43,7 @@ final class BatchPages {
 				Math.min(from + BatchQuery.PAGE_SIZE, matching.size()));
 		String runQuery = query.queryString();
 		List<RunRow> rows = shown.stream().map((run) -> row(agentId, batch.batchId(), runs, run, runQuery)).toList();
-		RunFigures figures = runs.derived(RunFigures.class, RunFigures::of);
+		RunFigures figures = views.figures(runs);
 		String base = Links.batch(agentId, batch.batchId());
 		Integer rate = Formats.passRate(batch.passed(), batch.failed());
 		List<TestCase> testCases = batch.testCases();
@@ -90,36 +88,10 @@ final class BatchPages {
 		return models.isEmpty() ? "—" : String.join(", ", models);
 	}
 
-	private static void addModel(Set<String> models, TestCase testCase) {
+	static void addModel(Set<String> models, TestCase testCase) {
 		if (testCase != null && testCase.llmModel() != null && !testCase.llmModel().isBlank()) {
 			models.add(testCase.llmModel());
 		}
-	}
-
-	/**
-	 * What the page shows of all of a batch's runs whatever the view: worked out once per
-	 * run list, since a batch of thousands of runs would otherwise be sorted on every
-	 * request.
-	 *
-	 * @param median the median run duration, or a dash
-	 * @param p90 the 90th percentile run duration, or a dash
-	 * @param models the models of the runs' test cases
-	 */
-	private record RunFigures(String median, String p90, Set<String> models) {
-
-		static RunFigures of(RunList runs) {
-			List<Duration> durations = runs.runs()
-				.stream()
-				.map(BatchQuery::duration)
-				.filter(Objects::nonNull)
-				.sorted()
-				.toList();
-			Set<String> models = new TreeSet<>();
-			runs.runs().forEach((run) -> addModel(models, run.testCase()));
-			return new RunFigures(Formats.duration(percentile(durations, 50)),
-					Formats.duration(percentile(durations, 90)), Collections.unmodifiableSet(models));
-		}
-
 	}
 
 	private static RunRow row(String agentId, String batchId, RunList runs, TestRun run, String runQuery) {

@@ -1,7 +1,6 @@
 package dev.simboard.batch;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -10,8 +9,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.simboard.catalog.Attempt;
-import dev.simboard.catalog.RunList;
 import dev.simboard.sigmamind.TestRun;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Verdict;
@@ -62,14 +59,9 @@ public record BatchQuery(
 		return new BatchQuery(null, null, null, null, 1);
 	}
 
-	/**
-	 * The runs this view shows, over all pages, in its order. Each order is sorted once
-	 * per run list; a request only filters it.
-	 */
-	public List<TestRun> apply(RunList runs) {
-		List<TestRun> ordered = runs.derived(new Order(this.sort),
-				(list) -> list.runs().stream().sorted(order(list)).toList());
-		return filtered() ? ordered.stream().filter(filter()).toList() : ordered;
+	/** The order this view's {@code sort} names. */
+	RunOrder order() {
+		return RunOrder.of(this.sort);
 	}
 
 	/** Whether any filter narrows the runs. */
@@ -103,7 +95,8 @@ public record BatchQuery(
 		return (query != null) ? "?" + query : "";
 	}
 
-	private Predicate<TestRun> filter() {
+	/** Whether a run passes this view's filters. */
+	Predicate<TestRun> filter() {
 		String needle = (this.q != null) ? this.q.toLowerCase(Locale.ROOT) : null;
 		return (run) -> (this.outcome == null || Verdict.of(run).css().equals(this.outcome))
 				&& (this.testCase == null
@@ -112,40 +105,12 @@ public record BatchQuery(
 						|| contains(run.remarks(), needle));
 	}
 
-	private Comparator<TestRun> order(RunList runs) {
-		Comparator<TestRun> byLabel = Comparator
-			.comparing((TestRun run) -> Formats.label(run.testCase()), String.CASE_INSENSITIVE_ORDER)
-			.thenComparingInt((run) -> attemptNumber(runs, run));
-		if (this.sort == null) {
-			return byLabel;
-		}
-		boolean descending = this.sort.startsWith("-");
-		Comparator<TestRun> key = switch (descending ? this.sort.substring(1) : this.sort) {
-			case "outcome" -> Comparator.comparingInt((TestRun run) -> Verdict.of(run).ordinal());
-			case "duration" ->
-				Comparator.comparing(BatchQuery::duration, Comparator.nullsLast(Comparator.naturalOrder()));
-			case "created" ->
-				Comparator.comparing(TestRun::createdDate, Comparator.nullsLast(Comparator.naturalOrder()));
-			default -> byLabel;
-		};
-		return (descending ? key.reversed() : key).thenComparing(byLabel);
-	}
-
 	static Duration duration(TestRun run) {
 		return Formats.between(run.createdDate(), run.completedDate());
 	}
 
-	private static int attemptNumber(RunList runs, TestRun run) {
-		Attempt attempt = runs.attempt(run.jobId());
-		return (attempt != null) ? attempt.number() : 0;
-	}
-
 	private static boolean contains(String text, String needle) {
 		return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
-	}
-
-	/** A run list's order, as a key of {@link RunList#derived}. */
-	private record Order(String sort) {
 	}
 
 	private static void addIfSet(UriComponentsBuilder builder, String name, String value) {

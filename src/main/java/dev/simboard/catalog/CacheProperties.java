@@ -17,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param runningTtl how long a running batch, its runs, or a running run stay fresh
  * @param maxStaleness how long data SigmaMind fails to renew may still be shown
  * @param finishedWeight bound on the memory that finished runs, their chats, run lists
- * and their rendered run pages may take; they never change, so only this bound evicts
- * them
+ * (with the orders and figures batch pages work out from them) and their rendered run
+ * pages may take; they never change, so only this bound evicts them
  * @param manualRefreshInterval how often one resource may be refreshed by hand
  */
 @Validated
@@ -42,6 +42,17 @@ public record CacheProperties(@NotNull @DurationMin(millis = 1) @DefaultValue("6
 	 */
 	public DataSize renderedWeight() {
 		return DataSize.ofBytes(this.finishedWeight.toBytes() / 8);
+	}
+
+	/**
+	 * The share of {@link #finishedWeight()} for what batch pages work out from run lists
+	 * (each list's runs sorted in each order asked, and its figures), taken from the run
+	 * lists' quarter: a sixty-fourth. A sorted order costs a reference per run, and the
+	 * run list two kilobytes or more per run, so this holds all eight orders of the large
+	 * lists that quarter can hold.
+	 */
+	public DataSize viewsWeight() {
+		return DataSize.ofBytes(this.finishedWeight.toBytes() / 64);
 	}
 
 }

@@ -84,11 +84,13 @@ public class Catalog {
 		Duration running = cache.runningTtl();
 		Duration stale = cache.maxStaleness();
 		// Runs take three eighths of the memory bound, chats and run lists a quarter
-		// each,
-		// and rendered run pages the last eighth (CacheProperties#renderedWeight).
+		// each, and rendered run pages the last eighth (CacheProperties#renderedWeight);
+		// what batch pages work out from run lists comes out of the run lists' quarter
+		// (CacheProperties#viewsWeight).
 		long eighth = cache.finishedWeight().toBytes() / 8;
 		long runsWeight = 3 * eighth;
 		long quarterWeight = 2 * eighth;
+		long runListsWeight = quarterWeight - cache.viewsWeight().toBytes();
 		// Lists always change; finished batches, runs and chats never do.
 		this.agentLists = new FreshCache<>("agents", 1, null, (key) -> client.agents(), (agents) -> false, list, stale,
 				clock, meters);
@@ -99,7 +101,7 @@ public class Catalog {
 				clock, meters);
 		this.batches = new FreshCache<>("batches", 10_000, null, (key) -> client.batchRun(key.agentId(), key.batchId()),
 				BatchRun::finished, running, stale, clock, meters);
-		this.runLists = new FreshCache<>("run-lists", quarterWeight, Catalog::weigh, this::loadRunList,
+		this.runLists = new FreshCache<>("run-lists", runListsWeight, Catalog::weigh, this::loadRunList,
 				RunList::finished, running, stale, clock, meters);
 		this.runs = new FreshCache<>("runs", runsWeight, Catalog::weigh,
 				(key) -> client.testRun(key.agentId(), key.batchId(), key.jobId()), TestRun::finished, running, stale,

@@ -5,8 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 import dev.simboard.sigmamind.BatchRun;
 import dev.simboard.sigmamind.TestRun;
@@ -27,9 +25,6 @@ public final class RunList {
 	private final Map<String, Attempt> attempts;
 
 	private final boolean complete;
-
-	/** What pages worked out from these runs: see {@link #derived}. */
-	private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
 	private RunList(List<TestRun> runs, boolean listed, boolean complete) {
 		this.runs = List.copyOf(runs);
@@ -71,21 +66,6 @@ public final class RunList {
 	/** Which attempt of its test case a run is, or {@code null} for a run not listed. */
 	public Attempt attempt(String jobId) {
 		return this.attempts.get(jobId);
-	}
-
-	/**
-	 * Something worked out from these runs, such as an order or a figure, computed once
-	 * per list: a list never changes once made, and pages ask the same of it on every
-	 * request. Keys must come from a small, fixed set, since they last as long as the
-	 * list.
-	 * @param <T> what is worked out
-	 * @param key what is asked, with {@code equals} and {@code hashCode}
-	 * @param compute works it out from this list
-	 * @return what {@code compute} gave for this key, the first time it was asked
-	 */
-	@SuppressWarnings("unchecked")
-	public <T> T derived(Object key, Function<RunList, T> compute) {
-		return (T) this.derived.computeIfAbsent(key, (ignored) -> compute.apply(this));
 	}
 
 	/** Whether this list can never change: see {@link #listed(List, BatchRun)}. */

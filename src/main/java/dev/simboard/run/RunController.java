@@ -3,6 +3,7 @@ package dev.simboard.run;
 import java.util.List;
 
 import dev.simboard.batch.BatchQuery;
+import dev.simboard.batch.RunListViews;
 import dev.simboard.catalog.Attempt;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
@@ -47,9 +48,12 @@ class RunController {
 
 	private final RenderedRuns rendered;
 
-	RunController(Catalog catalog, RenderedRuns rendered) {
+	private final RunListViews views;
+
+	RunController(Catalog catalog, RenderedRuns rendered, RunListViews views) {
 		this.catalog = catalog;
 		this.rendered = rendered;
+		this.views = views;
 	}
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}/runs/{jobId}")
@@ -111,7 +115,7 @@ class RunController {
 		if (runs == null) {
 			return new Neighbours("", null, null);
 		}
-		List<TestRun> ordered = batchView.apply(runs);
+		List<TestRun> ordered = this.views.matching(runs, batchView);
 		int index = -1;
 		for (int i = 0; i < ordered.size(); i++) {
 			if (jobId.equals(ordered.get(i).jobId())) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.simboard.Fixtures;
 import dev.simboard.catalog.BatchRuns;
+import dev.simboard.catalog.CacheProperties;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RefreshOutcome;
 import dev.simboard.catalog.RunList;
@@ -17,6 +18,8 @@ import dev.simboard.sigmamind.TestCase;
 import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,6 +38,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @PageTest(BatchController.class)
+@Import(RunListViews.class)
+@EnableConfigurationProperties(CacheProperties.class)
 @WithMockUser
 class BatchControllerTests {
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.simboard.Fixtures;
 import dev.simboard.catalog.BatchRuns;
+import dev.simboard.catalog.CacheProperties;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunList;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
@@ -21,6 +22,8 @@ import dev.simboard.sigmamind.TestRun;
 import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -42,6 +45,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @PageTest(BatchExportController.class)
+@Import(RunListViews.class)
+@EnableConfigurationProperties(CacheProperties.class)
 @WithMockUser
 class BatchExportControllerTests {
 

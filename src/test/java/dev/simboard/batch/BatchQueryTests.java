@@ -25,17 +25,19 @@ class BatchQueryTests {
 			Fixtures.run("job_r1", REFUND, false, T.plusSeconds(20), List.of()),
 			Fixtures.run("job_r2", REFUND, null, T.plusSeconds(30), List.of())));
 
+	private final RunListViews views = new RunListViews(1_000_000, RunListViews::sort, RunFigures::of);
+
 	private List<String> jobs(BatchQuery query) {
-		return query.apply(this.runs).stream().map(TestRun::jobId).toList();
+		return this.views.matching(this.runs, query).stream().map(TestRun::jobId).toList();
 	}
 
 	@Test
-	void applyWhenDefaultThenByLabelThenAttempt() {
+	void matchingWhenDefaultThenByLabelThenAttempt() {
 		assertThat(jobs(BatchQuery.all())).containsExactly("job_a1", "job_a2", "job_r1", "job_r2");
 	}
 
 	@Test
-	void applyWhenOutcomeTextOrTestCaseThenOnlyThoseRuns() {
+	void matchingWhenOutcomeTextOrTestCaseThenOnlyThoseRuns() {
 		assertThat(jobs(new BatchQuery("failed", null, null, null, 1))).containsExactly("job_a2", "job_r1");
 		assertThat(jobs(new BatchQuery("running", null, null, null, 1))).containsExactly("job_r2");
 		assertThat(jobs(new BatchQuery(null, "REFUND", null, null, 1))).containsExactly("job_r1", "job_r2");
@@ -44,21 +46,19 @@ class BatchQueryTests {
 	}
 
 	@Test
-	void applyWhenSortedByCreatedDescendingThenNewestFirst() {
+	void matchingWhenSortedByCreatedDescendingThenNewestFirst() {
 		assertThat(jobs(new BatchQuery(null, null, null, "-created", 1))).containsExactly("job_r2", "job_r1", "job_a2",
 				"job_a1");
 	}
 
 	@Test
-	void applyWhenSameOrderAskedAgainThenReusesTheSortedListAndFiltersIt() {
-		BatchQuery newest = new BatchQuery(null, null, null, "-created", 1);
-		List<TestRun> first = newest.apply(this.runs);
-		assertThat(newest.apply(this.runs)).isSameAs(first);
-		assertThat(new BatchQuery(null, null, null, "-created", 2).apply(this.runs)).isSameAs(first);
-		assertThat(jobs(new BatchQuery("failed", null, null, "-created", 1))).containsExactly("job_r1", "job_a2");
-		// Another list (a refreshed batch) is sorted afresh.
-		RunList refreshed = RunList.listed(this.runs.runs().subList(0, 2));
-		assertThat(newest.apply(refreshed)).extracting(TestRun::jobId).containsExactly("job_a2", "job_a1");
+	void orderWhenAnySortTheQueryStringAcceptsThenOneOfTheClosedSet() {
+		assertThat(RunOrder.values()).extracting(RunOrder::sort).allMatch((sort) -> sort.matches(BatchQuery.SORTS));
+		for (String key : List.of("label", "outcome", "duration", "created")) {
+			assertThat(new BatchQuery(null, null, null, key, 1).order().sort()).isEqualTo(key);
+			assertThat(new BatchQuery(null, null, null, "-" + key, 1).order().sort()).isEqualTo("-" + key);
+		}
+		assertThat(BatchQuery.all().order()).isEqualTo(RunOrder.LABEL);
 	}
 
 	@Test

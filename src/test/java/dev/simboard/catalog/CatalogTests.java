@@ -393,6 +393,22 @@ class CatalogTests {
 	}
 
 	@Test
+	void batchRunsWhenAskedAgainThenTheSameRunListUntilRefreshedThenANewOne() {
+		// What batch pages work out from a run list is kept by the list's identity.
+		this.sigmaMind
+			.stubFor(get(urlPathEqualTo("/v1/batch-runs/batch_1")).willReturn(okJson("{\"batchId\":\"batch_1\"}")));
+		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs"))
+			.willReturn(okJson("{\"data\":[" + finished("job_1", "tc_1", 1, "") + "]}")));
+		RunList first = this.catalog.batchRuns("agent_1", "batch_1").runs().value();
+		assertThat(this.catalog.batchRuns("agent_1", "batch_1").runs().value()).isSameAs(first);
+		assertThat(this.catalog.runsIfCached("agent_1", "batch_1")).isSameAs(first);
+		assertThat(this.catalog.refreshBatch("agent_1", "batch_1")).isEqualTo(RefreshOutcome.REFRESHED);
+		RunList refreshed = this.catalog.batchRuns("agent_1", "batch_1").runs().value();
+		assertThat(refreshed).isNotSameAs(first);
+		assertThat(refreshed.runs()).isEqualTo(first.runs());
+	}
+
+	@Test
 	void batchRunsWhenListCallAnswers405Or404ThenUnlisted() {
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/batch-runs/batch_1")).willReturn(okJson("{\"batchId\":\"b\"}")));
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/batch-runs/batch_2")).willReturn(okJson("{\"batchId\":\"b\"}")));

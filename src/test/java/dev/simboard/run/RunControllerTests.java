@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.simboard.Fixtures;
+import dev.simboard.batch.RunListViews;
 import dev.simboard.catalog.Attempt;
 import dev.simboard.catalog.CacheProperties;
 import dev.simboard.catalog.Catalog;
@@ -57,7 +58,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @PageTest(RunController.class)
-@Import({ RenderedRuns.class, HtmlFragments.class })
+@Import({ RenderedRuns.class, HtmlFragments.class, RunListViews.class })
 @EnableConfigurationProperties(CacheProperties.class)
 @WithMockUser
 @ExtendWith(OutputCaptureExtension.class)
