@@ -17,6 +17,7 @@ import dev.simboard.sigmamind.TestCase;
 import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -31,7 +32,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @PageTest(BatchController.class)
@@ -244,6 +247,20 @@ class BatchControllerTests {
 			.startsWith("<div id=\"live\"")
 			.contains("data-running=\"true\"")
 			.doesNotContain("<html");
+	}
+
+	@Test
+	@WithAnonymousUser
+	void liveWhenSignedOutThenUnauthorizedRatherThanTheLoginPage() throws Exception {
+		this.mvc.perform(get(URL + "/live").header("HX-Request", "true"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().doesNotExist("Location"))
+			.andExpect(content().string(""))
+			// Sign-in will not return to a part of a page.
+			.andExpect(request().sessionAttributeDoesNotExist("SPRING_SECURITY_SAVED_REQUEST"));
+		// A page, or the same address opened in a tab, still leads to the login page.
+		this.mvc.perform(get(URL + "/live")).andExpect(redirectedUrl("/login"));
+		verifyNoInteractions(this.catalog);
 	}
 
 	@Test
