@@ -71,32 +71,14 @@
 		}
 	});
 
-	// A running batch refreshes its counts and table by itself; a finished one never asks.
-	var live = document.getElementById('live');
-	if (live && live.getAttribute('data-running') === 'true') {
-		var timer = window.setInterval(function () {
-			var url = document.getElementById('live').getAttribute('data-live-url');
-			window.fetch(url, { headers: { 'Accept': 'text/html' }, credentials: 'same-origin', redirect: 'error' })
-				.then(function (response) {
-					if (!response.ok) { throw new Error('status ' + response.status); }
-					return response.text();
-				})
-				.then(function (html) {
-					var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('live');
-					var shown = document.getElementById('live');
-					// Never swap the table away from under someone using its filters.
-					if (!fresh || shown.contains(document.activeElement)) { return; }
-					shown.replaceWith(document.importNode(fresh, true));
-					if (fresh.getAttribute('data-running') !== 'true') {
-						window.clearInterval(timer);
-						announce('The batch has finished.');
-					}
-				})
-				.catch(function () {
-					// Signed out or SigmaMind trouble: the page keeps what it shows; a reload says more.
-				});
-		}, 10000);
-	}
+	// htmx refreshes a running batch's counts and table (batch/batch.html). Never swap them
+	// away from under someone using the filters or the table: the next refresh will do.
+	document.addEventListener('htmx:beforeSwap', function (event) {
+		var target = event.detail.target;
+		if (target && target.id === 'live' && target.contains(document.activeElement)) {
+			event.detail.shouldSwap = false;
+		}
+	});
 
 	// The agent page's flaky list reads 20 batches' runs, so it comes after the page has
 	// shown: the table is taken from the flaky page itself (Simboard's own escaped HTML).
