@@ -79,6 +79,8 @@ class WorkflowBrowserTests {
 
 	final List<String> dialogs = new CopyOnWriteArrayList<>();
 
+	final List<String> cspViolations = new CopyOnWriteArrayList<>();
+
 	@BeforeAll
 	static void launch() throws Exception {
 		chromium = Chromium.launch();
@@ -113,6 +115,7 @@ class WorkflowBrowserTests {
 	void closeContext() {
 		this.context.close();
 		assertThat(this.dialogs).as("dialogs opened by page content").isEmpty();
+		assertThat(this.cspViolations).as("Content-Security-Policy violations reported").isEmpty();
 	}
 
 	// 1. Batch filters live in the URL.
@@ -408,6 +411,23 @@ class WorkflowBrowserTests {
 		assertThat(this.page.locator("#live")).hasAttribute("data-running", "false");
 	}
 
+	@Test
+	void batchAndAgentPagesWhenHtmxHasWorkedThenNoContentSecurityPolicyViolation() {
+		DemoData.Landmarks landmarks = this.demo.landmarks();
+		pausePageTime();
+		this.page.navigate(url(batchPath(landmarks.runningBatch())));
+		countHtmxRequests(this.page);
+		this.context.clock().runFor(10_000);
+		this.page.waitForCondition(() -> htmxAnswers(this.page) == 1);
+		assertThat(this.page.locator("style")).hasCount(0);
+
+		this.page.navigate(url("/agents/" + landmarks.agent().agentId()));
+		assertThat(this.page.locator(".flaky-slot .flaky-result")).isAttached();
+		assertThat(this.page).hasTitle(landmarks.agent().name() + " · Simboard");
+		assertThat(this.page.locator("style")).hasCount(0);
+		assertThat(this.cspViolations).as("Content-Security-Policy violations").isEmpty();
+	}
+
 	// 8. Quick open.
 
 	@Test
@@ -551,11 +571,19 @@ class WorkflowBrowserTests {
 			.setStorageState(signedIn));
 	}
 
-	/** Transcript text must never run: any alert() means markup got through unescaped. */
+	/**
+	 * Transcript text must never run: any alert() means markup got through unescaped. And
+	 * nothing, htmx included, may need more than the Content-Security-Policy allows.
+	 */
 	Page guard(Page target) {
 		target.onDialog((dialog) -> {
 			this.dialogs.add(dialog.message());
 			dialog.dismiss();
+		});
+		target.onConsoleMessage((message) -> {
+			if (message.text().contains("Content Security Policy")) {
+				this.cspViolations.add(target.url() + ": " + message.text());
+			}
 		});
 		return target;
 	}
