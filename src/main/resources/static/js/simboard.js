@@ -1,6 +1,7 @@
-// Simboard's page behaviour: theme, shortcuts, quick open, live batches, and the run page's
-// transcript tools. Progressive: every page works without it. Never inserts HTML built from
-// text; transcript text is only ever wrapped as text nodes.
+// Simboard's page behaviour: theme, shortcuts, quick open, copied links, and the run page's
+// transcript tools; htmx (set up in the layout) does the partial updates. Progressive: every
+// page works without it. Never inserts HTML built from text; transcript text is only ever
+// wrapped as text nodes.
 (function () {
 	'use strict';
 
@@ -71,53 +72,14 @@
 		}
 	});
 
-	// A running batch refreshes its counts and table by itself; a finished one never asks.
-	var live = document.getElementById('live');
-	if (live && live.getAttribute('data-running') === 'true') {
-		var timer = window.setInterval(function () {
-			var url = document.getElementById('live').getAttribute('data-live-url');
-			window.fetch(url, { headers: { 'Accept': 'text/html' }, credentials: 'same-origin', redirect: 'error' })
-				.then(function (response) {
-					if (!response.ok) { throw new Error('status ' + response.status); }
-					return response.text();
-				})
-				.then(function (html) {
-					var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('live');
-					var shown = document.getElementById('live');
-					// Never swap the table away from under someone using its filters.
-					if (!fresh || shown.contains(document.activeElement)) { return; }
-					shown.replaceWith(document.importNode(fresh, true));
-					if (fresh.getAttribute('data-running') !== 'true') {
-						window.clearInterval(timer);
-						announce('The batch has finished.');
-					}
-				})
-				.catch(function () {
-					// Signed out or SigmaMind trouble: the page keeps what it shows; a reload says more.
-				});
-		}, 10000);
-	}
-
-	// The agent page's flaky list reads 20 batches' runs, so it comes after the page has
-	// shown: the table is taken from the flaky page itself (Simboard's own escaped HTML).
-	var flaky = document.querySelector('[data-flaky-src]');
-	if (flaky) {
-		window.fetch(flaky.getAttribute('data-flaky-src'), { headers: { 'Accept': 'text/html' }, credentials: 'same-origin', redirect: 'error' })
-			.then(function (response) {
-				if (!response.ok) { throw new Error('status ' + response.status); }
-				return response.text();
-			})
-			.then(function (html) {
-				var found = new DOMParser().parseFromString(html, 'text/html');
-				// The whole result, so that batches that could not be read are said, not hidden.
-				var list = found.querySelector('main .flaky-result');
-				var slot = flaky.querySelector('.flaky-slot');
-				if (list && slot) { slot.replaceChildren(document.importNode(list, true)); }
-			})
-			.catch(function () {
-				// The link above still leads to the list.
-			});
-	}
+	// htmx refreshes a running batch's counts and table (batch/batch.html). Never swap them
+	// away from under someone using the filters or the table: the next refresh will do.
+	document.addEventListener('htmx:beforeSwap', function (event) {
+		var target = event.detail.target;
+		if (target && target.id === 'live' && target.contains(document.activeElement)) {
+			event.detail.shouldSwap = false;
+		}
+	});
 
 	// Copy a permalink (the run's, or one message's), under Simboard's public address when
 	// the server names one, so a link copied over an internal address still works for others.

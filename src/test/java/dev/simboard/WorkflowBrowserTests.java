@@ -3,6 +3,7 @@ package dev.simboard;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,9 +16,11 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Clock;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.ColorScheme;
 import org.apache.commons.csv.CSVFormat;
@@ -76,6 +79,8 @@ class WorkflowBrowserTests {
 
 	final List<String> dialogs = new CopyOnWriteArrayList<>();
 
+	final List<String> cspViolations = new CopyOnWriteArrayList<>();
+
 	@BeforeAll
 	static void launch() throws Exception {
 		chromium = Chromium.launch();
@@ -110,6 +115,7 @@ class WorkflowBrowserTests {
 	void closeContext() {
 		this.context.close();
 		assertThat(this.dialogs).as("dialogs opened by page content").isEmpty();
+		assertThat(this.cspViolations).as("Content-Security-Policy violations reported").isEmpty();
 	}
 
 	// 1. Batch filters live in the URL.
@@ -328,30 +334,98 @@ class WorkflowBrowserTests {
 		assertThat(response.text()).contains("## Conversation").contains("#m1").contains(run.jobId());
 	}
 
-	// 7. Live batch.
+	// 7. Live batch. The pages' clock is paused and moved on by the tests, so "every 10
+	// s"
+	// and "never again" are checked without waiting for either.
 
 	@Test
-	void runningBatchPageWhenOpenThenPollsLiveAndFinishedOneNever() {
+	void runningBatchPageWhenOpenThenRefreshesEvery10sKeepingItsFiltersAndFinishedOneNever() {
 		DemoData.Landmarks landmarks = this.demo.landmarks();
+		pausePageTime();
 		Page finished = guard(this.context.newPage());
-		List<String> finishedAsked = new CopyOnWriteArrayList<>();
-		finished.onRequest((request) -> {
-			if (request.url().contains("/live")) {
-				finishedAsked.add(request.url());
-			}
-		});
 		finished.navigate(url(batchPath(landmarks.showcaseBatch())));
 		assertThat(finished.locator("#live")).hasAttribute("data-running", "false");
+		countHtmxRequests(finished);
+		String running = batchPath(landmarks.runningBatch());
+		this.page.navigate(url(running + "?sort=-duration"));
+		assertThat(this.page.locator("#live")).hasAttribute("data-running", "true");
+		countHtmxRequests(this.page);
 
+		this.context.clock().runFor(9_000);
+		assertThat(htmxRequests(this.page)).isZero();
 		Request live = this.page.waitForRequest((request) -> request.url().contains("/live"),
-				new Page.WaitForRequestOptions().setTimeout(15_000), () -> {
-					this.page.navigate(url(batchPath(landmarks.runningBatch())));
-					assertThat(this.page.locator("#live")).hasAttribute("data-running", "true");
-				});
-		assertThat(live.url()).startsWith(url(batchPath(landmarks.runningBatch()) + "/live"));
+				() -> this.context.clock().runFor(1_000));
+		assertThat(live.url()).isEqualTo(url(running + "/live?sort=-duration"));
 		assertThat(live.response().status()).isEqualTo(200);
-		// The finished page has been open longer than the running one needed to ask.
-		assertThat(finishedAsked).isEmpty();
+		this.page.waitForCondition(() -> htmxAnswers(this.page) == 1);
+		assertThat(this.page.locator("#live")).hasAttribute("data-running", "true");
+		assertThat(this.page.locator("#live table.runs")).isVisible();
+
+		// The new part asks again 10 s after htmx has settled it in (20 ms).
+		this.context.clock().runFor(10_020);
+		assertThat(htmxRequests(this.page)).isEqualTo(2);
+		assertThat(htmxRequests(finished)).isZero();
+	}
+
+	@Test
+	void runningBatchPageWhenTheBatchFinishesThenShowsItSaysSoAndAsksNoMore() {
+		DemoData.Landmarks landmarks = this.demo.landmarks();
+		// The demo's running batch never finishes: its refresh gets a finished batch's
+		// answer.
+		String finishedLive = url(batchPath(landmarks.showcaseBatch()) + "/live");
+		this.page.route(Pattern.compile(".*/live(\\?.*)?"), (route) -> route.fulfill(
+				new Route.FulfillOptions().setResponse(route.fetch(new Route.FetchOptions().setUrl(finishedLive)))));
+		pausePageTime();
+		this.page.navigate(url(batchPath(landmarks.runningBatch())));
+		assertThat(this.page.locator("#live")).hasAttribute("data-running", "true");
+		countHtmxRequests(this.page);
+
+		this.context.clock().runFor(10_000);
+		assertThat(this.page.locator("#live")).hasAttribute("data-running", "false");
+		assertThat(this.page.locator("#announcer")).hasText("The batch has finished.");
+		assertThat(this.page.locator("#live .live-note")).hasCount(0);
+		assertThat(htmxRequests(this.page)).isEqualTo(1);
+
+		this.context.clock().runFor(60_000);
+		assertThat(htmxRequests(this.page)).isEqualTo(1);
+	}
+
+	@Test
+	void runningBatchPageWhenSomeoneIsUsingTheFiltersThenWaitsForThemToLeave() {
+		DemoData.Landmarks landmarks = this.demo.landmarks();
+		String finishedLive = url(batchPath(landmarks.showcaseBatch()) + "/live");
+		this.page.route(Pattern.compile(".*/live(\\?.*)?"), (route) -> route.fulfill(
+				new Route.FulfillOptions().setResponse(route.fetch(new Route.FetchOptions().setUrl(finishedLive)))));
+		pausePageTime();
+		this.page.navigate(url(batchPath(landmarks.runningBatch())));
+		countHtmxRequests(this.page);
+		this.page.focus("form.filters input[name=q]");
+
+		this.context.clock().runFor(10_000);
+		this.page.waitForCondition(() -> htmxAnswers(this.page) == 1);
+		assertThat(this.page.locator("#live")).hasAttribute("data-running", "true");
+		assertThat(this.page.locator("form.filters input[name=q]")).isFocused();
+
+		this.page.locator("form.filters input[name=q]").blur();
+		this.context.clock().runFor(10_000);
+		assertThat(this.page.locator("#live")).hasAttribute("data-running", "false");
+	}
+
+	@Test
+	void batchAndAgentPagesWhenHtmxHasWorkedThenNoContentSecurityPolicyViolation() {
+		DemoData.Landmarks landmarks = this.demo.landmarks();
+		pausePageTime();
+		this.page.navigate(url(batchPath(landmarks.runningBatch())));
+		countHtmxRequests(this.page);
+		this.context.clock().runFor(10_000);
+		this.page.waitForCondition(() -> htmxAnswers(this.page) == 1);
+		assertThat(this.page.locator("style")).hasCount(0);
+
+		this.page.navigate(url("/agents/" + landmarks.agent().agentId()));
+		assertThat(this.page.locator(".flaky-slot .flaky-result")).isAttached();
+		assertThat(this.page).hasTitle(landmarks.agent().name() + " · Simboard");
+		assertThat(this.page.locator("style")).hasCount(0);
+		assertThat(this.cspViolations).as("Content-Security-Policy violations").isEmpty();
 	}
 
 	// 8. Quick open.
@@ -497,13 +571,45 @@ class WorkflowBrowserTests {
 			.setStorageState(signedIn));
 	}
 
-	/** Transcript text must never run: any alert() means markup got through unescaped. */
+	/**
+	 * Transcript text must never run: any alert() means markup got through unescaped. And
+	 * nothing, htmx included, may need more than the Content-Security-Policy allows.
+	 */
 	Page guard(Page target) {
 		target.onDialog((dialog) -> {
 			this.dialogs.add(dialog.message());
 			dialog.dismiss();
 		});
+		target.onConsoleMessage((message) -> {
+			if (message.text().contains("Content Security Policy")) {
+				this.cspViolations.add(target.url() + ": " + message.text());
+			}
+		});
 		return target;
+	}
+
+	/** Stops the pages' clock: from now on their timers fire only as a test moves it. */
+	void pausePageTime() {
+		Instant start = Instant.parse("2026-03-27T09:00:00Z");
+		this.context.clock().install(new Clock.InstallOptions().setTime(start.toEpochMilli()));
+		this.context.clock().pauseAt(start.plusSeconds(60).toEpochMilli());
+	}
+
+	/**
+	 * Counts, from now on, the requests htmx sends from the page and the answers it gets.
+	 */
+	static void countHtmxRequests(Page target) {
+		target.evaluate("() => { window.htmxRequests = 0; window.htmxAnswers = 0;"
+				+ " document.addEventListener('htmx:beforeRequest', () => window.htmxRequests++);"
+				+ " document.addEventListener('htmx:afterRequest', () => window.htmxAnswers++); }");
+	}
+
+	static int htmxRequests(Page target) {
+		return ((Number) target.evaluate("window.htmxRequests")).intValue();
+	}
+
+	static int htmxAnswers(Page target) {
+		return ((Number) target.evaluate("window.htmxAnswers")).intValue();
 	}
 
 	String url(String path) {

@@ -54,13 +54,15 @@ class BatchController {
 	}
 
 	/**
-	 * The live part of a running batch's page (counts and table), which the page fetches
-	 * every few seconds while the batch runs.
+	 * The live part of a running batch's page (counts and table), which the page asks for
+	 * every 10 seconds while the batch runs. Once the batch has finished, the answer no
+	 * longer asks to be refreshed and says that the batch has finished.
 	 */
 	@GetMapping("/agents/{agentId}/batches/{batchId}/live")
 	String live(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
 			@Valid @ModelAttribute("query") BatchQuery query, Model model) {
 		batch(agentId, batchId, query, model);
+		model.addAttribute("liveUpdate", true);
 		return "batch/batch :: live";
 	}
 

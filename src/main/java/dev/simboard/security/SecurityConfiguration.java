@@ -13,16 +13,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -32,6 +39,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+	/** A request htmx sends for a part of a page. */
+	private static final RequestMatcher HTMX_REQUEST = new RequestHeaderRequestMatcher("HX-Request", "true");
 
 	/** Firewall refusals get the same headers and error page as everything else. */
 	@Bean
@@ -61,6 +71,8 @@ public class SecurityConfiguration {
 		// Return to the exact address shared, without Spring's "?continue" marker.
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		requestCache.setMatchingRequestParameterName(null);
+		// A part of a page that htmx asks for is never where sign-in returns to.
+		requestCache.setRequestMatcher(new NegatedRequestMatcher(HTMX_REQUEST));
 		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
 		success.setRequestCache(requestCache);
 		success.setRedirectStrategy(new SameSiteRedirectStrategy());
@@ -77,7 +89,7 @@ public class SecurityConfiguration {
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.formLogin((form) -> form.loginPage("/login").successHandler(success).permitAll())
 			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new CsrfFailures.TolerantTokenHandler()))
-			.exceptionHandling((exceptions) -> exceptions
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signIn())
 				.accessDeniedHandler(new CsrfFailures.Denied(clock.getIfAvailable(Clock::systemUTC))))
 			// GET /logout is a page with the sign-out button (LoginController).
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout")
@@ -93,6 +105,19 @@ public class SecurityConfiguration {
 				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(ssoUsers.getObject())));
 		}
 		return http.build();
+	}
+
+	/**
+	 * Signed out, a page leads to the login page, as form login and single sign-on would
+	 * have it. A part of a page that htmx asks for (a running batch's refresh, the flaky
+	 * list) gets a bare 401 instead: htmx swaps no error in, so the page keeps what it
+	 * shows rather than showing the login page in the part's place.
+	 */
+	private static AuthenticationEntryPoint signIn() {
+		return DelegatingAuthenticationEntryPoint.builder()
+			.addEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), HTMX_REQUEST)
+			.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+			.build();
 	}
 
 	/**

@@ -1,9 +1,11 @@
 package dev.simboard.agent;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import dev.simboard.Fixtures;
@@ -22,6 +24,7 @@ import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -99,6 +102,36 @@ class AgentControllerTests {
 		assertThat(html.select("meter").eachAttr("value")).containsExactly("0", "58");
 		assertThat(html.select("meter").eachText()).containsExactly("no verdicts yet", "58%");
 		assertThat(page).contains("<meter", ">58%</meter>").doesNotContain(">70%</meter>");
+	}
+
+	@Test
+	void agentPageWhenShownThenHtmxFetchesTheFlakyListAfterwardsWithinTheContentSecurityPolicy() throws Exception {
+		given(this.catalog.agentBatches(Fixtures.AGENT_ID, 0))
+			.willReturn(new AgentBatches(Fixtures.fresh(Fixtures.agent()),
+					Fixtures.fresh(new ApiPage<>(List.of(), 0, 20, 0L, 0, false, false))));
+		Document page = Jsoup.parse(this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		Element slot = page.selectFirst("section.flaky-link .flaky-slot");
+		assertThat(slot.attr("hx-get")).isEqualTo("/agents/" + Fixtures.AGENT_ID + "/flaky");
+		assertThat(slot.attr("hx-trigger")).isEqualTo("load");
+		assertThat(slot.attr("hx-select")).isEqualTo("main .flaky-result");
+		// The flaky page's title must not become this page's.
+		assertThat(slot.attr("hx-swap")).isEqualTo("innerHTML ignoreTitle:true");
+		assertThat(page.select("section.flaky-link a").attr("href"))
+			.isEqualTo("/agents/" + Fixtures.AGENT_ID + "/flaky");
+
+		// The template names no version; the link to the webjar may carry one.
+		assertThat(page.select("head script[src]").eachAttr("src"))
+			.anyMatch((src) -> src.matches("/webjars/htmx\\.org/([^/]+/)?dist/htmx\\.min\\.js"));
+		Map<String, Object> config = JsonParserFactory.getJsonParser()
+			.parseMap(page.selectFirst("head meta[name=htmx-config]").attr("content"));
+		assertThat(config).containsEntry("includeIndicatorStyles", false)
+			.containsEntry("allowEval", false)
+			.containsEntry("allowScriptTags", false)
+			.containsEntry("selfRequestsOnly", true);
 	}
 
 	@Test

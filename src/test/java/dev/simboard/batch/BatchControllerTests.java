@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import dev.simboard.Fixtures;
@@ -20,6 +21,7 @@ import dev.simboard.web.PageTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,7 +36,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @PageTest(BatchController.class)
@@ -237,10 +241,10 @@ class BatchControllerTests {
 	}
 
 	@Test
-	void liveWhenRunningThenAnswersOnlyTheLivePart() throws Exception {
+	void liveWhenRunningThenAnswersOnlyTheLivePartAskingAgainWithTheSameFilters() throws Exception {
 		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
 				Fixtures.fresh(Fixtures.batch(1, 0, 4, List.of(ANGRY))), Fixtures.fresh(RunList.listed(List.of()))));
-		String live = this.mvc.perform(get(URL + "/live"))
+		String live = this.mvc.perform(get(URL + "/live").param("outcome", "failed").param("q", "a b"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -249,6 +253,72 @@ class BatchControllerTests {
 			.startsWith("<div id=\"live\"")
 			.contains("data-running=\"true\"")
 			.doesNotContain("<html");
+		Element part = org.jsoup.Jsoup.parse(live).selectFirst("#live");
+		org.assertj.core.api.Assertions.assertThat(part.attr("hx-get")).isEqualTo(URL + "/live?outcome=failed&q=a%20b");
+		org.assertj.core.api.Assertions.assertThat(part.attr("hx-trigger")).isEqualTo("every 10s");
+		org.assertj.core.api.Assertions.assertThat(part.attr("hx-swap")).isEqualTo("outerHTML");
+		org.assertj.core.api.Assertions.assertThat(part.select("[hx-swap-oob]")).isEmpty();
+	}
+
+	@Test
+	void liveWhenFinishedThenAsksNoMoreAndTellsScreenReadersOnce() throws Exception {
+		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+				Fixtures.fresh(Fixtures.batch(3, 1, 4, List.of(ANGRY))), Fixtures.fresh(RunList.listed(List.of()))));
+		String live = this.mvc.perform(get(URL + "/live"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Element part = org.jsoup.Jsoup.parse(live).selectFirst("#live");
+		org.assertj.core.api.Assertions.assertThat(part.attr("data-running")).isEqualTo("false");
+		org.assertj.core.api.Assertions.assertThat(part.hasAttr("hx-get")).isFalse();
+		org.assertj.core.api.Assertions.assertThat(part.hasAttr("hx-trigger")).isFalse();
+		org.assertj.core.api.Assertions.assertThat(part.select("[hx-swap-oob]"))
+			.singleElement()
+			.satisfies((announcement) -> {
+				org.assertj.core.api.Assertions.assertThat(announcement.attr("hx-swap-oob"))
+					.isEqualTo("innerHTML:#announcer");
+				org.assertj.core.api.Assertions.assertThat(announcement.text()).isEqualTo("The batch has finished.");
+			});
+	}
+
+	@Test
+	void batchPageWhenRunningThenAsksForItsLivePartAndAnnouncesNothing() throws Exception {
+		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+				Fixtures.fresh(Fixtures.batch(1, 0, 4, List.of(ANGRY))), Fixtures.fresh(RunList.listed(List.of()))));
+		Document page = org.jsoup.Jsoup.parse(this.mvc.perform(get(URL).param("sort", "-duration"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		org.assertj.core.api.Assertions.assertThat(page.selectFirst("#live").attr("hx-get"))
+			.isEqualTo(URL + "/live?sort=-duration");
+		org.assertj.core.api.Assertions.assertThat(page.selectFirst("#live").attr("hx-trigger")).isEqualTo("every 10s");
+		org.assertj.core.api.Assertions.assertThat(page.select("[hx-swap-oob]")).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(page.select("script[src*=/webjars/htmx.org/]")).hasSize(1);
+	}
+
+	@Test
+	void batchPageWhenFinishedThenNeverAsksForUpdates() throws Exception {
+		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+				Fixtures.fresh(Fixtures.batch(3, 1, 4, List.of(ANGRY))), Fixtures.fresh(RunList.listed(List.of()))));
+		Document page = org.jsoup.Jsoup.parse(
+				this.mvc.perform(get(URL)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		org.assertj.core.api.Assertions.assertThat(page.select("[hx-get], [hx-trigger], [hx-swap-oob]")).isEmpty();
+	}
+
+	@Test
+	@WithAnonymousUser
+	void liveWhenSignedOutThenUnauthorizedRatherThanTheLoginPage() throws Exception {
+		this.mvc.perform(get(URL + "/live").header("HX-Request", "true"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().doesNotExist("Location"))
+			.andExpect(content().string(""))
+			// Sign-in will not return to a part of a page.
+			.andExpect(request().sessionAttributeDoesNotExist("SPRING_SECURITY_SAVED_REQUEST"));
+		// A page, or the same address opened in a tab, still leads to the login page.
+		this.mvc.perform(get(URL + "/live")).andExpect(redirectedUrl("/login"));
+		verifyNoInteractions(this.catalog);
 	}
 
 	@Test

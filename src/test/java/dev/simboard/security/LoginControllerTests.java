@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -28,6 +29,15 @@ class LoginControllerTests {
 			.andExpect(content().string(containsString("name=\"username\"")))
 			.andExpect(content().string(containsString("name=\"password\"")))
 			.andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")));
+	}
+
+	@Test
+	void loginPageWhenSignedOutThenLoadsNoHtmx() throws Exception {
+		// Only signed-in pages use htmx, so /webjars stays behind sign-in.
+		this.mvc.perform(get("/login"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("/webjars/"))))
+			.andExpect(content().string(not(containsString("htmx-config"))));
 	}
 
 	@Test
