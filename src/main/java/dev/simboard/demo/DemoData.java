@@ -57,10 +57,6 @@ public final class DemoData {
 	/** Arabic (right-to-left) text in the unicode run. */
 	public static final String ARABIC_TEXT = "مرحبا، أريد استرداد المبلغ من فضلك";
 
-	static final String CHAT_PREFIX = "chat_";
-
-	static final String OLDER_CHAT_PREFIX = "chat-";
-
 	/** Beyond this even counting the verdicts at start-up takes too long. */
 	private static final long MAX_RUNS = 10_000_000L;
 
@@ -142,7 +138,7 @@ public final class DemoData {
 		this.properties = properties;
 		this.now = now.truncatedTo(ChronoUnit.MILLIS);
 		this.ids = new DemoIds(properties.seed());
-		this.workspaceId = "org_" + this.ids.encode(Kind.ORG, 0);
+		this.workspaceId = this.ids.id(Kind.ORG, 0);
 		this.runsPerBatch = properties.runsPerBatch();
 		this.agents = createAgents();
 		int testCaseCount = properties.agents() * properties.testCasesPerBatch();
@@ -200,7 +196,7 @@ public final class DemoData {
 	}
 
 	public Optional<TestCase> testCase(String testCaseId) {
-		long index = decode(testCaseId, "tc_", Kind.TEST_CASE, this.testCases.size());
+		long index = this.ids.index(Kind.TEST_CASE, testCaseId, this.testCases.size());
 		return (index < 0) ? Optional.empty() : Optional.of(this.testCases.get((int) index));
 	}
 
@@ -212,7 +208,7 @@ public final class DemoData {
 	}
 
 	public Optional<Batch> batch(String batchId) {
-		long index = decode(batchId, "batch_", Kind.BATCH, this.batches.size());
+		long index = this.ids.index(Kind.BATCH, batchId, this.batches.size());
 		return (index < 0) ? Optional.empty() : Optional.of(this.batches.get((int) index));
 	}
 
@@ -233,7 +229,7 @@ public final class DemoData {
 	}
 
 	public Optional<Run> run(String jobId) {
-		long index = decode(jobId, "job_", Kind.JOB, runCount());
+		long index = this.ids.index(Kind.JOB, jobId, runCount());
 		return (index < 0) ? Optional.empty() : Optional.of(run((int) index));
 	}
 
@@ -257,10 +253,11 @@ public final class DemoData {
 	 * runs).
 	 */
 	public Optional<Chat> chat(String chatId) {
-		if (chatId == null || chatId.length() != OLDER_CHAT_PREFIX.length() + DemoIds.LENGTH) {
+		String prefix = DemoIds.OLDER_CHAT_PREFIX;
+		if (chatId == null || chatId.length() != prefix.length() + DemoIds.LENGTH) {
 			return Optional.empty();
 		}
-		long index = this.ids.decode(Kind.CHAT, chatId.substring(OLDER_CHAT_PREFIX.length()));
+		long index = this.ids.decode(Kind.CHAT, chatId.substring(prefix.length()));
 		if (index < 0 || index >= runCount()) {
 			return Optional.empty();
 		}
@@ -307,7 +304,7 @@ public final class DemoData {
 					+ ((round >= names.size()) ? " " + (round / names.size() + 1) : "");
 			AgentSettings settings = new AgentSettings(domain.llmModel(), TEMPERATURES[i % TEMPERATURES.length],
 					domain.language(), domain.voice(), domain.welcome(), 600);
-			agents.add(new Agent("agent_" + this.ids.encode(Kind.AGENT, i), name,
+			agents.add(new Agent(this.ids.id(Kind.AGENT, i), name,
 					DemoScripts.STATUSES.get(i % DemoScripts.STATUSES.size()), domain.instructions(), settings,
 					domain.tools()));
 		}
@@ -348,8 +345,8 @@ public final class DemoData {
 		String llmModel = DemoScripts.LLM_MODELS.get(random.nextInt(DemoScripts.LLM_MODELS.size()));
 		// Some test cases are much harder than others; the agent in testing fails more.
 		this.failureRates[index] = 0.03 + random.nextDouble() * 0.38 + ("Testing".equals(agent.status()) ? 0.08 : 0);
-		testCases.add(new TestCase("tc_" + this.ids.encode(Kind.TEST_CASE, index), agent, label, prompt,
-				scenario.successCriteria(), llmModel, mockData, this.properties.attemptsPerTestCase()));
+		testCases.add(new TestCase(this.ids.id(Kind.TEST_CASE, index), agent, label, prompt, scenario.successCriteria(),
+				llmModel, mockData, this.properties.attemptsPerTestCase()));
 		allValues.add(Collections.unmodifiableMap(values));
 	}
 
@@ -441,9 +438,8 @@ public final class DemoData {
 					failed += verdict ? 0 : 1;
 				}
 			}
-			batches.add(new Batch("batch_" + this.ids.encode(Kind.BATCH, i),
-					this.agents.get(i / this.properties.batchesPerAgent()), Instant.ofEpochMilli(this.batchCreated[i]),
-					successful, failed, this.runsPerBatch));
+			batches.add(new Batch(this.ids.id(Kind.BATCH, i), this.agents.get(i / this.properties.batchesPerAgent()),
+					Instant.ofEpochMilli(this.batchCreated[i]), successful, failed, this.runsPerBatch));
 		}
 		return Collections.unmodifiableList(batches);
 	}
@@ -468,8 +464,8 @@ public final class DemoData {
 						+ pick(DemoScripts.FAIL_NOTES, facts.note());
 			}
 		}
-		return new Run("job_" + this.ids.encode(Kind.JOB, index), chatId(facts), this.batches.get(facts.batch()),
-				testCase, facts.attempt(), Instant.ofEpochMilli(facts.created()),
+		return new Run(this.ids.id(Kind.JOB, index), chatId(facts), this.batches.get(facts.batch()), testCase,
+				facts.attempt(), Instant.ofEpochMilli(facts.created()),
 				facts.finished() ? Instant.ofEpochMilli(facts.completed()) : null, facts.successful(), remarks,
 				facts.olderDialect());
 	}
@@ -593,11 +589,12 @@ public final class DemoData {
 	}
 
 	private String messageId(Facts facts, int position) {
-		return "chat-item-" + this.ids.encode(Kind.CHAT_ITEM, ((long) facts.index() << 20) | position);
+		return this.ids.id(Kind.CHAT_ITEM, ((long) facts.index() << 20) | position);
 	}
 
 	private String chatId(Facts facts) {
-		return (facts.hyphenChat() ? OLDER_CHAT_PREFIX : CHAT_PREFIX) + this.ids.encode(Kind.CHAT, facts.index());
+		return facts.hyphenChat() ? DemoIds.OLDER_CHAT_PREFIX + this.ids.encode(Kind.CHAT, facts.index())
+				: this.ids.id(Kind.CHAT, facts.index());
 	}
 
 	private Scenario scenario(int testCase) {
@@ -610,7 +607,7 @@ public final class DemoData {
 	}
 
 	private int agentIndex(String agentId) {
-		return (int) decode(agentId, "agent_", Kind.AGENT, this.agents.size());
+		return (int) this.ids.index(Kind.AGENT, agentId, this.agents.size());
 	}
 
 	private int requireAgentIndex(Agent agent) {
@@ -622,7 +619,7 @@ public final class DemoData {
 	}
 
 	private int batchIndex(Batch batch) {
-		long index = decode(batch.batchId(), "batch_", Kind.BATCH, this.batches.size());
+		long index = this.ids.index(Kind.BATCH, batch.batchId(), this.batches.size());
 		if (index < 0) {
 			throw new IllegalArgumentException("Not a batch of this data set: " + batch.batchId());
 		}
@@ -630,19 +627,11 @@ public final class DemoData {
 	}
 
 	private int runIndex(Run run) {
-		long index = decode(run.jobId(), "job_", Kind.JOB, runCount());
+		long index = this.ids.index(Kind.JOB, run.jobId(), runCount());
 		if (index < 0) {
 			throw new IllegalArgumentException("Not a run of this data set: " + run.jobId());
 		}
 		return (int) index;
-	}
-
-	private long decode(String id, String prefix, Kind kind, long count) {
-		if (id == null || id.length() != prefix.length() + DemoIds.LENGTH || !id.startsWith(prefix)) {
-			return -1;
-		}
-		long index = this.ids.decode(kind, id.substring(prefix.length()));
-		return (index >= 0 && index < count) ? index : -1;
 	}
 
 	private SplittableRandom random(long salt, long index) {
