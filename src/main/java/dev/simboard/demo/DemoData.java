@@ -14,9 +14,10 @@ import dev.simboard.demo.DemoIds.Kind;
  * verdicts and texts. Timestamps are relative to the "now" captured at construction.
  * <p>
  * This is the data set as the demo API looks it up, by ID. {@link DemoGenerator} makes
- * it, from the texts in {@link DemoScripts}; IDs are {@link DemoIds} of an index, so a
- * run, its conversation and its chat are made only when asked for, and tens of thousands
- * of runs cost no memory and no start-up time to speak of.
+ * it, from the texts in {@code src/main/resources/demo/} ({@link DemoScripts}); IDs are
+ * {@link DemoIds} of an index, so a run, its conversation and its chat are made only when
+ * asked for, and tens of thousands of runs cost no memory and no start-up time to speak
+ * of.
  * <p>
  * The first agent carries the awkward cases, described by {@link #landmarks()}: its
  * newest batch is the one batch still running, and its newest finished batch holds an
@@ -58,7 +59,7 @@ public final class DemoData {
 	/** Generates the data set with timestamps relative to {@code now}. */
 	public DemoData(DemoProperties properties, Instant now) {
 		this.ids = new DemoIds(properties.seed());
-		this.generator = new DemoGenerator(properties, now, this.ids);
+		this.generator = new DemoGenerator(properties, now, this.ids, DemoScripts.standard());
 		this.landmarks = this.generator.landmarks();
 	}
 

@@ -21,6 +21,7 @@ import dev.simboard.demo.DemoData.MockVariable;
 import dev.simboard.demo.DemoData.Run;
 import dev.simboard.demo.DemoData.TestCase;
 import dev.simboard.demo.DemoIds.Kind;
+import dev.simboard.demo.DemoScripts.Common;
 import dev.simboard.demo.DemoScripts.Customer;
 import dev.simboard.demo.DemoScripts.Domain;
 import dev.simboard.demo.DemoScripts.Ending;
@@ -76,11 +77,24 @@ final class DemoGenerator {
 
 	private static final int LONG = 3;
 
+	/** What the showcase texts' placeholders stand for. */
+	private static final Map<String, String> PROBES = Map.of("script_text", DemoData.SCRIPT_TEXT, "bold_text",
+			DemoData.BOLD_TEXT, "accented_text", DemoData.ACCENTED_TEXT, "emoji_text", DemoData.EMOJI_TEXT, "cjk_text",
+			DemoData.CJK_TEXT, "arabic_text", DemoData.ARABIC_TEXT);
+
 	private final DemoProperties properties;
 
 	private final Instant now;
 
 	private final DemoIds ids;
+
+	private final Common common;
+
+	private final List<Domain> domains;
+
+	private final Exchange markup;
+
+	private final List<Exchange> unicode;
 
 	private final String workspaceId;
 
@@ -108,7 +122,7 @@ final class DemoGenerator {
 	/** The runs whose transcripts have the lengths asked for, in the order asked. */
 	private final int[] sizedRuns;
 
-	DemoGenerator(DemoProperties properties, Instant now, DemoIds ids) {
+	DemoGenerator(DemoProperties properties, Instant now, DemoIds ids, DemoScripts scripts) {
 		if (totalRuns(properties) > MAX_RUNS) {
 			throw new IllegalArgumentException(
 					"simboard.demo asks for more than " + MAX_RUNS + " test runs: " + properties.agents() + " agents x "
@@ -118,6 +132,10 @@ final class DemoGenerator {
 		this.properties = properties;
 		this.now = now.truncatedTo(ChronoUnit.MILLIS);
 		this.ids = ids;
+		this.common = scripts.common();
+		this.domains = scripts.domains();
+		this.markup = this.common.showcase().markup().filled(PROBES);
+		this.unicode = this.common.showcase().unicode().stream().map((exchange) -> exchange.filled(PROBES)).toList();
 		this.workspaceId = ids.id(Kind.ORG, 0);
 		this.runsPerBatch = properties.runsPerBatch();
 		this.agents = createAgents();
@@ -185,16 +203,17 @@ final class DemoGenerator {
 			Map<String, String> values = this.testCaseValues.get(facts.testCase());
 			Scenario scenario = scenario(facts.testCase());
 			if (index == this.landmarkRuns[LONG]) {
-				remarks = DemoScripts
-					.longTranscriptRemark((int) messages(facts).stream().filter(Message::isMessage).count());
+				long messages = messages(facts).stream().filter(Message::isMessage).count();
+				remarks = DemoScripts.fill(this.common.showcase().longTranscriptRemark(),
+						Map.of("messages", String.valueOf(messages)));
 			}
 			else if (facts.successful()) {
-				remarks = DemoScripts.fill(scenario.pass().remark(), values)
-						+ pick(DemoScripts.PASS_NOTES, facts.note());
+				remarks = withNote(DemoScripts.fill(scenario.pass().remark(), values),
+						pick(this.common.passNotes(), facts.note()));
 			}
 			else {
-				remarks = DemoScripts.fill(pick(scenario.failures(), facts.ending()).remark(), values)
-						+ pick(DemoScripts.FAIL_NOTES, facts.note());
+				remarks = withNote(DemoScripts.fill(pick(scenario.failures(), facts.ending()).remark(), values),
+						pick(this.common.failNotes(), facts.note()));
 			}
 		}
 		return new Run(this.ids.id(Kind.JOB, index), chatId(facts), this.batches.get(facts.batch()), testCase,
@@ -225,10 +244,10 @@ final class DemoGenerator {
 
 	private List<Agent> createAgents() {
 		List<Agent> agents = new ArrayList<>();
-		List<String> statuses = DemoScripts.STATUSES;
+		List<String> statuses = this.common.statuses();
 		for (int i = 0; i < this.properties.agents(); i++) {
 			Domain domain = domain(i);
-			int round = i / DemoScripts.DOMAINS.size();
+			int round = i / this.domains.size();
 			List<String> names = domain.agentNames();
 			String name = names.get(round % names.size())
 					+ ((round >= names.size()) ? " " + (round / names.size() + 1) : "");
@@ -251,14 +270,14 @@ final class DemoGenerator {
 		String prompt = scenario.userPrompt();
 		if (round > 0) {
 			// Beyond the scenarios, the same scenarios played by other personas.
-			List<Persona> personas = DemoScripts.PERSONAS;
+			List<Persona> personas = this.common.personas();
 			Persona persona = personas.get((round - 1) % personas.size());
 			int cycle = (round - 1) / personas.size();
 			label += " (" + persona.label() + ((cycle > 0) ? " #" + (cycle + 1) : "") + ")";
 			prompt += " " + persona.prompt();
 		}
 		SplittableRandom random = random(TEST_CASE_SALT, index);
-		List<Customer> customers = DemoScripts.CUSTOMERS;
+		List<Customer> customers = this.common.customers();
 		Customer customer = customers.get(random.nextInt(customers.size()));
 		Map<String, String> values = new LinkedHashMap<>();
 		for (Variable variable : domain.variables()) {
@@ -273,7 +292,7 @@ final class DemoGenerator {
 			.stream()
 			.map((entry) -> new MockVariable(entry.getKey(), entry.getValue()))
 			.toList();
-		List<String> llmModels = DemoScripts.LLM_MODELS;
+		List<String> llmModels = this.common.llmModels();
 		String llmModel = llmModels.get(random.nextInt(llmModels.size()));
 		// Some test cases are much harder than others; the agent in testing fails more.
 		this.failureRates[index] = 0.03 + random.nextDouble() * 0.38 + ("Testing".equals(agent.status()) ? 0.08 : 0);
@@ -426,13 +445,13 @@ final class DemoGenerator {
 		boolean longTranscript = facts.index() == this.landmarkRuns[LONG];
 		List<Exchange> specials = new ArrayList<>();
 		if (facts.index() == this.landmarkRuns[MARKUP]) {
-			specials.add(DemoScripts.MARKUP);
+			specials.add(this.markup);
 		}
 		if (facts.index() == this.landmarkRuns[UNICODE]) {
-			specials.addAll(DemoScripts.UNICODE);
+			specials.addAll(this.unicode);
 		}
 		if (longTranscript) {
-			specials.add(DemoScripts.TERMS);
+			specials.add(this.common.showcase().terms());
 		}
 		int sizedLength = sizedLength(facts.index());
 		int length;
@@ -458,7 +477,7 @@ final class DemoGenerator {
 		exchanges.add(scenario.opening());
 		exchanges.addAll(specials);
 		List<Exchange> pool = new ArrayList<>(domain.fillers());
-		pool.addAll(DemoScripts.GENERIC_FILLERS);
+		pool.addAll(this.common.genericFillers());
 		int[] order = shuffled(pool.size(), random);
 		for (int i = 0; i < fillers; i++) {
 			if (i > 0 && i % order.length == 0) {
@@ -508,8 +527,8 @@ final class DemoGenerator {
 		return domain.scenarios().get((testCase % this.properties.testCasesPerBatch()) % domain.scenarios().size());
 	}
 
-	private static Domain domain(int agent) {
-		return DemoScripts.DOMAINS.get(agent % DemoScripts.DOMAINS.size());
+	private Domain domain(int agent) {
+		return this.domains.get(agent % this.domains.size());
 	}
 
 	private SplittableRandom random(long salt, long index) {
@@ -531,6 +550,11 @@ final class DemoGenerator {
 
 	private static <T> T pick(List<T> list, int draw) {
 		return list.get(draw % list.size());
+	}
+
+	// Notes are written without the space that joins them to the remark.
+	private static String withNote(String remark, String note) {
+		return note.isEmpty() ? remark : remark + " " + note;
 	}
 
 	private record Facts(int index, int batch, int testCase, int attempt, long created, long completed,
