@@ -1,7 +1,8 @@
 package dev.simboard.demo;
 
 /**
- * Turns an index into an opaque-looking ID body of 16 alphanumerics and back.
+ * Turns an index into an opaque-looking ID, a prefix such as {@code job_} and a body of
+ * 16 alphanumerics, and back.
  * <p>
  * The body is a keyed permutation of the index plus a check code, so the demo needs no
  * table of IDs: 40,000 runs cost no memory, the same seed gives the same IDs, and a
@@ -27,16 +28,44 @@ final class DemoIds {
 	// Where each digit goes, so the digit with the narrow range is not always first.
 	private static final int[] ORDER = { 3, 14, 0, 9, 6, 12, 1, 15, 7, 4, 11, 2, 13, 8, 5, 10 };
 
+	/** What an ID stands for. The order is part of the keys: new kinds go last. */
 	enum Kind {
 
-		ORG, AGENT, BATCH, JOB, TEST_CASE, CHAT, CHAT_ITEM
+		ORG("org_"), AGENT("agent_"), BATCH("batch_"), JOB("job_"), TEST_CASE("tc_"), CHAT("chat_"),
+		CHAT_ITEM("chat-item-");
+
+		private final String prefix;
+
+		Kind(String prefix) {
+			this.prefix = prefix;
+		}
 
 	}
+
+	/** The prefix some older runs' chat IDs have instead of {@code chat_}. */
+	static final String OLDER_CHAT_PREFIX = "chat-";
 
 	private final long key;
 
 	DemoIds(long seed) {
 		this.key = mix(seed ^ 0x5DEECE66DL);
+	}
+
+	/** The ID of the given kind, prefix included, for {@code index}. */
+	String id(Kind kind, long index) {
+		return kind.prefix + encode(kind, index);
+	}
+
+	/**
+	 * The index an ID of the given kind stands for, or -1 when it is not one of this
+	 * codec's, has another prefix, or stands for an index of {@code count} or more.
+	 */
+	long index(Kind kind, String id, long count) {
+		if (id == null || id.length() != kind.prefix.length() + LENGTH || !id.startsWith(kind.prefix)) {
+			return -1;
+		}
+		long index = decode(kind, id.substring(kind.prefix.length()));
+		return (index >= 0 && index < count) ? index : -1;
 	}
 
 	/** The ID body for {@code index} (0 to 2^62 - 1) of the given kind. */
