@@ -13,10 +13,11 @@ import dev.simboard.catalog.CacheProperties;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.sigmamind.TestRun;
 import dev.simboard.transcript.Transcript;
-import dev.simboard.web.HtmlFragments;
-import dev.simboard.web.KeptPage;
-import dev.simboard.web.PageKeeper;
-import dev.simboard.web.SafeHtml;
+import dev.simboard.pagecache.HtmlFragments;
+import dev.simboard.pagecache.KeptPage;
+import dev.simboard.pagecache.PageCacheSettings;
+import dev.simboard.pagecache.PageKeeper;
+import dev.simboard.pagecache.SafeHtml;
 
 import org.springframework.stereotype.Component;
 
@@ -36,14 +37,18 @@ class RenderedRuns {
 
 	private final HtmlFragments fragments;
 
+	/** Off by {@code simboard.page-cache.enabled=false}: then every page is rendered. */
+	private final boolean enabled;
+
 	/**
 	 * By the run as the catalog caches it, compared by identity: a run refetched or
 	 * dropped from the catalog is rendered afresh, and its old renderings go with it.
 	 */
 	private final Cache<TestRun, Kept> settled;
 
-	RenderedRuns(HtmlFragments fragments, CacheProperties cache) {
+	RenderedRuns(HtmlFragments fragments, CacheProperties cache, PageCacheSettings settings) {
 		this.fragments = fragments;
+		this.enabled = settings.enabled();
 		this.settled = Caffeine.newBuilder()
 			.weakKeys()
 			.maximumWeight(cache.renderedWeight().toBytes())
@@ -79,9 +84,9 @@ class RenderedRuns {
 			.computeIfPresent(detail.run(), (run, kept) -> (kept.body() == body) ? kept.with(frame, page) : kept));
 	}
 
-	private static boolean settled(RunDetail detail) {
-		return detail.run().finished() && detail.staleness() == null && detail.transcriptProblem() == null
-				&& detail.transcript().source() == Transcript.Source.CONVERSATION;
+	private boolean settled(RunDetail detail) {
+		return this.enabled && detail.run().finished() && detail.staleness() == null
+				&& detail.transcriptProblem() == null && detail.transcript().source() == Transcript.Source.CONVERSATION;
 	}
 
 	private SafeHtml render(String runHref, RunView view) {

@@ -14,10 +14,10 @@ import dev.simboard.sigmamind.TestRun;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
-import dev.simboard.web.KeptPage;
-import dev.simboard.web.PageKeeper;
+import dev.simboard.pagecache.KeptPage;
+import dev.simboard.pagecache.PageKeeper;
 import dev.simboard.web.Refreshes;
-import dev.simboard.web.SafeHtml;
+import dev.simboard.pagecache.SafeHtml;
 import dev.simboard.web.SigmaMindId;
 import dev.simboard.web.Verdict;
 

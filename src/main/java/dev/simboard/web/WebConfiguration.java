@@ -34,20 +34,6 @@ class WebConfiguration implements WebMvcConfigurer {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
-	/** Every page is a {@link EncodedThymeleafView}. */
-	@Bean
-	static BeanPostProcessor encodedThymeleafViews() {
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessBeforeInitialization(Object bean, String beanName) {
-				if (bean instanceof ThymeleafViewResolver resolver) {
-					resolver.setViewClass(EncodedThymeleafView.class);
-				}
-				return bean;
-			}
-		};
-	}
-
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new StaleNotice(this.clock));

@@ -26,8 +26,9 @@ import dev.simboard.sigmamind.SigmaMindUnavailableException;
 import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
 import dev.simboard.sigmamind.TestRun;
 import dev.simboard.transcript.Transcript;
-import dev.simboard.web.HtmlFragments;
-import dev.simboard.web.KeptPage;
+import dev.simboard.pagecache.HtmlFragments;
+import dev.simboard.pagecache.KeptPage;
+import dev.simboard.pagecache.PageCacheConfiguration;
 import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +59,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @PageTest(RunController.class)
-@Import({ RenderedRuns.class, HtmlFragments.class, RunListViews.class })
+@Import({ RenderedRuns.class, HtmlFragments.class, RunListViews.class, PageCacheConfiguration.class })
 @EnableConfigurationProperties(CacheProperties.class)
 @WithMockUser
 @ExtendWith(OutputCaptureExtension.class)
@@ -132,7 +133,9 @@ class RunControllerTests {
 		String secondToken = token(second);
 		assertThat(secondToken).isNotEqualTo(firstToken)
 			.isEqualTo(((CsrfToken) second.getRequest().getAttribute(CsrfToken.class.getName())).getToken());
-		assertThat(second.getResponse().getContentAsString())
+		assertThat(firstToken)
+			.isEqualTo(((CsrfToken) first.getRequest().getAttribute(CsrfToken.class.getName())).getToken());
+		assertThat(second.getResponse().getContentAsString()).doesNotContain(firstToken)
 			.isEqualTo(first.getResponse().getContentAsString().replace(firstToken, secondToken))
 			.contains("Zoë wants to cancel &lt;now&gt; ✓");
 		assertThat(second.getResponse().getContentLength())

@@ -1,4 +1,4 @@
-package dev.simboard.web;
+package dev.simboard.pagecache;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +17,11 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * A rendered page kept as bytes, sent again without rendering. The one part of a page
  * that differs between two requests of the same user for the same data is the CSRF token
- * of its forms: it is cut out when the page is kept, and each request's own token goes
- * back in its place. A part shared with other kept pages (a run's body) is held once, not
- * copied. Which pages may be kept, and for whom, is the caller's to decide: see
- * {@link PageKeeper}.
+ * of its forms. A page to keep is rendered with a random stand-in for it (see
+ * {@link EncodedThymeleafView}), never with a real token, so no kept page can hold one;
+ * the stand-in marks the holes where each request's own token goes. A part shared with
+ * other kept pages (a run's body) is held once, not copied. Which pages may be kept, and
+ * for whom, is the caller's to decide: see {@link PageKeeper}.
  */
 public final class KeptPage implements View {
 
@@ -54,18 +55,22 @@ public final class KeptPage implements View {
 	}
 
 	/**
-	 * Keeps {@code page}, as rendered for a request whose CSRF token was {@code token}.
-	 * @param page the page as sent
+	 * Keeps {@code page}, as rendered with the stand-in {@code token} for the CSRF token.
+	 * @param page the page as rendered
 	 * @param contentType its content type, charset included
-	 * @param token the token as the page shows it (see {@link #csrfToken}), or
-	 * {@code null} when the request had none
+	 * @param token the stand-in, letters and digits only, or {@code null} when the
+	 * request had no token
 	 * @param shared markup the page includes and other kept pages may include too, or
 	 * {@code null}
-	 * @return the kept page, or {@code null} when the page does not show {@code token} as
-	 * given: kept, it would hand the rendering request's token to every later one
+	 * @param real the rendering request's own token as a page would show it, or
+	 * {@code null}
+	 * @return the kept page, or {@code null} when it shows the stand-in's random part
+	 * anywhere but in the stand-in as a whole (a form there would miss its token) or
+	 * holds the real token after all
 	 */
-	static KeptPage of(String page, String contentType, String token, SafeHtml shared) {
-		if (token != null && !page.contains(token)) {
+	static KeptPage of(String page, String contentType, String token, SafeHtml shared, String real) {
+		if ((real != null && !real.isEmpty() && page.contains(real))
+				|| (token != null && page.replace(token, "").contains(token.substring(token.length() - 16)))) {
 			return null;
 		}
 		List<byte[]> pieces = new ArrayList<>();

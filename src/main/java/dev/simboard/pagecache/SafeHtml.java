@@ -1,4 +1,4 @@
-package dev.simboard.web;
+package dev.simboard.pagecache;
 
 import java.nio.charset.StandardCharsets;
 

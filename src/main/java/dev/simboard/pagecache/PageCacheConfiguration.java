@@ -1,0 +1,30 @@
+package dev.simboard.pagecache;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+
+/**
+ * Pages are rendered to bytes in one go, and may be kept: see {@link KeptPage}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PageCacheSettings.class)
+public class PageCacheConfiguration {
+
+	/** Every page is a {@link EncodedThymeleafView}. */
+	@Bean
+	static BeanPostProcessor encodedThymeleafViews() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof ThymeleafViewResolver resolver) {
+					resolver.setViewClass(EncodedThymeleafView.class);
+				}
+				return bean;
+			}
+		};
+	}
+
+}
