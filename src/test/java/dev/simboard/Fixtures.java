@@ -4,15 +4,17 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.simboard.catalog.Fresh;
-import dev.simboard.sigmamind.Agent;
-import dev.simboard.sigmamind.BatchRun;
-import dev.simboard.sigmamind.ConversationMessage;
-import dev.simboard.sigmamind.MockVariable;
-import dev.simboard.sigmamind.TestCase;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Agent;
+import dev.simboard.model.Batch;
+import dev.simboard.model.Conversation;
+import dev.simboard.model.Message;
+import dev.simboard.model.MockVariable;
+import dev.simboard.model.Run;
+import dev.simboard.model.TestCase;
+import dev.simboard.model.Verdict;
 
 /**
- * Records shaped like SigmaMind's documented examples, for page tests.
+ * Simboard's model values shaped like SigmaMind's documented examples, for page tests.
  */
 public final class Fixtures {
 
@@ -37,28 +39,37 @@ public final class Fixtures {
 	}
 
 	public static TestCase testCase(String id, String label) {
-		return new TestCase(id, label, agent(), "org_V6eZ2zg8ziDx5pft", "gpt-4o-mini",
-				List.of(new MockVariable("customer_name", "John Doe")),
+		return new TestCase(id, label, AGENT_ID, "gpt-4o-mini", List.of(new MockVariable("customer_name", "John Doe")),
 				"You are an angry customer who wants to cancel.", 2,
 				"The agent confirms the cancellation and offers a retention discount.");
 	}
 
-	public static TestRun run(String jobId, TestCase testCase, Boolean successful, Instant created,
-			List<ConversationMessage> conversation) {
-		Instant completed = (successful != null) ? created.plusSeconds(125) : null;
-		return new TestRun(BATCH_ID, "org_V6eZ2zg8ziDx5pft", agent(), testCase, jobId, "chat_IpELinkFvINQ1212", created,
-				completed, successful, (successful != null) ? "The Agent maintained focus on the cancellation." : null,
-				conversation);
+	/** A message of a run's own conversation. */
+	public static Message message(String role, String text) {
+		return new Message(role, Message.MESSAGE, text);
 	}
 
-	public static TestRun finishedRun(List<ConversationMessage> conversation) {
+	/** A run's own conversation; {@code null} for none, as in the older dialect. */
+	public static Conversation conversation(List<Message> messages) {
+		return (messages != null) ? new Conversation(Conversation.Source.RUN, messages) : Conversation.NONE;
+	}
+
+	public static Run run(String jobId, TestCase testCase, Boolean successful, Instant created,
+			List<Message> conversation) {
+		Instant completed = (successful != null) ? created.plusSeconds(125) : null;
+		return new Run(jobId, BATCH_ID, agent(), testCase, "chat_IpELinkFvINQ1212", created, completed,
+				Verdict.of(successful), (successful != null) ? "The Agent maintained focus on the cancellation." : null,
+				conversation(conversation));
+	}
+
+	public static Run finishedRun(List<Message> conversation) {
 		return run(JOB_ID, testCase("tc_d17T6uReChpyfFeP", "Angry Customer - Cancellation Flow"), true, CREATED,
 				conversation);
 	}
 
-	public static BatchRun batch(int passed, int failed, int total, List<TestCase> testCases) {
-		return new BatchRun(BATCH_ID, "org_V6eZ2zg8ziDx5pft", agent(), Instant.parse("2026-03-26T10:50:00.000Z"),
-				testCases, passed, failed, total);
+	public static Batch batch(int passed, int failed, int total, List<TestCase> testCases) {
+		return new Batch(BATCH_ID, agent(), Instant.parse("2026-03-26T10:50:00.000Z"), testCases, passed, failed,
+				total);
 	}
 
 }

@@ -1,13 +1,9 @@
 package dev.simboard.admin;
 
-import java.time.Duration;
 import java.util.List;
 
 import dev.simboard.catalog.Catalog;
-import dev.simboard.sigmamind.SigmaMindClient;
-import dev.simboard.sigmamind.SigmaMindException;
-import dev.simboard.sigmamind.SigmaMindProperties;
-import dev.simboard.sigmamind.SigmaMindTarget;
+import dev.simboard.catalog.Upstream;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Links;
 
@@ -24,25 +20,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminController {
 
-	private final SigmaMindTarget target;
-
-	private final SigmaMindClient client;
-
-	private final SigmaMindProperties properties;
+	private final Upstream upstream;
 
 	private final Catalog catalog;
 
-	AdminController(SigmaMindTarget target, SigmaMindClient client, SigmaMindProperties properties, Catalog catalog) {
-		this.target = target;
-		this.client = client;
-		this.properties = properties;
+	AdminController(Upstream upstream, Catalog catalog) {
+		this.upstream = upstream;
 		this.catalog = catalog;
 	}
 
 	@GetMapping("/admin")
 	String admin(Model model) {
-		model.addAttribute("admin", new AdminView(this.target.baseUrl().toString(), mask(this.target.apiKey()),
-				!this.properties.hasApiKey(), probe(), this.client.breakerState(), this.catalog.figures()));
+		model.addAttribute("admin",
+				new AdminView(this.upstream.baseUrl(), this.upstream.maskedKey(), this.upstream.demo(),
+						this.upstream.probe().toString(), this.upstream.breakerState(), this.catalog.figures()));
 		model.addAttribute("crumbs", List.of(new Crumb("Agents", Links.agents()), Crumb.here("Admin")));
 		return "admin/admin";
 	}
@@ -52,31 +43,6 @@ class AdminController {
 		this.catalog.invalidateAll();
 		redirect.addFlashAttribute("flash", "Caches emptied: every page asks SigmaMind afresh.");
 		return "redirect:/admin";
-	}
-
-	/** One uncached call, timed, so the page says how SigmaMind is doing right now. */
-	private String probe() {
-		long started = System.nanoTime();
-		try {
-			int agents = this.client.agents().blockOptional().map(List::size).orElse(0);
-			long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-			return "answered in " + millis + " ms (" + agents + " agents)";
-		}
-		catch (SigmaMindException ex) {
-			long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-			// Messages name the endpoint and the failure, never the key.
-			return "failed after " + millis + " ms: " + ex.getMessage();
-		}
-	}
-
-	/**
-	 * The last four characters, so an operator can tell keys apart without seeing one.
-	 */
-	static String mask(String key) {
-		if (key == null || key.length() < 12) {
-			return "••••";
-		}
-		return "••••" + key.substring(key.length() - 4);
 	}
 
 }

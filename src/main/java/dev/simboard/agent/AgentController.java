@@ -7,9 +7,9 @@ import dev.simboard.catalog.AgentBatches;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.Fresh;
 import dev.simboard.catalog.Staleness;
-import dev.simboard.sigmamind.Agent;
-import dev.simboard.sigmamind.ApiPage;
-import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.model.Agent;
+import dev.simboard.model.Batch;
+import dev.simboard.model.Page;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
@@ -66,15 +66,15 @@ class AgentController {
 			@RequestParam(name = "page", defaultValue = "1") @Min(1) @Max(100_000) int page, Model model) {
 		AgentBatches found = this.catalog.agentBatches(agentId, page - 1);
 		AgentRow agent = row(found.agent().value());
-		ApiPage<BatchRun> batches = found.batches().value();
+		Page<Batch> batches = found.batches().value();
 		model.addAttribute("staleness", found.staleness());
 		model.addAttribute("agent", agent);
-		List<BatchRow> rows = batches.data().stream().map((batch) -> row(agentId, batch)).toList();
+		List<BatchRow> rows = batches.items().stream().map((batch) -> row(agentId, batch)).toList();
 		model.addAttribute("batches", rows);
 		model.addAttribute("trend", Trend.of(rows));
 		model.addAttribute("page", page);
-		model.addAttribute("totalPages", batches.totalPages());
-		model.addAttribute("totalBatches", batches.totalCount());
+		model.addAttribute("totalPages", batches.pages());
+		model.addAttribute("totalBatches", batches.total());
 		model.addAttribute("previousHref", (page > 1) ? Links.agent(agentId) + "?page=" + (page - 1) : null);
 		model.addAttribute("nextHref", batches.more() ? Links.agent(agentId) + "?page=" + (page + 1) : null);
 		model.addAttribute("crumbs", List.of(new Crumb("Agents", Links.agents()), Crumb.here(agent.name())));
@@ -82,15 +82,14 @@ class AgentController {
 	}
 
 	private static AgentRow row(Agent agent) {
-		return new AgentRow(agent.agentId(), Formats.agentName(agent, agent.agentId()),
-				(agent.status() != null) ? agent.status() : "");
+		return new AgentRow(agent.id(), Formats.agentName(agent, agent.id()), agent.status());
 	}
 
-	private static BatchRow row(String agentId, BatchRun batch) {
-		Integer rate = Formats.passRate(batch.passed(), batch.failed());
-		return new BatchRow(batch.batchId(), Links.batch(agentId, batch.batchId()),
-				Formats.timestamp(batch.createdDate()), Formats.iso(batch.createdDate()), batch.testCases().size(),
-				batch.passed(), batch.failed(), batch.total(), rate, Formats.percent(rate), batch.running());
+	private static BatchRow row(String agentId, Batch batch) {
+		Integer rate = batch.passRate();
+		return new BatchRow(batch.id(), Links.batch(agentId, batch.id()), Formats.timestamp(batch.created()),
+				Formats.iso(batch.created()), batch.testCases().size(), batch.passed(), batch.failed(), batch.total(),
+				rate, Formats.percent(rate), batch.running());
 	}
 
 }

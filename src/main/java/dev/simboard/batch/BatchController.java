@@ -4,8 +4,7 @@ import java.util.List;
 
 import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.Catalog;
-import dev.simboard.sigmamind.BatchRun;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Batch;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
@@ -42,7 +41,7 @@ class BatchController {
 	String batch(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
 			@Valid @ModelAttribute("query") BatchQuery query, Model model) {
 		BatchRuns found = this.catalog.batchRuns(agentId, batchId);
-		BatchRun batch = found.batch().value();
+		Batch batch = found.batch().value();
 		model.addAttribute("batch", BatchPages.view(agentId, batch, found.runs().value(), query, this.views));
 		model.addAttribute("staleness", found.staleness());
 		model.addAttribute("agentId", agentId);

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import dev.simboard.catalog.Attempt;
 import dev.simboard.catalog.RunList;
-import dev.simboard.sigmamind.BatchRun;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Attempt;
+import dev.simboard.model.Batch;
+import dev.simboard.model.Run;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Verdict;
 
@@ -35,16 +35,15 @@ record BatchExport(String batchId, String agentId, Instant createdDate, int pass
 	 * The export of a batch and its runs; {@code permalink} turns a job ID into the run's
 	 * absolute address.
 	 */
-	static BatchExport of(String agentId, String batchId, BatchRun batch, RunList runs, RunListViews views,
+	static BatchExport of(String agentId, String batchId, Batch batch, RunList runs, RunListViews views,
 			Function<String, String> permalink) {
 		// The same order as the batch page's default view.
 		List<Row> rows = views.matching(runs, BatchQuery.all())
 			.stream()
 			.map((run) -> Row.of(run, runs.attempt(run.jobId()), permalink.apply(run.jobId())))
 			.toList();
-		return new BatchExport(batchId, agentId, batch.createdDate(), batch.passed(), batch.failed(), batch.total(),
-				Math.max(0, batch.total() - batch.passed() - batch.failed()),
-				Formats.passRate(batch.passed(), batch.failed()), runs.listed(), rows);
+		return new BatchExport(batchId, agentId, batch.created(), batch.passed(), batch.failed(), batch.total(),
+				batch.pending(), batch.passRate(), runs.listed(), rows);
 	}
 
 	/**
@@ -65,12 +64,11 @@ record BatchExport(String batchId, String agentId, Instant createdDate, int pass
 	record Row(String jobId, String testCase, String testCaseId, Integer attempt, Integer attempts, String outcome,
 			Instant createdDate, Instant completedDate, Long durationSeconds, String remarks, String permalink) {
 
-		static Row of(TestRun run, Attempt attempt, String permalink) {
-			Duration duration = Formats.between(run.createdDate(), run.completedDate());
-			return new Row(run.jobId(), Formats.label(run.testCase()),
-					(run.testCase() != null) ? run.testCase().testCaseId() : null,
+		static Row of(Run run, Attempt attempt, String permalink) {
+			Duration duration = run.duration();
+			return new Row(run.jobId(), Formats.label(run.testCase()), run.testCaseId(),
 					(attempt != null) ? attempt.number() : null, (attempt != null) ? attempt.of() : null,
-					Verdict.of(run).name().toLowerCase(Locale.ROOT), run.createdDate(), run.completedDate(),
+					Verdict.of(run).name().toLowerCase(Locale.ROOT), run.created(), run.completed(),
 					(duration != null) ? Long.valueOf(duration.toSeconds()) : null, run.remarks(), permalink);
 		}
 

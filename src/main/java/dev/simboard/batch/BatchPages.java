@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.simboard.catalog.Attempt;
 import dev.simboard.catalog.RunList;
-import dev.simboard.sigmamind.BatchRun;
-import dev.simboard.sigmamind.TestCase;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Attempt;
+import dev.simboard.model.Batch;
+import dev.simboard.model.Run;
+import dev.simboard.model.TestCase;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
 import dev.simboard.web.Verdict;
@@ -34,22 +34,21 @@ final class BatchPages {
 	private BatchPages() {
 	}
 
-	static BatchView view(String agentId, BatchRun batch, RunList runs, BatchQuery query, RunListViews views) {
-		List<TestRun> matching = views.matching(runs, query);
+	static BatchView view(String agentId, Batch batch, RunList runs, BatchQuery query, RunListViews views) {
+		List<Run> matching = views.matching(runs, query);
 		int pages = Math.max(1, (matching.size() + BatchQuery.PAGE_SIZE - 1) / BatchQuery.PAGE_SIZE);
 		int page = Math.min(query.page(), pages);
 		int from = (page - 1) * BatchQuery.PAGE_SIZE;
-		List<TestRun> shown = matching.subList(Math.min(from, matching.size()),
+		List<Run> shown = matching.subList(Math.min(from, matching.size()),
 				Math.min(from + BatchQuery.PAGE_SIZE, matching.size()));
 		String runQuery = query.queryString();
-		List<RunRow> rows = shown.stream().map((run) -> row(agentId, batch.batchId(), runs, run, runQuery)).toList();
+		List<RunRow> rows = shown.stream().map((run) -> row(agentId, batch.id(), runs, run, runQuery)).toList();
 		RunFigures figures = views.figures(runs);
-		String base = Links.batch(agentId, batch.batchId());
-		Integer rate = Formats.passRate(batch.passed(), batch.failed());
+		String base = Links.batch(agentId, batch.id());
+		Integer rate = batch.passRate();
 		List<TestCase> testCases = batch.testCases();
-		return new BatchView(batch.batchId(), Formats.timestamp(batch.createdDate()), Formats.iso(batch.createdDate()),
-				batch.passed(), batch.failed(), batch.total(),
-				Math.max(0, batch.total() - batch.passed() - batch.failed()), rate, Formats.percent(rate),
+		return new BatchView(batch.id(), Formats.timestamp(batch.created()), Formats.iso(batch.created()),
+				batch.passed(), batch.failed(), batch.total(), batch.pending(), rate, Formats.percent(rate),
 				batch.running(), figures.median(), figures.p90(), models(batch, figures),
 				testCases.stream().limit(TABLE_ROWS).map(BatchPages::row).toList(), testCases.size(),
 				choices(testCases, query), testCases.size() > MAX_CHOICES, rows, runs.listed(), matching.size(),
@@ -66,7 +65,7 @@ final class BatchPages {
 			return testCases.stream().map(BatchPages::row).toList();
 		}
 		return testCases.stream()
-			.filter((testCase) -> query.testCase() != null && query.testCase().equals(testCase.testCaseId()))
+			.filter((testCase) -> query.testCase() != null && query.testCase().equals(testCase.id()))
 			.map(BatchPages::row)
 			.toList();
 	}
@@ -82,19 +81,19 @@ final class BatchPages {
 		return sorted.get(Math.max(0, rank - 1));
 	}
 
-	private static String models(BatchRun batch, RunFigures figures) {
+	private static String models(Batch batch, RunFigures figures) {
 		Set<String> models = new TreeSet<>(figures.models());
 		batch.testCases().forEach((testCase) -> addModel(models, testCase));
 		return models.isEmpty() ? "—" : String.join(", ", models);
 	}
 
 	static void addModel(Set<String> models, TestCase testCase) {
-		if (testCase != null && testCase.llmModel() != null && !testCase.llmModel().isBlank()) {
-			models.add(testCase.llmModel());
+		if (testCase != null && testCase.model() != null && !testCase.model().isBlank()) {
+			models.add(testCase.model());
 		}
 	}
 
-	private static RunRow row(String agentId, String batchId, RunList runs, TestRun run, String runQuery) {
+	private static RunRow row(String agentId, String batchId, RunList runs, Run run, String runQuery) {
 		Attempt attempt = runs.attempt(run.jobId());
 		String remarks = (run.remarks() != null) ? run.remarks().strip() : "";
 		if (remarks.length() > REMARKS_START) {
@@ -102,13 +101,13 @@ final class BatchPages {
 		}
 		return new RunRow(run.jobId(), Links.run(agentId, batchId, run.jobId()) + runQuery,
 				Formats.label(run.testCase()), (attempt != null) ? attempt.toString() : "", Verdict.of(run),
-				Formats.duration(BatchQuery.duration(run)), Formats.timestamp(run.createdDate()),
-				Formats.iso(run.createdDate()), remarks);
+				Formats.duration(BatchQuery.duration(run)), Formats.timestamp(run.created()),
+				Formats.iso(run.created()), remarks);
 	}
 
 	private static TestCaseRow row(TestCase testCase) {
-		return new TestCaseRow(testCase.testCaseId(), Formats.label(testCase), Formats.orDash(testCase.llmModel()),
-				(testCase.attempt() != null) ? testCase.attempt().toString() : "—",
+		return new TestCaseRow(testCase.id(), Formats.label(testCase), Formats.orDash(testCase.model()),
+				(testCase.attempts() != null) ? testCase.attempts().toString() : "—",
 				Formats.orDash(testCase.successCriteria()));
 	}
 

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Ids;
+import dev.simboard.model.Run;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Verdict;
 
@@ -32,8 +33,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 public record BatchQuery(
 		@Pattern(regexp = OUTCOMES, message = "must be passed, failed, running or unjudged") String outcome,
 		@Size(max = 200, message = "must be at most 200 characters") String q,
-		@Pattern(regexp = "[A-Za-z0-9_-]{1,128}",
-				message = "must be a SigmaMind ID: letters, digits, _ and -, at most 128 of them") String testCase,
+		@Pattern(regexp = Ids.REGEXP, message = Ids.MESSAGE) String testCase,
 		@Pattern(regexp = SORTS,
 				message = "must be label, outcome, duration or created, with a leading - for descending") String sort,
 		@Max(value = 100_000, message = "must be at most 100000") Integer page) {
@@ -96,17 +96,15 @@ public record BatchQuery(
 	}
 
 	/** Whether a run passes this view's filters. */
-	Predicate<TestRun> filter() {
+	Predicate<Run> filter() {
 		String needle = (this.q != null) ? this.q.toLowerCase(Locale.ROOT) : null;
 		return (run) -> (this.outcome == null || Verdict.of(run).css().equals(this.outcome))
-				&& (this.testCase == null
-						|| (run.testCase() != null && this.testCase.equals(run.testCase().testCaseId())))
-				&& (needle == null || contains(Formats.label(run.testCase()), needle)
-						|| contains(run.remarks(), needle));
+				&& (this.testCase == null || this.testCase.equals(run.testCaseId())) && (needle == null
+						|| contains(Formats.label(run.testCase()), needle) || contains(run.remarks(), needle));
 	}
 
-	static Duration duration(TestRun run) {
-		return Formats.between(run.createdDate(), run.completedDate());
+	static Duration duration(Run run) {
+		return run.duration();
 	}
 
 	private static boolean contains(String text, String needle) {

@@ -13,7 +13,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.simboard.catalog.CacheProperties;
 import dev.simboard.catalog.RunList;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Run;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -35,7 +35,7 @@ public class RunListViews {
 
 	private final Cache<RunList, Derived> derived;
 
-	private final BiFunction<RunList, RunOrder, List<TestRun>> sort;
+	private final BiFunction<RunList, RunOrder, List<Run>> sort;
 
 	private final Function<RunList, RunFigures> figures;
 
@@ -50,7 +50,7 @@ public class RunListViews {
 	 * @param sort sorts a list's runs in an order
 	 * @param figures works out a list's figures
 	 */
-	RunListViews(long maximumWeight, BiFunction<RunList, RunOrder, List<TestRun>> sort,
+	RunListViews(long maximumWeight, BiFunction<RunList, RunOrder, List<Run>> sort,
 			Function<RunList, RunFigures> figures) {
 		this.sort = sort;
 		this.figures = figures;
@@ -65,13 +65,13 @@ public class RunListViews {
 	 * The runs a batch view shows, over all its pages, in its order: the order is sorted
 	 * once per run list, and a request only filters it.
 	 */
-	public List<TestRun> matching(RunList runs, BatchQuery query) {
-		List<TestRun> ordered = ordered(runs, query.order());
+	public List<Run> matching(RunList runs, BatchQuery query) {
+		List<Run> ordered = ordered(runs, query.order());
 		return query.filtered() ? ordered.stream().filter(query.filter()).toList() : ordered;
 	}
 
 	/** A list's runs in an order, sorted once per list. */
-	List<TestRun> ordered(RunList runs, RunOrder order) {
+	List<Run> ordered(RunList runs, RunOrder order) {
 		return derive(runs, (known) -> known.orders().get(order),
 				(known) -> known.with(order, this.sort.apply(runs, order)));
 	}
@@ -107,7 +107,7 @@ public class RunListViews {
 	}
 
 	/** A list's runs sorted in an order: the work {@link #ordered} does once per list. */
-	static List<TestRun> sort(RunList runs, RunOrder order) {
+	static List<Run> sort(RunList runs, RunOrder order) {
 		return runs.runs().stream().sorted(order.comparator(runs)).toList();
 	}
 
@@ -118,7 +118,7 @@ public class RunListViews {
 	 * @param figures the figures, or {@code null} until asked
 	 * @param orders the runs in each order asked so far: at most one per {@link RunOrder}
 	 */
-	private record Derived(RunFigures figures, Map<RunOrder, List<TestRun>> orders) {
+	private record Derived(RunFigures figures, Map<RunOrder, List<Run>> orders) {
 
 		static final Derived NONE = new Derived(null, Map.of());
 
@@ -126,8 +126,8 @@ public class RunListViews {
 			return new Derived(figures, this.orders);
 		}
 
-		Derived with(RunOrder order, List<TestRun> ordered) {
-			Map<RunOrder, List<TestRun>> orders = new EnumMap<>(RunOrder.class);
+		Derived with(RunOrder order, List<Run> ordered) {
+			Map<RunOrder, List<Run>> orders = new EnumMap<>(RunOrder.class);
 			orders.putAll(this.orders);
 			orders.put(order, ordered);
 			return new Derived(this.figures, Collections.unmodifiableMap(orders));
@@ -136,7 +136,7 @@ public class RunListViews {
 		/** Estimated bytes: a sorted order of N runs is about N references. */
 		long weight() {
 			long weight = 128 + ((this.figures != null) ? this.figures.weight() : 0);
-			for (List<TestRun> ordered : this.orders.values()) {
+			for (List<Run> ordered : this.orders.values()) {
 				weight += 32 + (long) REFERENCE * ordered.size();
 			}
 			return weight;

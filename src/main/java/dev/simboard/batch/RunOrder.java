@@ -2,9 +2,9 @@ package dev.simboard.batch;
 
 import java.util.Comparator;
 
-import dev.simboard.catalog.Attempt;
 import dev.simboard.catalog.RunList;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Attempt;
+import dev.simboard.model.Run;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Verdict;
 
@@ -43,17 +43,17 @@ enum RunOrder {
 	}
 
 	/** Compares runs of {@code runs}, whose attempt numbers break ties of label. */
-	Comparator<TestRun> comparator(RunList runs) {
-		Comparator<TestRun> byLabel = Comparator
-			.comparing((TestRun run) -> Formats.label(run.testCase()), String.CASE_INSENSITIVE_ORDER)
+	Comparator<Run> comparator(RunList runs) {
+		Comparator<Run> byLabel = Comparator
+			.comparing((Run run) -> Formats.label(run.testCase()), String.CASE_INSENSITIVE_ORDER)
 			.thenComparingInt((run) -> attemptNumber(runs, run));
-		Comparator<TestRun> key = switch (this) {
+		Comparator<Run> key = switch (this) {
 			case LABEL, LABEL_DESCENDING -> byLabel;
-			case OUTCOME, OUTCOME_DESCENDING -> Comparator.comparingInt((TestRun run) -> Verdict.of(run).ordinal());
+			case OUTCOME, OUTCOME_DESCENDING -> Comparator.comparingInt((Run run) -> Verdict.of(run).ordinal());
 			case DURATION, DURATION_DESCENDING ->
 				Comparator.comparing(BatchQuery::duration, Comparator.nullsLast(Comparator.naturalOrder()));
 			case CREATED, CREATED_DESCENDING ->
-				Comparator.comparing(TestRun::createdDate, Comparator.nullsLast(Comparator.naturalOrder()));
+				Comparator.comparing(Run::created, Comparator.nullsLast(Comparator.naturalOrder()));
 		};
 		if (this == LABEL) {
 			return byLabel;
@@ -61,7 +61,7 @@ enum RunOrder {
 		return (this.sort.startsWith("-") ? key.reversed() : key).thenComparing(byLabel);
 	}
 
-	private static int attemptNumber(RunList runs, TestRun run) {
+	private static int attemptNumber(RunList runs, Run run) {
 		Attempt attempt = runs.attempt(run.jobId());
 		return (attempt != null) ? attempt.number() : 0;
 	}

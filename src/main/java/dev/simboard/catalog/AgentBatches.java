@@ -1,8 +1,8 @@
 package dev.simboard.catalog;
 
-import dev.simboard.sigmamind.Agent;
-import dev.simboard.sigmamind.ApiPage;
-import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.model.Agent;
+import dev.simboard.model.Batch;
+import dev.simboard.model.Page;
 
 /**
  * What the agent page shows: the agent and one page of its batch runs.
@@ -10,7 +10,7 @@ import dev.simboard.sigmamind.BatchRun;
  * @param agent the agent
  * @param batches one page of its batch runs, newest first
  */
-public record AgentBatches(Fresh<Agent> agent, Fresh<ApiPage<BatchRun>> batches) {
+public record AgentBatches(Fresh<Agent> agent, Fresh<Page<Batch>> batches) {
 
 	public Staleness staleness() {
 		return Staleness.of(this.agent, this.batches);

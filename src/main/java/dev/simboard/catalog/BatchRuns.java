@@ -1,6 +1,6 @@
 package dev.simboard.catalog;
 
-import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.model.Batch;
 
 /**
  * What the batch page shows: the batch and its runs.
@@ -8,7 +8,7 @@ import dev.simboard.sigmamind.BatchRun;
  * @param batch the batch run
  * @param runs its test runs, or word that SigmaMind does not list them
  */
-public record BatchRuns(Fresh<BatchRun> batch, Fresh<RunList> runs) {
+public record BatchRuns(Fresh<Batch> batch, Fresh<RunList> runs) {
 
 	public Staleness staleness() {
 		return Staleness.of(this.batch, this.runs);

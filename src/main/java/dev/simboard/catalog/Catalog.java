@@ -14,16 +14,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import dev.simboard.sigmamind.Agent;
-import dev.simboard.sigmamind.ApiPage;
-import dev.simboard.sigmamind.BatchRun;
-import dev.simboard.sigmamind.Chat;
-import dev.simboard.sigmamind.ConversationMessage;
+import dev.simboard.model.Agent;
+import dev.simboard.model.Attempt;
+import dev.simboard.model.Batch;
+import dev.simboard.model.Chat;
+import dev.simboard.model.Conversation;
+import dev.simboard.model.Ids;
+import dev.simboard.model.Message;
+import dev.simboard.model.Page;
+import dev.simboard.model.Run;
 import dev.simboard.sigmamind.SigmaMindClient;
 import dev.simboard.sigmamind.SigmaMindException;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.sigmamind.SigmaMindProperties;
-import dev.simboard.sigmamind.TestRun;
 import dev.simboard.transcript.Transcript;
 
 import org.springframework.stereotype.Service;
@@ -60,13 +63,13 @@ public class Catalog {
 
 	private final FreshCache<String, Agent> agents;
 
-	private final FreshCache<BatchPageKey, ApiPage<BatchRun>> batchPages;
+	private final FreshCache<BatchPageKey, Page<Batch>> batchPages;
 
-	private final FreshCache<BatchKey, BatchRun> batches;
+	private final FreshCache<BatchKey, Batch> batches;
 
 	private final FreshCache<BatchKey, RunList> runLists;
 
-	private final FreshCache<RunKey, TestRun> runs;
+	private final FreshCache<RunKey, Run> runs;
 
 	private final FreshCache<String, Chat> chats;
 
@@ -100,11 +103,11 @@ public class Catalog {
 				(key) -> client.batchRuns(key.agentId(), key.page(), BATCH_PAGE_SIZE), (page) -> false, list, stale,
 				clock, meters);
 		this.batches = new FreshCache<>("batches", 10_000, null, (key) -> client.batchRun(key.agentId(), key.batchId()),
-				BatchRun::finished, running, stale, clock, meters);
+				Batch::finished, running, stale, clock, meters);
 		this.runLists = new FreshCache<>("run-lists", runListsWeight, Catalog::weigh, this::loadRunList,
 				RunList::finished, running, stale, clock, meters);
 		this.runs = new FreshCache<>("runs", runsWeight, Catalog::weigh,
-				(key) -> client.testRun(key.agentId(), key.batchId(), key.jobId()), TestRun::finished, running, stale,
+				(key) -> client.testRun(key.agentId(), key.batchId(), key.jobId()), Run::finished, running, stale,
 				clock, meters);
 		this.chats = new FreshCache<>("chats", quarterWeight, Catalog::weigh, client::chat, Chat::ended, running, stale,
 				clock, meters);
@@ -127,7 +130,7 @@ public class Catalog {
 		Instant deadline = deadline();
 		CompletableFuture<Fresh<Agent>> agent = this.agents.start(agentId);
 		BatchPageKey pageKey = new BatchPageKey(agentId, page);
-		CompletableFuture<Fresh<ApiPage<BatchRun>>> batches = this.batchPages.start(pageKey);
+		CompletableFuture<Fresh<Page<Batch>>> batches = this.batchPages.start(pageKey);
 		return new AgentBatches(this.agents.await(agentId, agent, deadline),
 				this.batchPages.await(pageKey, batches, deadline));
 	}
@@ -136,7 +139,7 @@ public class Catalog {
 	public BatchRuns batchRuns(String agentId, String batchId) {
 		Instant deadline = deadline();
 		BatchKey key = new BatchKey(agentId, batchId);
-		CompletableFuture<Fresh<BatchRun>> batch = this.batches.start(key);
+		CompletableFuture<Fresh<Batch>> batch = this.batches.start(key);
 		CompletableFuture<Fresh<RunList>> runs = this.runLists.start(key);
 		return new BatchRuns(this.batches.await(key, batch, deadline), this.runLists.await(key, runs, deadline));
 	}
@@ -149,22 +152,21 @@ public class Catalog {
 	 */
 	public RunDetail run(String agentId, String batchId, String jobId) {
 		Instant deadline = deadline();
-		Fresh<TestRun> run = this.runs.get(new RunKey(agentId, batchId, jobId), deadline);
+		Fresh<Run> run = this.runs.get(new RunKey(agentId, batchId, jobId), deadline);
 		// Fetching a whole batch's runs for one run page would cost more than it shows.
 		Fresh<RunList> runList = this.runLists.getIfCached(new BatchKey(agentId, batchId));
 		Attempt attempt = (runList != null) ? runList.value().attempt(jobId) : null;
-		TestRun value = run.value();
-		if (value.conversation() != null) {
-			return new RunDetail(value, Transcript.fromConversation(value.conversation()), null, attempt,
-					Staleness.of(run, runList));
+		Run value = run.value();
+		if (value.conversation().source() == Conversation.Source.RUN) {
+			return new RunDetail(value, Transcript.of(value.conversation()), null, attempt, Staleness.of(run, runList));
 		}
-		if (value.chatId() == null || !SigmaMindClient.ID.matcher(value.chatId()).matches()) {
+		if (!Ids.valid(value.chatId())) {
 			return new RunDetail(value, Transcript.none(),
 					"SigmaMind sent no conversation and no chat ID for this run.", attempt, Staleness.of(run, runList));
 		}
 		try {
 			Fresh<Chat> chat = this.chats.get(value.chatId(), deadline);
-			return new RunDetail(value, Transcript.fromChat(chat.value()), null, attempt,
+			return new RunDetail(value, Transcript.of(chat.value().conversation()), null, attempt,
 					Staleness.of(run, runList, chat));
 		}
 		catch (SigmaMindException ex) {
@@ -210,9 +212,9 @@ public class Catalog {
 		}
 		Instant deadline = deadline();
 		try {
-			Fresh<TestRun> run = this.runs.reload(key, deadline);
+			Fresh<Run> run = this.runs.reload(key, deadline);
 			String chatId = run.value().chatId();
-			if (run.value().conversation() == null && chatId != null && SigmaMindClient.ID.matcher(chatId).matches()) {
+			if (run.value().conversation().source() != Conversation.Source.RUN && Ids.valid(chatId)) {
 				return outcome(run, this.chats.reload(chatId, deadline));
 			}
 			return outcome(run);
@@ -265,32 +267,29 @@ public class Catalog {
 	 * are fetched a few at a time, in order, so a 10,000-run batch loads within the page
 	 * budget; without a page count, pages follow one another while {@code hasNext}.
 	 */
-	private Mono<List<TestRun>> loadRunPages(BatchKey key, int page, List<TestRun> collected) {
+	private Mono<List<Run>> loadRunPages(BatchKey key, int page, List<Run> collected) {
 		return this.client.testRuns(key.agentId(), key.batchId(), page).flatMap((result) -> {
-			collected.addAll(result.data());
-			boolean more = result.more() && !result.data().isEmpty() && page + 1 < MAX_RUN_PAGES;
+			collected.addAll(result.items());
+			boolean more = result.more() && !result.items().isEmpty() && page + 1 < MAX_RUN_PAGES;
 			if (!more) {
 				return Mono.just(collected);
 			}
-			if (page == 0 && result.totalPages() != null) {
-				int last = Math.min(result.totalPages(), MAX_RUN_PAGES);
+			if (page == 0 && result.pages() != null) {
+				int last = Math.min(result.pages(), MAX_RUN_PAGES);
 				return Flux.range(1, last - 1)
 					.flatMapSequential((next) -> this.client.testRuns(key.agentId(), key.batchId(), next),
 							PARALLEL_PAGES)
-					.doOnNext((next) -> collected.addAll(next.data()))
+					.doOnNext((next) -> collected.addAll(next.items()))
 					.then(Mono.just(collected));
 			}
 			return loadRunPages(key, page + 1, collected);
 		});
 	}
 
-	private static int weigh(TestRun run) {
+	private static int weigh(Run run) {
 		int weight = 2_048;
-		List<ConversationMessage> conversation = run.conversation();
-		if (conversation != null) {
-			for (ConversationMessage message : conversation) {
-				weight += 64 + ((message.content() != null) ? message.content().length() * 2 : 0);
-			}
+		for (Message message : run.conversation().messages()) {
+			weight += 64 + message.text().length() * 2;
 		}
 		return weight;
 	}
@@ -300,9 +299,7 @@ public class Catalog {
 	}
 
 	private static int weigh(Chat chat) {
-		int weight = 1_024 + ((chat.transcript() != null) ? chat.transcript().length() * 2 : 0);
-		weight += chat.messages().stream().mapToInt((message) -> 128 + message.text().length() * 2).sum();
-		return weight;
+		return 1_024 + chat.messages().stream().mapToInt((message) -> 128 + message.text().length() * 2).sum();
 	}
 
 	record BatchPageKey(String agentId, int page) {

@@ -1,13 +1,13 @@
 package dev.simboard.catalog;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.simboard.sigmamind.BatchRun;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Attempt;
+import dev.simboard.model.Batch;
+import dev.simboard.model.Run;
 
 /**
  * The test runs of a batch, each numbered within its test case, or word that SigmaMind
@@ -15,10 +15,7 @@ import dev.simboard.sigmamind.TestRun;
  */
 public final class RunList {
 
-	private static final Comparator<TestRun> OLDEST_FIRST = Comparator.comparing(TestRun::createdDate,
-			Comparator.nullsLast(Comparator.naturalOrder()));
-
-	private final List<TestRun> runs;
+	private final List<Run> runs;
 
 	private final boolean listed;
 
@@ -26,7 +23,7 @@ public final class RunList {
 
 	private final boolean complete;
 
-	private RunList(List<TestRun> runs, boolean listed, boolean complete) {
+	private RunList(List<Run> runs, boolean listed, boolean complete) {
 		this.runs = List.copyOf(runs);
 		this.listed = listed;
 		this.attempts = number(this.runs);
@@ -34,7 +31,7 @@ public final class RunList {
 	}
 
 	/** The runs SigmaMind listed, of a batch that may still be running. */
-	public static RunList listed(List<TestRun> runs) {
+	public static RunList listed(List<Run> runs) {
 		return new RunList(runs, true, false);
 	}
 
@@ -42,9 +39,8 @@ public final class RunList {
 	 * The runs SigmaMind listed; complete, and so never to change, when the batch is
 	 * finished and every one of its runs is listed and finished.
 	 */
-	static RunList listed(List<TestRun> runs, BatchRun batch) {
-		boolean complete = batch.finished() && runs.size() >= batch.total()
-				&& runs.stream().allMatch(TestRun::finished);
+	static RunList listed(List<Run> runs, Batch batch) {
+		boolean complete = batch.finished() && runs.size() >= batch.total() && runs.stream().allMatch(Run::finished);
 		return new RunList(runs, true, complete);
 	}
 
@@ -54,7 +50,7 @@ public final class RunList {
 	}
 
 	/** The runs, newest first as SigmaMind lists them; empty when not listed. */
-	public List<TestRun> runs() {
+	public List<Run> runs() {
 		return this.runs;
 	}
 
@@ -68,22 +64,21 @@ public final class RunList {
 		return this.attempts.get(jobId);
 	}
 
-	/** Whether this list can never change: see {@link #listed(List, BatchRun)}. */
+	/** Whether this list can never change: see {@link #listed(List, Batch)}. */
 	boolean finished() {
 		return this.complete;
 	}
 
-	private static Map<String, Attempt> number(List<TestRun> runs) {
-		Map<String, List<TestRun>> byCase = new HashMap<>();
-		for (TestRun run : runs) {
-			String key = (run.testCase() != null && run.testCase().testCaseId() != null) ? run.testCase().testCaseId()
-					: "";
+	private static Map<String, Attempt> number(List<Run> runs) {
+		Map<String, List<Run>> byCase = new HashMap<>();
+		for (Run run : runs) {
+			String key = (run.testCaseId() != null) ? run.testCaseId() : "";
 			byCase.computeIfAbsent(key, (k) -> new ArrayList<>()).add(run);
 		}
 		Map<String, Attempt> numbered = new HashMap<>(runs.size() * 2);
-		for (List<TestRun> group : byCase.values()) {
-			group.sort(OLDEST_FIRST);
-			Integer planned = (group.get(0).testCase() != null) ? group.get(0).testCase().attempt() : null;
+		for (List<Run> group : byCase.values()) {
+			group.sort(Run.OLDEST_FIRST);
+			Integer planned = (group.get(0).testCase() != null) ? group.get(0).testCase().attempts() : null;
 			int of = Math.max(group.size(), (planned != null) ? planned : 0);
 			for (int i = 0; i < group.size(); i++) {
 				numbered.put(group.get(i).jobId(), new Attempt(i + 1, of));

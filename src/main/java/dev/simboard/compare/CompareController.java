@@ -9,10 +9,11 @@ import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.catalog.Staleness;
-import dev.simboard.sigmamind.ApiPage;
-import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.model.Batch;
+import dev.simboard.model.Ids;
+import dev.simboard.model.Page;
+import dev.simboard.model.Run;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
-import dev.simboard.sigmamind.TestRun;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
@@ -48,8 +49,7 @@ class CompareController {
 	 */
 	@GetMapping("/agents/{agentId}/compare")
 	String compare(@PathVariable @SigmaMindId String agentId, @RequestParam @SigmaMindId String head,
-			@RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,128}",
-					message = "must be a SigmaMind ID: letters, digits, _ and -, at most 128 of them") String base,
+			@RequestParam(required = false) @Pattern(regexp = Ids.REGEXP, message = Ids.MESSAGE) String base,
 			Model model) {
 		if (base == null) {
 			String previous = previousBatch(agentId, head);
@@ -65,7 +65,7 @@ class CompareController {
 		}
 		BatchRuns before = batchRuns(agentId, base, "base");
 		BatchRuns after = batchRuns(agentId, head, "head");
-		BatchRun headBatch = after.batch().value();
+		Batch headBatch = after.batch().value();
 		model.addAttribute("view", Comparisons.view(agentId, before.batch().value(), before.runs().value(), headBatch,
 				after.runs().value()));
 		model.addAttribute("agentId", agentId);
@@ -130,14 +130,14 @@ class CompareController {
 	private String previousBatch(String agentId, String head) {
 		boolean found = false;
 		for (int page = 0; page < MAX_BATCH_PAGES; page++) {
-			ApiPage<BatchRun> batches = this.catalog.agentBatches(agentId, page).batches().value();
-			for (BatchRun batch : batches.data()) {
+			Page<Batch> batches = this.catalog.agentBatches(agentId, page).batches().value();
+			for (Batch batch : batches.items()) {
 				if (found) {
-					return batch.batchId();
+					return batch.id();
 				}
-				found = head.equals(batch.batchId());
+				found = head.equals(batch.id());
 			}
-			if (!batches.more() || batches.data().isEmpty()) {
+			if (!batches.more() || batches.items().isEmpty()) {
 				return null;
 			}
 		}
@@ -145,14 +145,14 @@ class CompareController {
 	}
 
 	private static DiffSide side(String agentId, String batchId, String jobId, RunDetail detail) {
-		TestRun run = detail.run();
+		Run run = detail.run();
 		Verdict verdict = Verdict.of(run);
 		return new DiffSide(batchId, jobId, Formats.label(run.testCase()), verdict, Formats.remarks(run),
 				Links.run(agentId, batchId, jobId), detail.transcriptProblem());
 	}
 
-	private static String testCaseId(TestRun run) {
-		return (run.testCase() != null) ? run.testCase().testCaseId() : null;
+	private static String testCaseId(Run run) {
+		return run.testCaseId();
 	}
 
 	private static int count(List<DiffRow> rows, String kind) {

@@ -11,11 +11,11 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.simboard.catalog.RunList;
-import dev.simboard.sigmamind.Agent;
-import dev.simboard.sigmamind.BatchRun;
-import dev.simboard.sigmamind.MockVariable;
-import dev.simboard.sigmamind.TestCase;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Agent;
+import dev.simboard.model.Batch;
+import dev.simboard.model.MockVariable;
+import dev.simboard.model.Run;
+import dev.simboard.model.TestCase;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
 import dev.simboard.web.Verdict;
@@ -27,15 +27,12 @@ import dev.simboard.web.Verdict;
  */
 final class Comparisons {
 
-	private static final Comparator<TestRun> OLDEST_FIRST = Comparator.comparing(TestRun::createdDate,
-			Comparator.nullsLast(Comparator.naturalOrder()));
-
 	private Comparisons() {
 	}
 
-	static CompareView view(String agentId, BatchRun base, RunList baseRuns, BatchRun head, RunList headRuns) {
-		Integer baseRate = Formats.passRate(base.passed(), base.failed());
-		Integer headRate = Formats.passRate(head.passed(), head.failed());
+	static CompareView view(String agentId, Batch base, RunList baseRuns, Batch head, RunList headRuns) {
+		Integer baseRate = base.passRate();
+		Integer headRate = head.passRate();
 		String unlisted = unlisted(base, baseRuns, head, headRuns);
 		Map<Change, List<CaseRow>> grouped = new EnumMap<>(Change.class);
 		int changedCases = 0;
@@ -45,7 +42,7 @@ final class Comparisons {
 			Set<String> ids = new LinkedHashSet<>(before.keySet());
 			ids.addAll(after.keySet());
 			for (String id : ids) {
-				CaseRow row = row(agentId, base.batchId(), before.get(id), head.batchId(), after.get(id));
+				CaseRow row = row(agentId, base.id(), before.get(id), head.id(), after.get(id));
 				grouped.computeIfAbsent(row.change(), (change) -> new ArrayList<>()).add(row);
 				changedCases += row.warnings().isEmpty() ? 0 : 1;
 			}
@@ -66,12 +63,12 @@ final class Comparisons {
 			}
 		}
 		Integer change = (baseRate != null && headRate != null) ? headRate - baseRate : null;
-		return new CompareView(base.batchId(), head.batchId(), Links.batch(agentId, base.batchId()),
-				Links.batch(agentId, head.batchId()), Formats.timestamp(base.createdDate()),
-				Formats.timestamp(head.createdDate()), Formats.percent(baseRate), Formats.percent(headRate),
-				points(change), (change == null || change == 0) ? "flat" : (change > 0) ? "up" : "down", unlisted,
-				counts, groups, changedCases, differ(agentId(base.agent()), agentId(head.agent())),
-				CompareLinks.compare(agentId, head.batchId(), base.batchId()));
+		return new CompareView(base.id(), head.id(), Links.batch(agentId, base.id()), Links.batch(agentId, head.id()),
+				Formats.timestamp(base.created()), Formats.timestamp(head.created()), Formats.percent(baseRate),
+				Formats.percent(headRate), points(change),
+				(change == null || change == 0) ? "flat" : (change > 0) ? "up" : "down", unlisted, counts, groups,
+				changedCases, differ(agentId(base.agent()), agentId(head.agent())),
+				CompareLinks.compare(agentId, head.id(), base.id()));
 	}
 
 	/**
@@ -111,23 +108,23 @@ final class Comparisons {
 		return ((change > 0) ? "+" + change : "−" + (-change)) + " pts";
 	}
 
-	private static String unlisted(BatchRun base, RunList baseRuns, BatchRun head, RunList headRuns) {
+	private static String unlisted(Batch base, RunList baseRuns, Batch head, RunList headRuns) {
 		if (!baseRuns.listed() && !headRuns.listed()) {
 			return "either batch";
 		}
 		if (!baseRuns.listed()) {
-			return "the base batch " + base.batchId();
+			return "the base batch " + base.id();
 		}
 		if (!headRuns.listed()) {
-			return "the head batch " + head.batchId();
+			return "the head batch " + head.id();
 		}
 		return null;
 	}
 
 	private static CaseRow row(String agentId, String baseBatchId, Tally base, String headBatchId, Tally head) {
 		Tally either = (head != null) ? head : base;
-		TestRun baseFirst = (base != null) ? base.first() : null;
-		TestRun headFirst = (head != null) ? head.first() : null;
+		Run baseFirst = (base != null) ? base.first() : null;
+		Run headFirst = (head != null) ? head.first() : null;
 		String diffHref = (baseFirst != null && headFirst != null)
 				? CompareLinks.diff(agentId, baseBatchId, baseFirst.jobId(), headBatchId, headFirst.jobId()) : null;
 		return new CaseRow(either.testCaseId, Formats.label(either.testCase()), classify(base, head),
@@ -152,7 +149,7 @@ final class Comparisons {
 		else {
 			css = Verdict.UNJUDGED.css();
 		}
-		TestRun first = tally.first();
+		Run first = tally.first();
 		return new Outcome(tally.passed + "/" + tally.attempts(), css, tally.notJudged,
 				(first != null) ? Links.run(agentId, batchId, first.jobId()) : null);
 	}
@@ -187,7 +184,7 @@ final class Comparisons {
 		if (!mock(base.mockData()).equals(mock(head.mockData()))) {
 			warnings.add("mock data changed");
 		}
-		if (!sameText(base.llmModel(), head.llmModel())) {
+		if (!sameText(base.model(), head.model())) {
 			warnings.add("model changed");
 		}
 	}
@@ -199,8 +196,7 @@ final class Comparisons {
 	/** Mock data as name and value pairs, in no particular order. */
 	private static List<List<String>> mock(List<MockVariable> variables) {
 		return variables.stream()
-			.map((variable) -> List.of(Objects.toString(variable.variableName(), ""),
-					Objects.toString(variable.value(), "")))
+			.map((variable) -> List.of(Objects.toString(variable.name(), ""), Objects.toString(variable.value(), "")))
 			.sorted(Comparator.<List<String>, String>comparing((pair) -> pair.get(0))
 				.thenComparing((pair) -> pair.get(1)))
 			.toList();
@@ -211,23 +207,23 @@ final class Comparisons {
 	}
 
 	private static String agentId(Agent agent) {
-		return (agent != null) ? agent.agentId() : null;
+		return (agent != null) ? agent.id() : null;
 	}
 
 	/** Each test case of a batch with its attempts counted, by test case ID. */
-	static Map<String, Tally> tally(BatchRun batch, RunList runs) {
+	static Map<String, Tally> tally(Batch batch, RunList runs) {
 		Map<String, Tally> tallies = new LinkedHashMap<>();
 		for (TestCase testCase : batch.testCases()) {
 			tallies.computeIfAbsent(id(testCase), Tally::new).fromBatch = testCase;
 		}
-		for (TestRun run : runs.runs()) {
+		for (Run run : runs.runs()) {
 			tallies.computeIfAbsent(id(run.testCase()), Tally::new).add(run);
 		}
 		return tallies;
 	}
 
 	private static String id(TestCase testCase) {
-		return (testCase != null && testCase.testCaseId() != null) ? testCase.testCaseId() : "";
+		return (testCase != null && testCase.id() != null) ? testCase.id() : "";
 	}
 
 	/** One test case's attempts in one batch. */
@@ -239,7 +235,7 @@ final class Comparisons {
 
 		private TestCase fromRun;
 
-		private TestRun first;
+		private Run first;
 
 		private int passed;
 
@@ -251,13 +247,13 @@ final class Comparisons {
 			this.testCaseId = testCaseId;
 		}
 
-		void add(TestRun run) {
+		void add(Run run) {
 			switch (Verdict.of(run)) {
 				case PASSED -> this.passed++;
 				case FAILED -> this.failed++;
 				default -> this.notJudged++;
 			}
-			if (this.first == null || OLDEST_FIRST.compare(run, this.first) < 0) {
+			if (this.first == null || Run.OLDEST_FIRST.compare(run, this.first) < 0) {
 				this.first = run;
 				if (run.testCase() != null) {
 					this.fromRun = run.testCase();
@@ -269,7 +265,7 @@ final class Comparisons {
 			return this.passed + this.failed + this.notJudged;
 		}
 
-		TestRun first() {
+		Run first() {
 			return this.first;
 		}
 
@@ -279,10 +275,10 @@ final class Comparisons {
 
 		String agentId() {
 			if (this.first != null && this.first.agent() != null) {
-				return this.first.agent().agentId();
+				return this.first.agent().id();
 			}
 			TestCase testCase = testCase();
-			return (testCase != null) ? Comparisons.agentId(testCase.agent()) : null;
+			return (testCase != null) ? testCase.agentId() : null;
 		}
 
 	}

@@ -1,49 +1,45 @@
 package dev.simboard.history;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.simboard.catalog.Attempt;
 import dev.simboard.catalog.RunList;
-import dev.simboard.sigmamind.BatchRun;
-import dev.simboard.sigmamind.TestCase;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Attempt;
+import dev.simboard.model.Batch;
+import dev.simboard.model.Run;
+import dev.simboard.model.TestCase;
 
 /**
  * One batch run of a history window with its runs grouped by test case.
  */
 final class BatchEntry {
 
-	private static final Comparator<TestRun> OLDEST_FIRST = Comparator.comparing(TestRun::createdDate,
-			Comparator.nullsLast(Comparator.naturalOrder()));
-
-	private final BatchRun batch;
+	private final Batch batch;
 
 	private final RunList runs;
 
-	private final Map<String, List<TestRun>> byCase = new HashMap<>();
+	private final Map<String, List<Run>> byCase = new HashMap<>();
 
 	/**
 	 * @param batch the batch run
 	 * @param runs its runs, or {@code null} when SigmaMind did not give them just now
 	 */
-	BatchEntry(BatchRun batch, RunList runs) {
+	BatchEntry(Batch batch, RunList runs) {
 		this.batch = batch;
 		this.runs = runs;
 		if (runs != null) {
-			for (TestRun run : runs.runs()) {
-				if (run.testCase() != null && run.testCase().testCaseId() != null) {
-					this.byCase.computeIfAbsent(run.testCase().testCaseId(), (id) -> new ArrayList<>()).add(run);
+			for (Run run : runs.runs()) {
+				if (run.testCaseId() != null) {
+					this.byCase.computeIfAbsent(run.testCaseId(), (id) -> new ArrayList<>()).add(run);
 				}
 			}
-			this.byCase.values().forEach((group) -> group.sort(OLDEST_FIRST));
+			this.byCase.values().forEach((group) -> group.sort(Run.OLDEST_FIRST));
 		}
 	}
 
-	BatchRun batch() {
+	Batch batch() {
 		return this.batch;
 	}
 
@@ -53,7 +49,7 @@ final class BatchEntry {
 	}
 
 	/** The attempts of a test case, oldest first; empty when it was not played. */
-	List<TestRun> attempts(String testCaseId) {
+	List<Run> attempts(String testCaseId) {
 		return this.byCase.getOrDefault(testCaseId, List.of());
 	}
 
@@ -69,11 +65,11 @@ final class BatchEntry {
 	/** The test case as this batch describes it, or {@code null}. */
 	TestCase testCase(String testCaseId) {
 		for (TestCase testCase : this.batch.testCases()) {
-			if (testCaseId.equals(testCase.testCaseId())) {
+			if (testCaseId.equals(testCase.id())) {
 				return testCase;
 			}
 		}
-		List<TestRun> attempts = attempts(testCaseId);
+		List<Run> attempts = attempts(testCaseId);
 		return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).testCase();
 	}
 

@@ -5,10 +5,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.simboard.catalog.Attempt;
-import dev.simboard.sigmamind.SigmaMindClient;
-import dev.simboard.sigmamind.TestCase;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Attempt;
+import dev.simboard.model.Ids;
+import dev.simboard.model.Run;
+import dev.simboard.model.TestCase;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
 import dev.simboard.web.Verdict;
@@ -174,7 +174,7 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 	}
 
 	private static Column column(String agentId, BatchEntry entry, String testCaseId) {
-		String batchId = entry.batch().batchId();
+		String batchId = entry.batch().id();
 		List<Square> squares = new ArrayList<>();
 		String firstJobId = null;
 		CaseOutcome outcome;
@@ -185,7 +185,7 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 			int passed = 0;
 			int failed = 0;
 			int running = 0;
-			for (TestRun run : entry.attempts(testCaseId)) {
+			for (Run run : entry.attempts(testCaseId)) {
 				if (firstJobId == null) {
 					firstJobId = run.jobId();
 				}
@@ -202,8 +202,8 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 			outcome = outcome(squares.size(), passed, failed, running);
 		}
 		return new Column(batchId, Links.batch(agentId, batchId),
-				(entry.batch().createdDate() != null) ? DAY.format(entry.batch().createdDate()) : "—",
-				Formats.timestamp(entry.batch().createdDate()), outcome, List.copyOf(squares), firstJobId, null);
+				(entry.batch().created() != null) ? DAY.format(entry.batch().created()) : "—",
+				Formats.timestamp(entry.batch().created()), outcome, List.copyOf(squares), firstJobId, null);
 	}
 
 	private static CaseOutcome outcome(int attempts, int passed, int failed, int running) {
@@ -223,13 +223,13 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 		return (passed > 0) ? CaseOutcome.PASSED : CaseOutcome.UNJUDGED;
 	}
 
-	private static Square square(String agentId, BatchEntry entry, TestRun run, Verdict verdict) {
+	private static Square square(String agentId, BatchEntry entry, Run run, Verdict verdict) {
 		Attempt attempt = entry.attempt(run.jobId());
 		String description = verdict.label() + ((attempt != null) ? ", attempt " + attempt : "") + ", batch of "
-				+ Formats.timestamp(entry.batch().createdDate());
-		boolean linkable = run.jobId() != null && SigmaMindClient.ID.matcher(run.jobId()).matches();
+				+ Formats.timestamp(entry.batch().created());
+		boolean linkable = Ids.valid(run.jobId());
 		return new Square(verdict.css(), symbol(verdict), description,
-				linkable ? Links.run(agentId, entry.batch().batchId(), run.jobId()) : null);
+				linkable ? Links.run(agentId, entry.batch().id(), run.jobId()) : null);
 	}
 
 	private static String symbol(Verdict verdict) {

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.simboard.sigmamind.TestCase;
+import dev.simboard.model.TestCase;
 
 /**
  * The flaky test cases of a window, and the ones it has no verdict on: those are not
@@ -35,8 +35,8 @@ record FlakyCases(List<CaseHistory> flaky, List<CaseHistory> unjudged) {
 				// seen only there must show up as not judged rather than vanish, as if
 				// it were fine.
 				for (TestCase testCase : entry.batch().testCases()) {
-					if (testCase.testCaseId() != null) {
-						testCaseIds.add(testCase.testCaseId());
+					if (testCase.id() != null) {
+						testCaseIds.add(testCase.id());
 					}
 				}
 			}

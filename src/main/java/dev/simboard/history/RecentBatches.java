@@ -15,10 +15,10 @@ import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.Fresh;
 import dev.simboard.catalog.Staleness;
-import dev.simboard.sigmamind.Agent;
-import dev.simboard.sigmamind.ApiPage;
-import dev.simboard.sigmamind.BatchRun;
-import dev.simboard.sigmamind.SigmaMindClient;
+import dev.simboard.model.Agent;
+import dev.simboard.model.Batch;
+import dev.simboard.model.Ids;
+import dev.simboard.model.Page;
 import dev.simboard.sigmamind.SigmaMindException;
 import dev.simboard.web.Formats;
 
@@ -55,7 +55,7 @@ class RecentBatches implements DisposableBean {
 	 */
 	HistoryWindow window(String agentId, int count) {
 		List<Fresh<?>> parts = Collections.synchronizedList(new ArrayList<>());
-		Map<String, BatchRun> newestFirst = new LinkedHashMap<>();
+		Map<String, Batch> newestFirst = new LinkedHashMap<>();
 		Agent agent = null;
 		int lastPage = count / Catalog.BATCH_PAGE_SIZE + 1;
 		for (int page = 0; page <= lastPage && newestFirst.size() < count; page++) {
@@ -63,19 +63,18 @@ class RecentBatches implements DisposableBean {
 			agent = found.agent().value();
 			parts.add(found.agent());
 			parts.add(found.batches());
-			ApiPage<BatchRun> batches = found.batches().value();
-			for (BatchRun batch : batches.data()) {
-				if (newestFirst.size() < count && batch.batchId() != null
-						&& SigmaMindClient.ID.matcher(batch.batchId()).matches()) {
-					newestFirst.putIfAbsent(batch.batchId(), batch);
+			Page<Batch> batches = found.batches().value();
+			for (Batch batch : batches.items()) {
+				if (newestFirst.size() < count && Ids.valid(batch.id())) {
+					newestFirst.putIfAbsent(batch.id(), batch);
 				}
 			}
-			if (!batches.more() || batches.data().isEmpty()) {
+			if (!batches.more() || batches.items().isEmpty()) {
 				break;
 			}
 		}
 		List<CompletableFuture<BatchEntry>> loads = new ArrayList<>();
-		for (BatchRun batch : newestFirst.values()) {
+		for (Batch batch : newestFirst.values()) {
 			loads.add(CompletableFuture.supplyAsync(() -> entry(agentId, batch, parts), this.executor));
 		}
 		List<BatchEntry> entries = new ArrayList<>(loads.stream().map(RecentBatches::join).toList());
@@ -84,9 +83,9 @@ class RecentBatches implements DisposableBean {
 				Staleness.of(parts.toArray(Fresh<?>[]::new)));
 	}
 
-	private BatchEntry entry(String agentId, BatchRun listed, List<Fresh<?>> parts) {
+	private BatchEntry entry(String agentId, Batch listed, List<Fresh<?>> parts) {
 		try {
-			BatchRuns found = this.catalog.batchRuns(agentId, listed.batchId());
+			BatchRuns found = this.catalog.batchRuns(agentId, listed.id());
 			parts.add(found.batch());
 			parts.add(found.runs());
 			return new BatchEntry(found.batch().value(), found.runs().value());

@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.simboard.catalog.Catalog;
-import dev.simboard.sigmamind.Agent;
-import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.model.Agent;
+import dev.simboard.model.Batch;
+import dev.simboard.model.Ids;
 import dev.simboard.sigmamind.SigmaMindException;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Links;
@@ -27,7 +28,7 @@ class QuickOpenController {
 
 	/** A Simboard permalink, or any URL with the same shape. */
 	private static final Pattern PERMALINK = Pattern
-		.compile("/agents/([A-Za-z0-9_-]{1,128})(?:/batches/([A-Za-z0-9_-]{1,128})(?:/runs/([A-Za-z0-9_-]{1,128}))?)?");
+		.compile("/agents/(" + Ids.REGEXP + ")(?:/batches/(" + Ids.REGEXP + ")(?:/runs/(" + Ids.REGEXP + "))?)?");
 
 	private static final Pattern AGENT = Pattern.compile("\\b(agent_[A-Za-z0-9]{4,124})\\b");
 
@@ -75,9 +76,9 @@ class QuickOpenController {
 	private Optional<String> agentOf(String batchId) {
 		try {
 			for (Agent agent : this.catalog.agents().value()) {
-				List<BatchRun> batches = this.catalog.agentBatches(agent.agentId(), 0).batches().value().data();
-				if (batches.stream().anyMatch((batch) -> batchId.equals(batch.batchId()))) {
-					return Optional.of(agent.agentId());
+				List<Batch> batches = this.catalog.agentBatches(agent.id(), 0).batches().value().items();
+				if (batches.stream().anyMatch((batch) -> batchId.equals(batch.id()))) {
+					return Optional.of(agent.id());
 				}
 			}
 		}

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.simboard.catalog.RunDetail;
-import dev.simboard.sigmamind.TestCase;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Run;
+import dev.simboard.model.TestCase;
 import dev.simboard.transcript.Turn;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Verdict;
@@ -34,7 +34,7 @@ final class MarkdownExport {
 	}
 
 	static String render(String agentId, String batchId, String jobId, RunDetail detail, String permalink) {
-		TestRun run = detail.run();
+		Run run = detail.run();
 		TestCase testCase = run.testCase();
 		Verdict verdict = Verdict.of(run);
 		StringBuilder md = new StringBuilder();
@@ -43,11 +43,11 @@ final class MarkdownExport {
 		fact(md, "Batch", code(batchId));
 		String agentName = Formats.agentName(run.agent(), agentId);
 		fact(md, "Agent", agentName.equals(agentId) ? code(agentId) : line(agentName) + " (" + code(agentId) + ")");
-		fact(md, "Model", line(Formats.orDash((testCase != null) ? testCase.llmModel() : null)));
+		fact(md, "Model", line(Formats.orDash((testCase != null) ? testCase.model() : null)));
 		fact(md, "Attempt", attempt(detail));
-		fact(md, "Started", Formats.timestamp(run.createdDate()));
-		fact(md, "Completed", Formats.timestamp(run.completedDate()));
-		fact(md, "Duration", Formats.duration(Formats.between(run.createdDate(), run.completedDate())));
+		fact(md, "Started", Formats.timestamp(run.created()));
+		fact(md, "Completed", Formats.timestamp(run.completed()));
+		fact(md, "Duration", Formats.duration(run.duration()));
 		fact(md, "Permalink", "<" + permalink + ">");
 		md.append("\n## Success criteria\n\n")
 			.append(quote(Formats.orDash((testCase != null) ? testCase.successCriteria() : null)))
@@ -77,7 +77,7 @@ final class MarkdownExport {
 			return detail.attempt().toString();
 		}
 		TestCase testCase = detail.run().testCase();
-		Integer planned = (testCase != null) ? testCase.attempt() : null;
+		Integer planned = (testCase != null) ? testCase.attempts() : null;
 		return (planned != null) ? "one of " + planned : "—";
 	}
 

@@ -11,8 +11,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.simboard.catalog.CacheProperties;
 import dev.simboard.catalog.RunDetail;
-import dev.simboard.sigmamind.TestRun;
-import dev.simboard.transcript.Transcript;
+import dev.simboard.model.Conversation;
+import dev.simboard.model.Run;
 import dev.simboard.pagecache.HtmlFragments;
 import dev.simboard.pagecache.KeptPage;
 import dev.simboard.pagecache.PageCacheSettings;
@@ -44,7 +44,7 @@ class RenderedRuns {
 	 * By the run as the catalog caches it, compared by identity: a run refetched or
 	 * dropped from the catalog is rendered afresh, and its old renderings go with it.
 	 */
-	private final Cache<TestRun, Kept> settled;
+	private final Cache<Run, Kept> settled;
 
 	RenderedRuns(HtmlFragments fragments, CacheProperties cache, PageCacheSettings settings) {
 		this.fragments = fragments;
@@ -52,7 +52,7 @@ class RenderedRuns {
 		this.settled = Caffeine.newBuilder()
 			.weakKeys()
 			.maximumWeight(cache.renderedWeight().toBytes())
-			.weigher((TestRun run, Kept kept) -> (int) Math.min(Integer.MAX_VALUE, kept.weight()))
+			.weigher((Run run, Kept kept) -> (int) Math.min(Integer.MAX_VALUE, kept.weight()))
 			.build();
 	}
 
@@ -86,7 +86,7 @@ class RenderedRuns {
 
 	private boolean settled(RunDetail detail) {
 		return this.enabled && detail.run().finished() && detail.staleness() == null
-				&& detail.transcriptProblem() == null && detail.transcript().source() == Transcript.Source.CONVERSATION;
+				&& detail.transcriptProblem() == null && detail.transcript().source() == Conversation.Source.RUN;
 	}
 
 	private SafeHtml render(String runHref, RunView view) {

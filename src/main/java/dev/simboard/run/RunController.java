@@ -4,13 +4,13 @@ import java.util.List;
 
 import dev.simboard.batch.BatchQuery;
 import dev.simboard.batch.RunListViews;
-import dev.simboard.catalog.Attempt;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.catalog.RunList;
+import dev.simboard.model.Attempt;
+import dev.simboard.model.Run;
+import dev.simboard.model.TestCase;
 import dev.simboard.run.RenderedRuns.Frame;
-import dev.simboard.sigmamind.TestCase;
-import dev.simboard.sigmamind.TestRun;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
@@ -61,7 +61,7 @@ class RunController {
 			@PathVariable @SigmaMindId String jobId, @Valid @ModelAttribute("view") BatchQuery batchView,
 			Authentication user, HttpServletRequest request, Model model) {
 		RunDetail detail = this.catalog.run(agentId, batchId, jobId);
-		TestRun run = detail.run();
+		Run run = detail.run();
 		Neighbours neighbours = neighbours(batchView, agentId, batchId, jobId);
 		String attempt = attempt(detail.attempt(), run);
 		String batchHref = Links.batch(agentId, batchId) + batchView.queryString();
@@ -79,17 +79,16 @@ class RunController {
 		Verdict verdict = Verdict.of(run);
 		String agentName = Formats.agentName(run.agent(), agentId);
 		RunView view = new RunView(jobId, Formats.label(testCase),
-				(testCase != null) ? Formats.orDash(testCase.testCaseId()) : "—", verdict,
+				(testCase != null) ? Formats.orDash(testCase.id()) : "—", verdict,
 				(testCase != null) ? Formats.orDash(testCase.successCriteria()) : "—", Formats.remarks(run),
 				(testCase != null) ? Formats.orDash(testCase.userPrompt()) : "—",
 				(testCase != null) ? testCase.mockData() : List.of(),
-				(testCase != null) ? Formats.orDash(testCase.llmModel()) : "—", attempt,
-				Formats.timestamp(run.createdDate()), Formats.iso(run.createdDate()),
-				Formats.timestamp(run.completedDate()), Formats.iso(run.completedDate()),
-				Formats.duration(Formats.between(run.createdDate(), run.completedDate())), Formats.orDash(run.chatId()),
-				detail.transcript().turns(), source(detail), detail.transcriptProblem(),
-				Links.run(agentId, batchId, jobId) + "/refresh", Links.run(agentId, batchId, jobId), batchHref,
-				neighbours.position(), neighbours.previousHref(), neighbours.nextHref());
+				(testCase != null) ? Formats.orDash(testCase.model()) : "—", attempt, Formats.timestamp(run.created()),
+				Formats.iso(run.created()), Formats.timestamp(run.completed()), Formats.iso(run.completed()),
+				Formats.duration(run.duration()), Formats.orDash(run.chatId()), detail.transcript().turns(),
+				source(detail), detail.transcriptProblem(), Links.run(agentId, batchId, jobId) + "/refresh",
+				Links.run(agentId, batchId, jobId), batchHref, neighbours.position(), neighbours.previousHref(),
+				neighbours.nextHref());
 		model.addAttribute("run", view);
 		// Kept and shared by every user: the application's own context path, never a
 		// prefix a request forwarded.
@@ -115,7 +114,7 @@ class RunController {
 		if (runs == null) {
 			return new Neighbours("", null, null);
 		}
-		List<TestRun> ordered = this.views.matching(runs, batchView);
+		List<Run> ordered = this.views.matching(runs, batchView);
 		int index = -1;
 		for (int i = 0; i < ordered.size(); i++) {
 			if (jobId.equals(ordered.get(i).jobId())) {
@@ -144,11 +143,11 @@ class RunController {
 	}
 
 	/** "2 of 3" where the batch's runs are at hand; else what the test case plans. */
-	private static String attempt(Attempt attempt, TestRun run) {
+	private static String attempt(Attempt attempt, Run run) {
 		if (attempt != null) {
 			return attempt.toString();
 		}
-		Integer planned = (run.testCase() != null) ? run.testCase().attempt() : null;
+		Integer planned = (run.testCase() != null) ? run.testCase().attempts() : null;
 		return (planned != null) ? "one of " + planned : "—";
 	}
 
@@ -162,7 +161,7 @@ class RunController {
 
 	private static String source(RunDetail detail) {
 		return switch (detail.transcript().source()) {
-			case CONVERSATION -> "from the test run";
+			case RUN -> "from the test run";
 			case CHAT -> "from chat " + detail.run().chatId();
 			case NONE -> "not available";
 		};

@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.simboard.catalog.RunDetail;
-import dev.simboard.sigmamind.MockVariable;
-import dev.simboard.sigmamind.TestCase;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.MockVariable;
+import dev.simboard.model.Run;
+import dev.simboard.model.TestCase;
 import dev.simboard.transcript.Turn;
-import dev.simboard.web.Formats;
 import dev.simboard.web.Verdict;
 
 /**
@@ -39,11 +38,11 @@ record RunExport(String jobId, String batchId, String agentId, Case testCase, St
 		Integer attempts, String permalink, String transcriptProblem, List<Message> transcript) {
 
 	static RunExport of(String agentId, String batchId, String jobId, RunDetail detail, String permalink) {
-		TestRun run = detail.run();
-		Duration duration = Formats.between(run.createdDate(), run.completedDate());
-		Integer planned = (run.testCase() != null) ? run.testCase().attempt() : null;
+		Run run = detail.run();
+		Duration duration = run.duration();
+		Integer planned = (run.testCase() != null) ? run.testCase().attempts() : null;
 		return new RunExport(jobId, batchId, agentId, Case.of(run.testCase()),
-				Verdict.of(run).name().toLowerCase(Locale.ROOT), run.remarks(), run.createdDate(), run.completedDate(),
+				Verdict.of(run).name().toLowerCase(Locale.ROOT), run.remarks(), run.created(), run.completed(),
 				(duration != null) ? Long.valueOf(duration.toSeconds()) : null, run.chatId(),
 				(detail.attempt() != null) ? detail.attempt().number() : null,
 				(detail.attempt() != null) ? Integer.valueOf(detail.attempt().of()) : planned, permalink,
@@ -67,8 +66,8 @@ record RunExport(String jobId, String batchId, String agentId, Case testCase, St
 			if (testCase == null) {
 				return null;
 			}
-			return new Case(testCase.testCaseId(), testCase.label(), testCase.successCriteria(), testCase.userPrompt(),
-					testCase.llmModel(), testCase.mockData().stream().map(Variable::of).toList());
+			return new Case(testCase.id(), testCase.label(), testCase.successCriteria(), testCase.userPrompt(),
+					testCase.model(), testCase.mockData().stream().map(Variable::of).toList());
 		}
 
 	}
@@ -82,7 +81,7 @@ record RunExport(String jobId, String batchId, String agentId, Case testCase, St
 	record Variable(String name, String value) {
 
 		static Variable of(MockVariable variable) {
-			return new Variable(variable.variableName(), variable.value());
+			return new Variable(variable.name(), variable.value());
 		}
 
 	}

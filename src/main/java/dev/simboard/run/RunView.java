@@ -2,7 +2,7 @@ package dev.simboard.run;
 
 import java.util.List;
 
-import dev.simboard.sigmamind.MockVariable;
+import dev.simboard.model.MockVariable;
 import dev.simboard.transcript.Turn;
 import dev.simboard.web.Verdict;
 

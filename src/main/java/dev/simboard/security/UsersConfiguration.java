@@ -6,15 +6,16 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import dev.simboard.sigmamind.DemoMode;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.util.StringUtils;
 
 /**
  * The accounts that may sign in: the configured ones, plus a demo account when Simboard
@@ -36,9 +37,9 @@ class UsersConfiguration {
 	 * start-up that it does not use them for a second, unthrottled sign-in.
 	 */
 	@Bean
-	ThrottledAuthenticationProvider passwordAuthentication(SecuritySettings settings,
-			@Value("${simboard.sigmamind.api-key:}") String apiKey, LoginThrottle throttle) {
-		List<UserDetails> users = users(settings, !StringUtils.hasText(apiKey));
+	ThrottledAuthenticationProvider passwordAuthentication(SecuritySettings settings, Environment environment,
+			LoginThrottle throttle) {
+		List<UserDetails> users = users(settings, DemoMode.in(environment));
 		return provider(users, throttle);
 	}
 

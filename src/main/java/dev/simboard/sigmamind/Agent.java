@@ -12,6 +12,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param status a free string such as {@code Live}, {@code Testing} or {@code active}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Agent(String agentId, @JsonAlias("agentName") String name, String status) {
+record Agent(String agentId, @JsonAlias("agentName") String name, String status) {
 
 }

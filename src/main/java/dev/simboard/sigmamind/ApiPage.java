@@ -19,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param hasPrevious whether an earlier page exists, when the upstream says
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ApiPage<T>(List<T> data, Integer page, Integer size, @JsonAlias("totalCounts") Long totalCount,
+record ApiPage<T>(List<T> data, Integer page, Integer size, @JsonAlias("totalCounts") Long totalCount,
 		Integer totalPages, Boolean hasNext, Boolean hasPrevious) {
 
 	public ApiPage {

@@ -19,36 +19,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param totalAttempts all attempts, judged or not
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record BatchRun(String batchId, String workspaceId, Agent agent, Instant createdDate, List<TestCase> testCases,
+record BatchRun(String batchId, String workspaceId, Agent agent, Instant createdDate, List<TestCase> testCases,
 		Integer successfulAttempts, Integer failedAttempts, Integer totalAttempts) {
 
 	public BatchRun {
 		testCases = (testCases != null) ? List.copyOf(testCases) : List.of();
-	}
-
-	public int passed() {
-		return (this.successfulAttempts != null) ? this.successfulAttempts : 0;
-	}
-
-	public int failed() {
-		return (this.failedAttempts != null) ? this.failedAttempts : 0;
-	}
-
-	public int total() {
-		return (this.totalAttempts != null) ? this.totalAttempts : passed() + failed();
-	}
-
-	/** Whether some attempts are not judged yet. */
-	public boolean running() {
-		return passed() + failed() < total();
-	}
-
-	/**
-	 * Whether every attempt is judged, so the batch never changes again. A batch with no
-	 * attempts counted yet is not finished: it may just have started.
-	 */
-	public boolean finished() {
-		return total() > 0 && !running();
 	}
 
 }

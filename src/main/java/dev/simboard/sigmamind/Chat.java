@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param messages the messages, listed as {@code messages} or {@code items}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Chat(String chatId, String status, Instant createdAt, String transcript,
+record Chat(String chatId, String status, Instant createdAt, String transcript,
 		@JsonAlias("items") List<ChatMessage> messages) {
 
 	public Chat {

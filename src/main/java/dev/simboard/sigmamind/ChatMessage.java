@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * @param content the content as sent
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ChatMessage(String id, String role, String type, JsonNode content) {
+record ChatMessage(String id, String role, String type, JsonNode content) {
 
 	/** The content as readable text: array items one per line, other JSON as is. */
 	public String text() {

@@ -9,6 +9,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param content the text
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ConversationMessage(String role, String content) {
+record ConversationMessage(String role, String content) {
 
 }

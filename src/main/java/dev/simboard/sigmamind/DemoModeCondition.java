@@ -4,18 +4,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.util.StringUtils;
 
 /**
- * Matches when no SigmaMind API key is configured, so Simboard serves its demo API.
+ * Matches in {@link DemoMode}: no SigmaMind API key is configured, so Simboard serves its
+ * demo API.
  */
 public class DemoModeCondition extends SpringBootCondition {
 
-	static final String API_KEY_PROPERTY = "simboard.sigmamind.api-key";
-
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		boolean demo = !StringUtils.hasText(context.getEnvironment().getProperty(API_KEY_PROPERTY));
+		boolean demo = DemoMode.in(context.getEnvironment());
 		return demo ? ConditionOutcome.match("no SigmaMind API key: demo mode")
 				: ConditionOutcome.noMatch("a SigmaMind API key is configured");
 	}

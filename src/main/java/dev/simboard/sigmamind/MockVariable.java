@@ -9,6 +9,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param value its value, as text
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MockVariable(String variableName, String value) {
+record MockVariable(String variableName, String value) {
 
 }

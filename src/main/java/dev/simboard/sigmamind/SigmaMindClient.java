@@ -9,8 +9,13 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
+import dev.simboard.model.Batch;
+import dev.simboard.model.Chat;
+import dev.simboard.model.Ids;
+import dev.simboard.model.Page;
+import dev.simboard.model.Run;
+import dev.simboard.model.TestCase;
 import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
@@ -35,13 +40,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The one way into SigmaMind: every documented read, with the key set per request,
- * timeouts, and each failure turned into a {@link SigmaMindException} subtype.
+ * timeouts, and each failure turned into a {@link SigmaMindException} subtype. Answers
+ * come back as Simboard's model ({@code dev.simboard.model}), whichever dialect SigmaMind
+ * spoke: the wire records stay in this package (see {@link WireModel}).
  */
 @Component
 public class SigmaMindClient {
-
-	/** What every ID must look like before it is put into a request. */
-	public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
 	private static final String API_KEY_HEADER = "X-API-Key";
 
@@ -54,7 +58,7 @@ public class SigmaMindClient {
 	private static final ParameterizedTypeReference<ApiPage<TestRun>> RUN_PAGE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ParameterizedTypeReference<List<TestCase>> TEST_CASES = new ParameterizedTypeReference<>() {
+	private static final ParameterizedTypeReference<List<dev.simboard.sigmamind.TestCase>> TEST_CASES = new ParameterizedTypeReference<>() {
 	};
 
 	private final WebClient webClient;
@@ -91,26 +95,30 @@ public class SigmaMindClient {
 	}
 
 	/** {@code GET /v1/agents}. */
-	public Mono<List<Agent>> agents() {
-		return get("GET /v1/agents", "/v1/agents", Map.of(), null, AGENT_PAGE).map(ApiPage::data);
+	public Mono<List<dev.simboard.model.Agent>> agents() {
+		return get("GET /v1/agents", "/v1/agents", Map.of(), null, AGENT_PAGE)
+			.map((page) -> WireModel.agents(page.data()));
 	}
 
 	/** {@code GET /v1/agents/{agentId}}. */
-	public Mono<Agent> agent(String agentId) {
+	public Mono<dev.simboard.model.Agent> agent(String agentId) {
 		return get("GET /v1/agents/{agentId}", "/v1/agents/{agentId}", Map.of("agentId", checked(agentId)), null,
-				ParameterizedTypeReference.forType(Agent.class));
+				ParameterizedTypeReference.<Agent>forType(Agent.class))
+			.map(WireModel::agent);
 	}
 
 	/** {@code GET /v1/batch-runs?agentId=…&page=…&size=…}, newest first. */
-	public Mono<ApiPage<BatchRun>> batchRuns(String agentId, int page, int size) {
+	public Mono<Page<Batch>> batchRuns(String agentId, int page, int size) {
 		return get("GET /v1/batch-runs", "/v1/batch-runs", Map.of(),
-				query("agentId", checked(agentId), "page", page, "size", size), BATCH_PAGE);
+				query("agentId", checked(agentId), "page", page, "size", size), BATCH_PAGE)
+			.map((batches) -> WireModel.page(batches, WireModel::batch));
 	}
 
 	/** {@code GET /v1/batch-runs/{batchId}?agentId=…}. */
-	public Mono<BatchRun> batchRun(String agentId, String batchId) {
+	public Mono<Batch> batchRun(String agentId, String batchId) {
 		return get("GET /v1/batch-runs/{batchId}", "/v1/batch-runs/{batchId}", Map.of("batchId", checked(batchId)),
-				query("agentId", checked(agentId)), ParameterizedTypeReference.forType(BatchRun.class));
+				query("agentId", checked(agentId)), ParameterizedTypeReference.<BatchRun>forType(BatchRun.class))
+			.map(WireModel::batch);
 	}
 
 	/**
@@ -118,28 +126,34 @@ public class SigmaMindClient {
 	 * {@code simboard.sigmamind.test-runs-path} setting. An upstream without it answers
 	 * 404 or 405: {@link SigmaMindNotFoundException}.
 	 */
-	public Mono<ApiPage<TestRun>> testRuns(String agentId, String batchId, int page) {
+	public Mono<Page<Run>> testRuns(String agentId, String batchId, int page) {
 		String path = this.properties.testRunsPath();
-		return get("GET " + path, path, Map.of(), query("agentId", checked(agentId), "batchId", checked(batchId),
-				"page", page, "size", this.properties.testRunsPageSize()), RUN_PAGE);
+		return get("GET " + path, path, Map.of(),
+				query("agentId", checked(agentId), "batchId", checked(batchId), "page", page, "size",
+						this.properties.testRunsPageSize()),
+				RUN_PAGE)
+			.map((runs) -> WireModel.page(runs, WireModel::run));
 	}
 
 	/** {@code GET /v1/test-runs/{jobId}?batchId=…&agentId=…}. */
-	public Mono<TestRun> testRun(String agentId, String batchId, String jobId) {
+	public Mono<Run> testRun(String agentId, String batchId, String jobId) {
 		return get("GET /v1/test-runs/{jobId}", "/v1/test-runs/{jobId}", Map.of("jobId", checked(jobId)),
 				query("batchId", checked(batchId), "agentId", checked(agentId)),
-				ParameterizedTypeReference.forType(TestRun.class));
+				ParameterizedTypeReference.<TestRun>forType(TestRun.class))
+			.map(WireModel::run);
 	}
 
 	/** {@code GET /v1/test-cases?agentId=…}, a bare array. */
 	public Mono<List<TestCase>> testCases(String agentId) {
-		return get("GET /v1/test-cases", "/v1/test-cases", Map.of(), query("agentId", checked(agentId)), TEST_CASES);
+		return get("GET /v1/test-cases", "/v1/test-cases", Map.of(), query("agentId", checked(agentId)), TEST_CASES)
+			.map(WireModel::testCases);
 	}
 
 	/** {@code GET /v1/chats/{chatId}}. */
 	public Mono<Chat> chat(String chatId) {
 		return get("GET /v1/chats/{chatId}", "/v1/chats/{chatId}", Map.of("chatId", checked(chatId)), null,
-				ParameterizedTypeReference.forType(Chat.class));
+				ParameterizedTypeReference.<dev.simboard.sigmamind.Chat>forType(dev.simboard.sigmamind.Chat.class))
+			.map(WireModel::chat);
 	}
 
 	private <T> Mono<T> get(String endpoint, String path, Map<String, String> pathVariables,
@@ -227,7 +241,7 @@ public class SigmaMindClient {
 	}
 
 	private static String checked(String id) {
-		if (id == null || !ID.matcher(id).matches()) {
+		if (!Ids.valid(id)) {
 			// Pages validate IDs first; this guards any other caller.
 			throw new IllegalArgumentException("Not a SigmaMind ID");
 		}

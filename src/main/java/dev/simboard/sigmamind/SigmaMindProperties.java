@@ -81,7 +81,7 @@ public record SigmaMindProperties(@NotNull @DefaultValue("https://api.sigmamind.
 
 	/** Whether a key is configured; without one Simboard serves its demo API. */
 	public boolean hasApiKey() {
-		return this.apiKey != null && !this.apiKey.isBlank();
+		return !DemoMode.without(this.apiKey);
 	}
 
 	@Override

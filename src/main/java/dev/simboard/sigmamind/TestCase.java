@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param successCriteria the expected outcome the judge checks against
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TestCase(String testCaseId, String label, Agent agent, String workspaceId, String llmModel,
+record TestCase(String testCaseId, String label, Agent agent, String workspaceId, String llmModel,
 		List<MockVariable> mockData, String userPrompt, Integer attempt, String successCriteria) {
 
 	public TestCase {

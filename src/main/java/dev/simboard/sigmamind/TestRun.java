@@ -24,14 +24,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param conversation the transcript; absent in the older dialect, where the chat has it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TestRun(String batchId, String workspaceId, Agent agent, TestCase testCase, String jobId, String chatId,
+record TestRun(String batchId, String workspaceId, Agent agent, TestCase testCase, String jobId, String chatId,
 		Instant createdDate, Instant completedDate,
 		@JsonProperty("isSuccessful") @JsonAlias("isSuccesful") Boolean successful, String remarks,
 		List<ConversationMessage> conversation) {
-
-	/** Whether the judge has spoken: a finished run never changes again. */
-	public boolean finished() {
-		return this.completedDate != null && this.successful != null;
-	}
 
 }

@@ -3,9 +3,9 @@ package dev.simboard.transcript;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.simboard.sigmamind.Chat;
-import dev.simboard.sigmamind.ChatMessage;
-import dev.simboard.sigmamind.ConversationMessage;
+import dev.simboard.model.Conversation;
+import dev.simboard.model.Conversation.Source;
+import dev.simboard.model.Message;
 
 /**
  * A run's conversation as numbered turns, and where it came from.
@@ -19,40 +19,21 @@ public record Transcript(List<Turn> turns, Source source) {
 		turns = List.copyOf(turns);
 	}
 
-	/** Where a transcript came from. */
-	public enum Source {
-
-		/** The run's own {@code conversation}. */
-		CONVERSATION,
-		/** The chat session, for runs in the older dialect. */
-		CHAT,
-		/** Neither had one. */
-		NONE
-
-	}
-
 	public static Transcript none() {
-		return new Transcript(List.of(), Source.NONE);
+		return of(Conversation.NONE);
 	}
 
-	/** From a test run's {@code conversation}, where content is one string. */
-	public static Transcript fromConversation(List<ConversationMessage> conversation) {
-		List<Turn> turns = new ArrayList<>(conversation.size());
-		for (ConversationMessage message : conversation) {
-			turns.add(new Turn(turns.size() + 1, Speaker.of(message.role()), message.role(), "message",
-					(message.content() != null) ? message.content() : ""));
+	/**
+	 * A conversation, whichever dialect it came in, as turns numbered from 1. Every
+	 * message is kept, tool calls and other types included.
+	 */
+	public static Transcript of(Conversation conversation) {
+		List<Turn> turns = new ArrayList<>(conversation.messages().size());
+		for (Message message : conversation.messages()) {
+			turns.add(new Turn(turns.size() + 1, Speaker.of(message.role()), message.role(), message.type(),
+					message.text()));
 		}
-		return new Transcript(turns, Source.CONVERSATION);
-	}
-
-	/** From a chat session, where content is an array and other item types may appear. */
-	public static Transcript fromChat(Chat chat) {
-		List<Turn> turns = new ArrayList<>(chat.messages().size());
-		for (ChatMessage message : chat.messages()) {
-			String type = (message.type() != null) ? message.type() : "message";
-			turns.add(new Turn(turns.size() + 1, Speaker.of(message.role()), message.role(), type, message.text()));
-		}
-		return new Transcript(turns, Source.CHAT);
+		return new Transcript(turns, conversation.source());
 	}
 
 }

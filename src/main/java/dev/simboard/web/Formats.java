@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import dev.simboard.sigmamind.Agent;
-import dev.simboard.sigmamind.TestCase;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Agent;
+import dev.simboard.model.Batch;
+import dev.simboard.model.Run;
+import dev.simboard.model.TestCase;
 
 /**
  * How times, durations and rates read on every page. All times are UTC, as SigmaMind
@@ -75,8 +76,7 @@ public final class Formats {
 	 * judged yet.
 	 */
 	public static Integer passRate(int passed, int failed) {
-		int judged = passed + failed;
-		return (judged > 0) ? (int) Math.round(passed * 100.0 / judged) : null;
+		return Batch.passRate(passed, failed);
 	}
 
 	/** The text, or a dash when there is none. */
@@ -85,7 +85,7 @@ public final class Formats {
 	}
 
 	/** The judge's remarks, or a sentence saying why there are none. */
-	public static String remarks(TestRun run) {
+	public static String remarks(Run run) {
 		if (run.remarks() != null && !run.remarks().isBlank()) {
 			return run.remarks();
 		}
@@ -98,7 +98,7 @@ public final class Formats {
 		if (testCase == null) {
 			return "(unknown test case)";
 		}
-		return (testCase.label() != null && !testCase.label().isBlank()) ? testCase.label() : testCase.testCaseId();
+		return testCase.name();
 	}
 
 	/** An agent's name, or its ID when SigmaMind gives none. */

@@ -1,7 +1,8 @@
 package dev.simboard.web;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.util.StringUtils;
+import dev.simboard.sigmamind.DemoMode;
+
+import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -15,8 +16,8 @@ class LayoutAttributes {
 
 	private final String publicUrl;
 
-	LayoutAttributes(@Value("${simboard.sigmamind.api-key:}") String apiKey, PublicUrlSettings publicUrl) {
-		this.demoMode = !StringUtils.hasText(apiKey);
+	LayoutAttributes(Environment environment, PublicUrlSettings publicUrl) {
+		this.demoMode = DemoMode.in(environment);
 		this.publicUrl = publicUrl.origin();
 	}
 

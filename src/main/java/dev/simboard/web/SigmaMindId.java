@@ -12,20 +12,23 @@ import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import dev.simboard.model.Ids;
+
 /**
- * An ID taken from a URL: letters, digits, {@code _} and {@code -}, at most 128. Anything
- * else is refused with a 400 page before any request to SigmaMind is built from it.
+ * An ID taken from a URL, following {@link Ids}: letters, digits, {@code _} and
+ * {@code -}, at most 128. Anything else is refused with a 400 page before any request to
+ * SigmaMind is built from it.
  */
 @Documented
 @NotNull
-@Pattern(regexp = "[A-Za-z0-9_-]{1,128}")
+@Pattern(regexp = Ids.REGEXP)
 @Constraint(validatedBy = {})
 @ReportAsSingleViolation
 @Target({ ElementType.PARAMETER, ElementType.FIELD })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface SigmaMindId {
 
-	String message() default "must be a SigmaMind ID: letters, digits, _ and -, at most 128 of them";
+	String message() default Ids.MESSAGE;
 
 	Class<?>[] groups() default {};
 

@@ -1,9 +1,11 @@
 package dev.simboard.web;
 
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Run;
 
 /**
- * A run's outcome as the pages show it, with a word as well as a colour.
+ * A run's outcome as the pages show it, with a word as well as a colour: the judge's
+ * {@linkplain dev.simboard.model.Verdict verdict}, and for a run without one, whether it
+ * is still going or finished without one.
  */
 public enum Verdict {
 
@@ -19,15 +21,12 @@ public enum Verdict {
 		this.css = css;
 	}
 
-	public static Verdict of(TestRun run) {
-		if (run.completedDate() == null) {
-			return (run.successful() != null) ? of(run.successful()) : RUNNING;
-		}
-		return (run.successful() != null) ? of(run.successful()) : UNJUDGED;
-	}
-
-	private static Verdict of(boolean successful) {
-		return successful ? PASSED : FAILED;
+	public static Verdict of(Run run) {
+		return switch (run.verdict()) {
+			case PASSED -> PASSED;
+			case FAILED -> FAILED;
+			case PENDING -> (run.completed() == null) ? RUNNING : UNJUDGED;
+		};
 	}
 
 	public String label() {

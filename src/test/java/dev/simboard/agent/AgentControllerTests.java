@@ -17,9 +17,9 @@ import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.Fresh;
 import dev.simboard.sigmamind.SigmaMindUnavailableException;
 import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
-import dev.simboard.sigmamind.Agent;
-import dev.simboard.sigmamind.ApiPage;
-import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.model.Agent;
+import dev.simboard.model.Page;
+import dev.simboard.model.Batch;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.web.PageTest;
 
@@ -69,12 +69,11 @@ class AgentControllerTests {
 
 	@Test
 	void agentPageShowsBatchesWithPassRateAndRunningMark() throws Exception {
-		BatchRun finished = Fixtures.batch(7, 3, 10, List.of());
-		BatchRun running = new BatchRun("batch_running", "org_1", Fixtures.agent(), Fixtures.CREATED, List.of(), 1, 0,
-				10);
+		Batch finished = Fixtures.batch(7, 3, 10, List.of());
+		Batch running = new Batch("batch_running", Fixtures.agent(), Fixtures.CREATED, List.of(), 1, 0, 10);
 		given(this.catalog.agentBatches(Fixtures.AGENT_ID, 0))
 			.willReturn(new AgentBatches(Fixtures.fresh(Fixtures.agent()),
-					Fixtures.fresh(new ApiPage<>(List.of(running, finished), 0, 20, 25L, 2, true, false))));
+					Fixtures.fresh(new Page<>(List.of(running, finished), true, 2, 25L))));
 		this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Billing Support")))
@@ -87,12 +86,10 @@ class AgentControllerTests {
 
 	@Test
 	void agentPageWhenMeterCannotBeDrawnThenItsTextIsThePassRateOrSaysThereIsNone() throws Exception {
-		BatchRun judged = Fixtures.batch(7, 5, 12, List.of());
-		BatchRun unjudged = new BatchRun("batch_unjudged", "org_1", Fixtures.agent(), Fixtures.CREATED, List.of(), 0, 0,
-				10);
-		given(this.catalog.agentBatches(Fixtures.AGENT_ID, 0))
-			.willReturn(new AgentBatches(Fixtures.fresh(Fixtures.agent()),
-					Fixtures.fresh(new ApiPage<>(List.of(unjudged, judged), 0, 20, 2L, 1, false, false))));
+		Batch judged = Fixtures.batch(7, 5, 12, List.of());
+		Batch unjudged = new Batch("batch_unjudged", Fixtures.agent(), Fixtures.CREATED, List.of(), 0, 0, 10);
+		given(this.catalog.agentBatches(Fixtures.AGENT_ID, 0)).willReturn(new AgentBatches(
+				Fixtures.fresh(Fixtures.agent()), Fixtures.fresh(new Page<>(List.of(unjudged, judged), false, 1, 2L))));
 		String page = this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -106,9 +103,8 @@ class AgentControllerTests {
 
 	@Test
 	void agentPageWhenShownThenHtmxFetchesTheFlakyListAfterwardsWithinTheContentSecurityPolicy() throws Exception {
-		given(this.catalog.agentBatches(Fixtures.AGENT_ID, 0))
-			.willReturn(new AgentBatches(Fixtures.fresh(Fixtures.agent()),
-					Fixtures.fresh(new ApiPage<>(List.of(), 0, 20, 0L, 0, false, false))));
+		given(this.catalog.agentBatches(Fixtures.AGENT_ID, 0)).willReturn(new AgentBatches(
+				Fixtures.fresh(Fixtures.agent()), Fixtures.fresh(new Page<>(List.of(), false, 0, 0L))));
 		Document page = Jsoup.parse(this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID))
 			.andExpect(status().isOk())
 			.andReturn()

@@ -15,7 +15,7 @@ import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RefreshOutcome;
 import dev.simboard.catalog.RunList;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
-import dev.simboard.sigmamind.TestCase;
+import dev.simboard.model.TestCase;
 import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -17,8 +17,8 @@ import dev.simboard.catalog.CacheProperties;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunList;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
-import dev.simboard.sigmamind.TestCase;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.TestCase;
+import dev.simboard.model.Run;
 import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,15 +72,15 @@ class BatchExportControllerTests {
 				Fixtures.run("job_a1", ANGRY, true, t, List.of()), Fixtures.run("job_r1", REFUND, true, t, List.of())));
 	}
 
-	private void givenRuns(List<TestRun> runs) {
+	private void givenRuns(List<Run> runs) {
 		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
 				Fixtures.fresh(Fixtures.batch(3, 1, 5, List.of(ANGRY, REFUND))), Fixtures.fresh(RunList.listed(runs))));
 	}
 
-	private static TestRun remarked(String jobId, String remarks) {
-		TestRun run = Fixtures.run(jobId, ANGRY, true, Fixtures.CREATED, List.of());
-		return new TestRun(run.batchId(), run.workspaceId(), run.agent(), run.testCase(), run.jobId(), run.chatId(),
-				run.createdDate(), run.completedDate(), run.successful(), remarks, run.conversation());
+	private static Run remarked(String jobId, String remarks) {
+		Run run = Fixtures.run(jobId, ANGRY, true, Fixtures.CREATED, List.of());
+		return new Run(run.jobId(), run.batchId(), run.agent(), run.testCase(), run.chatId(), run.created(),
+				run.completed(), run.verdict(), remarks, run.conversation());
 	}
 
 	private MockHttpServletResponse csv() throws Exception {
@@ -140,7 +140,7 @@ class BatchExportControllerTests {
 	@Test
 	void exportCsvWhenUpstreamTextStartsLikeFormulaThenPrefixedWithQuote() throws Exception {
 		TestCase hostile = Fixtures.testCase("-tc_1", "=HYPERLINK(\"http://evil.example\",\"Click\")");
-		TestRun run = Fixtures.run("job_0", hostile, true, Fixtures.CREATED, List.of());
+		Run run = Fixtures.run("job_0", hostile, true, Fixtures.CREATED, List.of());
 		givenRuns(List.of(run, remarked("job_1", "+1 for the agent"), remarked("job_2", "-2+3"),
 				remarked("job_3", "@SUM(A1:A2)"), remarked("job_4", "\tcmd"), remarked("job_5", "\rcmd"),
 				remarked("job_6", "a = b, -c"), remarked("job_7", "")));

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.simboard.Fixtures;
 import dev.simboard.catalog.RunList;
-import dev.simboard.sigmamind.TestCase;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.TestCase;
+import dev.simboard.model.Run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +28,7 @@ class BatchQueryTests {
 	private final RunListViews views = new RunListViews(1_000_000, RunListViews::sort, RunFigures::of);
 
 	private List<String> jobs(BatchQuery query) {
-		return this.views.matching(this.runs, query).stream().map(TestRun::jobId).toList();
+		return this.views.matching(this.runs, query).stream().map(Run::jobId).toList();
 	}
 
 	@Test

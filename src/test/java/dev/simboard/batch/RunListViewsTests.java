@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.simboard.Fixtures;
 import dev.simboard.catalog.RunList;
-import dev.simboard.sigmamind.TestCase;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.TestCase;
+import dev.simboard.model.Run;
 import dev.simboard.web.Verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,8 +57,8 @@ class RunListViewsTests {
 		RunListViews views = views(MEGABYTE);
 		RunList runs = runs(12);
 		BatchQuery newest = new BatchQuery(null, null, null, "-created", 1);
-		List<TestRun> first = views.matching(runs, newest);
-		assertThat(first).extracting(TestRun::jobId).startsWith("job_11", "job_10");
+		List<Run> first = views.matching(runs, newest);
+		assertThat(first).extracting(Run::jobId).startsWith("job_11", "job_10");
 		assertThat(views.matching(runs, newest)).isSameAs(first);
 		assertThat(views.matching(runs, new BatchQuery(null, null, null, "-created", 2))).isSameAs(first);
 		assertThat(views.matching(runs, new BatchQuery("failed", null, null, "-created", 1)))
@@ -80,7 +80,7 @@ class RunListViewsTests {
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
-			List<Future<List<TestRun>>> answers = new ArrayList<>();
+			List<Future<List<Run>>> answers = new ArrayList<>();
 			for (int i = 0; i < threads; i++) {
 				answers.add(pool.submit(() -> {
 					start.await();
@@ -88,8 +88,8 @@ class RunListViewsTests {
 				}));
 			}
 			start.countDown();
-			List<TestRun> first = answers.get(0).get(30, TimeUnit.SECONDS);
-			for (Future<List<TestRun>> answer : answers) {
+			List<Run> first = answers.get(0).get(30, TimeUnit.SECONDS);
+			for (Future<List<Run>> answer : answers) {
 				assertThat(answer.get(30, TimeUnit.SECONDS)).isSameAs(first);
 			}
 		}
@@ -103,14 +103,14 @@ class RunListViewsTests {
 	void orderedWhenRunListRefreshedThenWorkedOutAfresh() {
 		RunListViews views = views(MEGABYTE);
 		RunList runs = runs(12);
-		List<TestRun> old = views.ordered(runs, RunOrder.CREATED);
+		List<Run> old = views.ordered(runs, RunOrder.CREATED);
 		RunFigures oldFigures = views.figures(runs);
 		// A refresh gives a new list, even when SigmaMind says the same.
 		RunList same = RunList.listed(runs.runs());
 		assertThat(views.ordered(same, RunOrder.CREATED)).isNotSameAs(old).isEqualTo(old);
 		assertThat(views.figures(same)).isNotSameAs(oldFigures);
 		RunList fewer = RunList.listed(runs.runs().subList(0, 2));
-		assertThat(views.ordered(fewer, RunOrder.CREATED)).extracting(TestRun::jobId).containsExactly("job_0", "job_1");
+		assertThat(views.ordered(fewer, RunOrder.CREATED)).extracting(Run::jobId).containsExactly("job_0", "job_1");
 		assertThat(this.sorts).hasValue(3);
 		assertThat(this.figures).hasValue(2);
 		assertThat(views.ordered(runs, RunOrder.CREATED)).isSameAs(old);

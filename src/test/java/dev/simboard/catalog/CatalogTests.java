@@ -27,7 +27,9 @@ import dev.simboard.sigmamind.SigmaMindRateLimitedException;
 import dev.simboard.sigmamind.SigmaMindTarget;
 import dev.simboard.sigmamind.SigmaMindUnavailableException;
 import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
-import dev.simboard.transcript.Transcript;
+import dev.simboard.model.Attempt;
+import dev.simboard.model.Conversation;
+import dev.simboard.model.Verdict;
 
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -355,7 +357,7 @@ class CatalogTests {
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/chats/chat_1")).willReturn(okJson(
 				"{\"chatId\":\"chat_1\",\"status\":\"ended\",\"items\":[{\"role\":\"user\",\"content\":[\"hello\"]}]}")));
 		RunDetail detail = this.catalog.run("agent_1", "batch_1", "job_1");
-		assertThat(detail.transcript().source()).isEqualTo(Transcript.Source.CHAT);
+		assertThat(detail.transcript().source()).isEqualTo(Conversation.Source.CHAT);
 		assertThat(detail.transcript().turns()).singleElement()
 			.satisfies((turn) -> assertThat(turn.text()).isEqualTo("hello"));
 		assertThat(detail.transcriptProblem()).isNull();
@@ -366,7 +368,7 @@ class CatalogTests {
 		stubRun(okJson(finished("job_1", "tc_1", 1, "")));
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/chats/chat_1")).willReturn(aResponse().withStatus(404)));
 		RunDetail detail = this.catalog.run("agent_1", "batch_1", "job_1");
-		assertThat(detail.run().successful()).isTrue();
+		assertThat(detail.run().verdict()).isEqualTo(Verdict.PASSED);
 		assertThat(detail.transcript().turns()).isEmpty();
 		assertThat(detail.transcriptProblem()).contains("chat_1");
 	}

@@ -15,11 +15,13 @@ import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.catalog.RunList;
-import dev.simboard.sigmamind.ApiPage;
-import dev.simboard.sigmamind.BatchRun;
-import dev.simboard.sigmamind.MockVariable;
-import dev.simboard.sigmamind.TestCase;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Page;
+import dev.simboard.model.Batch;
+import dev.simboard.model.MockVariable;
+import dev.simboard.model.TestCase;
+import dev.simboard.model.Run;
+import dev.simboard.model.Verdict;
+import dev.simboard.model.Conversation;
 import dev.simboard.transcript.Speaker;
 import dev.simboard.transcript.Transcript;
 import dev.simboard.transcript.Turn;
@@ -396,52 +398,51 @@ class CompareControllerTests {
 	}
 
 	private static TestCase withPrompt(TestCase c, String prompt) {
-		return new TestCase(c.testCaseId(), c.label(), c.agent(), c.workspaceId(), c.llmModel(), c.mockData(), prompt,
-				c.attempt(), c.successCriteria());
+		return new TestCase(c.id(), c.label(), c.agentId(), c.model(), c.mockData(), prompt, c.attempts(),
+				c.successCriteria());
 	}
 
 	private static TestCase withCriteria(TestCase c, String criteria) {
-		return new TestCase(c.testCaseId(), c.label(), c.agent(), c.workspaceId(), c.llmModel(), c.mockData(),
-				c.userPrompt(), c.attempt(), criteria);
+		return new TestCase(c.id(), c.label(), c.agentId(), c.model(), c.mockData(), c.userPrompt(), c.attempts(),
+				criteria);
 	}
 
 	private static TestCase withModel(TestCase c, String model) {
-		return new TestCase(c.testCaseId(), c.label(), c.agent(), c.workspaceId(), model,
-				List.of(new MockVariable("customer_name", "John Doe")), c.userPrompt(), c.attempt(),
+		return new TestCase(c.id(), c.label(), c.agentId(), model,
+				List.of(new MockVariable("customer_name", "John Doe")), c.userPrompt(), c.attempts(),
 				c.successCriteria());
 	}
 
 	private static int sequence = 0;
 
-	private static TestRun run(String batchId, String jobId, TestCase testCase, Boolean successful) {
+	private static Run run(String batchId, String jobId, TestCase testCase, Boolean successful) {
 		Instant created = T.plusSeconds(sequence++);
-		return new TestRun(batchId, "org_V6eZ2zg8ziDx5pft", Fixtures.agent(), testCase, jobId, "chat_1", created,
-				(successful != null) ? created.plusSeconds(60) : null, successful,
-				(successful != null) ? "Remarks on " + jobId : null, null);
+		return new Run(jobId, batchId, Fixtures.agent(), testCase, "chat_1", created,
+				(successful != null) ? created.plusSeconds(60) : null, Verdict.of(successful),
+				(successful != null) ? "Remarks on " + jobId : null, Conversation.NONE);
 	}
 
-	private static BatchRun batch(String batchId, int passed, int failed, List<TestCase> testCases) {
-		return new BatchRun(batchId, "org_V6eZ2zg8ziDx5pft", Fixtures.agent(), T, testCases, passed, failed,
-				passed + failed);
+	private static Batch batch(String batchId, int passed, int failed, List<TestCase> testCases) {
+		return new Batch(batchId, Fixtures.agent(), T, testCases, passed, failed, passed + failed);
 	}
 
 	private static BatchRuns batchRuns(String batchId, int passed, int failed, List<TestCase> testCases,
-			List<TestRun> runs) {
+			List<Run> runs) {
 		return new BatchRuns(Fixtures.fresh(batch(batchId, passed, failed, testCases)),
 				Fixtures.fresh(RunList.listed(runs)));
 	}
 
-	private static AgentBatches agentBatches(List<BatchRun> batches, boolean more) {
+	private static AgentBatches agentBatches(List<Batch> batches, boolean more) {
 		return new AgentBatches(Fixtures.fresh(Fixtures.agent()),
-				Fixtures.fresh(new ApiPage<>(new ArrayList<>(batches), null, 20, null, null, more, null)));
+				Fixtures.fresh(new Page<>(new ArrayList<>(batches), more, null, null)));
 	}
 
 	private static Turn turn(int number, Speaker speaker, String text) {
 		return new Turn(number, speaker, (speaker == Speaker.AGENT) ? "assistant" : "user", "message", text);
 	}
 
-	private static RunDetail detail(TestRun run, List<Turn> turns) {
-		return new RunDetail(run, new Transcript(turns, Transcript.Source.CONVERSATION), null, null, null);
+	private static RunDetail detail(Run run, List<Turn> turns) {
+		return new RunDetail(run, new Transcript(turns, Conversation.Source.RUN), null, null, null);
 	}
 
 }

@@ -15,12 +15,12 @@ import dev.simboard.catalog.AgentBatches;
 import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunList;
-import dev.simboard.sigmamind.ApiPage;
-import dev.simboard.sigmamind.BatchRun;
+import dev.simboard.model.Page;
+import dev.simboard.model.Batch;
 import dev.simboard.sigmamind.SigmaMindUnavailableException;
 import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
-import dev.simboard.sigmamind.TestCase;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.TestCase;
+import dev.simboard.model.Run;
 import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +65,7 @@ class HistoryControllerTests {
 	@MockitoBean
 	private Catalog catalog;
 
-	private final List<BatchRun> newestFirst = new ArrayList<>();
+	private final List<Batch> newestFirst = new ArrayList<>();
 
 	@BeforeEach
 	void batches() {
@@ -73,7 +73,7 @@ class HistoryControllerTests {
 			String batchId = "batch_" + b;
 			Instant created = Instant.parse("2026-03-0" + b + "T10:00:00Z");
 			List<TestCase> testCases = new ArrayList<>();
-			List<TestRun> runs = new ArrayList<>();
+			List<Run> runs = new ArrayList<>();
 			for (String[] spec : CASES) {
 				TestCase testCase = Fixtures.testCase(spec[0], spec[1]);
 				testCases.add(testCase);
@@ -84,13 +84,13 @@ class HistoryControllerTests {
 							null));
 				}
 			}
-			BatchRun batch = new BatchRun(batchId, "org_1", Fixtures.agent(), created, testCases, 0, 0, runs.size());
+			Batch batch = new Batch(batchId, Fixtures.agent(), created, testCases, 0, 0, runs.size());
 			this.newestFirst.add(0, batch);
 			given(this.catalog.batchRuns(AGENT, batchId))
 				.willReturn(new BatchRuns(Fixtures.fresh(batch), Fixtures.fresh(RunList.listed(runs))));
 		}
 		given(this.catalog.agentBatches(AGENT, 0)).willReturn(new AgentBatches(Fixtures.fresh(Fixtures.agent()),
-				Fixtures.fresh(new ApiPage<>(this.newestFirst, 0, 20, 5L, 1, false, false))));
+				Fixtures.fresh(new Page<>(this.newestFirst, false, 1, 5L))));
 	}
 
 	/** SigmaMind fails for the run lists of these batches. */
@@ -237,7 +237,7 @@ class HistoryControllerTests {
 	void historyWhenCasePlayedButNoVerdictYetThenUnknownNotStable() throws Exception {
 		unreadable(1, 2, 3, 4);
 		TestCase testCase = Fixtures.testCase("tc_pass", "Always passes");
-		BatchRun batch = this.newestFirst.get(0);
+		Batch batch = this.newestFirst.get(0);
 		given(this.catalog.batchRuns(AGENT, "batch_5")).willReturn(new BatchRuns(Fixtures.fresh(batch), Fixtures
 			.fresh(RunList.listed(List.of(Fixtures.run("job_pass_5_1", testCase, null, Fixtures.CREATED, null))))));
 		Document page = page(HISTORY + "tc_pass");

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import dev.simboard.Fixtures;
 import dev.simboard.catalog.AgentBatches;
 import dev.simboard.catalog.Catalog;
-import dev.simboard.sigmamind.ApiPage;
+import dev.simboard.model.Page;
 import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,8 +55,8 @@ class QuickOpenControllerTests {
 	void openWhenBatchIdAloneThenFindsItsAgent() throws Exception {
 		given(this.catalog.agents()).willReturn(Fixtures.fresh(List.of(Fixtures.agent())));
 		given(this.catalog.agentBatches(Fixtures.AGENT_ID, 0))
-			.willReturn(new AgentBatches(Fixtures.fresh(Fixtures.agent()), Fixtures
-				.fresh(new ApiPage<>(List.of(Fixtures.batch(1, 0, 1, List.of())), 0, 20, 1L, 1, false, false))));
+			.willReturn(new AgentBatches(Fixtures.fresh(Fixtures.agent()),
+					Fixtures.fresh(new Page<>(List.of(Fixtures.batch(1, 0, 1, List.of())), false, 1, 1L))));
 		this.mvc.perform(get("/open").param("id", Fixtures.BATCH_ID))
 			.andExpect(redirectedUrl("/agents/" + Fixtures.AGENT_ID + "/batches/" + Fixtures.BATCH_ID));
 	}

@@ -16,11 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 import dev.simboard.Fixtures;
-import dev.simboard.catalog.Attempt;
+import dev.simboard.model.Attempt;
 import dev.simboard.catalog.RunDetail;
-import dev.simboard.sigmamind.Agent;
-import dev.simboard.sigmamind.TestCase;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Agent;
+import dev.simboard.model.TestCase;
+import dev.simboard.model.Run;
+import dev.simboard.model.Verdict;
+import dev.simboard.model.Conversation;
 import dev.simboard.transcript.Speaker;
 import dev.simboard.transcript.Transcript;
 import dev.simboard.transcript.Turn;
@@ -63,13 +65,12 @@ class MarkdownExportTests {
 
 	/** A finished, failed run with {@code text} in every place SigmaMind fills. */
 	private static Document exportWithEverywhere(String text) {
-		TestCase testCase = new TestCase("tc_1", text, new Agent(Fixtures.AGENT_ID, text, "Live"), "org_1", text,
-				List.of(), text, 2, text);
-		TestRun run = new TestRun(Fixtures.BATCH_ID, "org_1", new Agent(Fixtures.AGENT_ID, text, "Live"), testCase,
-				Fixtures.JOB_ID, null, Fixtures.CREATED, Fixtures.CREATED.plusSeconds(60), false, text, null);
+		TestCase testCase = new TestCase("tc_1", text, Fixtures.AGENT_ID, text, List.of(), text, 2, text);
+		Run run = new Run(Fixtures.JOB_ID, Fixtures.BATCH_ID, new Agent(Fixtures.AGENT_ID, text, "Live"), testCase,
+				null, Fixtures.CREATED, Fixtures.CREATED.plusSeconds(60), Verdict.FAILED, text, Conversation.NONE);
 		Transcript transcript = new Transcript(List.of(new Turn(1, Speaker.USER, "user", "message", text),
 				new Turn(2, Speaker.AGENT, "assistant", "message", text),
-				new Turn(3, Speaker.OTHER, "tool", text, text)), Transcript.Source.CHAT);
+				new Turn(3, Speaker.OTHER, "tool", text, text)), Conversation.Source.CHAT);
 		return export(new RunDetail(run, transcript, null, new Attempt(1, 2), null));
 	}
 
@@ -89,12 +90,11 @@ class MarkdownExportTests {
 
 	@Test
 	void exportWhenRemarksHoldImageThenNoImageLoads() {
-		TestRun run = Fixtures.run(Fixtures.JOB_ID, Fixtures.testCase("tc_1", "Refund"), false, Fixtures.CREATED,
+		Run run = Fixtures.run(Fixtures.JOB_ID, Fixtures.testCase("tc_1", "Refund"), false, Fixtures.CREATED,
 				List.of());
-		run = new TestRun(run.batchId(), run.workspaceId(), run.agent(), run.testCase(), run.jobId(), run.chatId(),
-				run.createdDate(), run.completedDate(), run.successful(), "Look: ![x](https://evil.example/p.png)",
-				run.conversation());
-		Document html = export(new RunDetail(run, Transcript.fromConversation(List.of()), null, null, null));
+		run = new Run(run.jobId(), run.batchId(), run.agent(), run.testCase(), run.chatId(), run.created(),
+				run.completed(), run.verdict(), "Look: ![x](https://evil.example/p.png)", run.conversation());
+		Document html = export(new RunDetail(run, Transcript.of(run.conversation()), null, null, null));
 		assertThat(html.select("img")).isEmpty();
 		assertThat(html.select("blockquote").get(1).text()).isEqualTo("Look: ![x](https://evil.example/p.png)");
 	}

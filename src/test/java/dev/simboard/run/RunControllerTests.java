@@ -12,19 +12,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.simboard.Fixtures;
 import dev.simboard.batch.RunListViews;
-import dev.simboard.catalog.Attempt;
+import dev.simboard.model.Attempt;
 import dev.simboard.catalog.CacheProperties;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.catalog.RunList;
 import dev.simboard.catalog.Staleness;
-import dev.simboard.sigmamind.ConversationMessage;
+import dev.simboard.model.Message;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.sigmamind.SigmaMindRateLimitedException;
 import dev.simboard.sigmamind.SigmaMindUnauthorizedException;
 import dev.simboard.sigmamind.SigmaMindUnavailableException;
 import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Run;
 import dev.simboard.transcript.Transcript;
 import dev.simboard.pagecache.HtmlFragments;
 import dev.simboard.pagecache.KeptPage;
@@ -74,15 +74,15 @@ class RunControllerTests {
 	@MockitoBean
 	private Catalog catalog;
 
-	private void givenRun(TestRun run) {
-		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID)).willReturn(
-				new RunDetail(run, Transcript.fromConversation(run.conversation()), null, new Attempt(1, 2), null));
+	private void givenRun(Run run) {
+		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID))
+			.willReturn(new RunDetail(run, Transcript.of(run.conversation()), null, new Attempt(1, 2), null));
 	}
 
 	@Test
 	void runPageShowsVerdictCriteriaRemarksAndAnchoredMessages() throws Exception {
-		givenRun(Fixtures.finishedRun(List.of(new ConversationMessage("user", "I want to cancel."),
-				new ConversationMessage("assistant", "I can help with that."))));
+		givenRun(Fixtures.finishedRun(List.of(Fixtures.message("user", "I want to cancel."),
+				Fixtures.message("assistant", "I can help with that."))));
 		this.mvc.perform(get(URL))
 			.andExpect(status().isOk())
 			.andExpect(view().name("run/run"))
@@ -101,8 +101,8 @@ class RunControllerTests {
 
 	@Test
 	void runPageWhenTranscriptHasMarkupThenShowsItAsText() throws Exception {
-		givenRun(Fixtures.finishedRun(List.of(new ConversationMessage("user", "<script>alert(1)</script>"),
-				new ConversationMessage("assistant", "<b onmouseover=\"x()\">hi</b>"))));
+		givenRun(Fixtures.finishedRun(List.of(Fixtures.message("user", "<script>alert(1)</script>"),
+				Fixtures.message("assistant", "<b onmouseover=\"x()\">hi</b>"))));
 		this.mvc.perform(get(URL))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("<script>alert(1)</script>"))))
@@ -112,11 +112,11 @@ class RunControllerTests {
 
 	@Test
 	void runPageWhenFinishedRunFetchedAgainThenShowsTheNewRunNotTheKeptRendering() throws Exception {
-		givenRun(Fixtures.finishedRun(List.of(new ConversationMessage("user", "First fetch."))));
+		givenRun(Fixtures.finishedRun(List.of(Fixtures.message("user", "First fetch."))));
 		this.mvc.perform(get(URL)).andExpect(content().string(containsString("First fetch.")));
 		this.mvc.perform(get(URL)).andExpect(content().string(containsString("First fetch.")));
 		// "Refresh now" or an emptied cache gives the catalog a new run object.
-		givenRun(Fixtures.finishedRun(List.of(new ConversationMessage("user", "Second fetch."))));
+		givenRun(Fixtures.finishedRun(List.of(Fixtures.message("user", "Second fetch."))));
 		this.mvc.perform(get(URL))
 			.andExpect(content().string(containsString("Second fetch.")))
 			.andExpect(content().string(not(containsString("First fetch."))));
@@ -124,7 +124,7 @@ class RunControllerTests {
 
 	@Test
 	void runPageWhenOpenedAgainThenSendsTheKeptPageWithThisRequestsToken() throws Exception {
-		givenRun(Fixtures.finishedRun(List.of(new ConversationMessage("user", "Zoë wants to cancel <now> ✓"))));
+		givenRun(Fixtures.finishedRun(List.of(Fixtures.message("user", "Zoë wants to cancel <now> ✓"))));
 		MvcResult first = this.mvc.perform(get(URL)).andExpect(view().name("run/run")).andReturn();
 		MvcResult second = this.mvc.perform(get(URL)).andExpect(status().isOk()).andReturn();
 
@@ -145,7 +145,7 @@ class RunControllerTests {
 
 	@Test
 	void runPageWhenKeptForOneUserThenAnotherSeesTheirOwnNameAndLinks() throws Exception {
-		givenRun(Fixtures.finishedRun(List.of(new ConversationMessage("user", "Cancel, please."))));
+		givenRun(Fixtures.finishedRun(List.of(Fixtures.message("user", "Cancel, please."))));
 		this.mvc.perform(get(URL).with(user("ada").roles("VIEWER", "ADMIN")));
 		assertThat(this.mvc.perform(get(URL).with(user("ada").roles("VIEWER", "ADMIN")))
 			.andExpect(content().string(containsString("Signed in as <strong>ada</strong>")))
@@ -169,11 +169,11 @@ class RunControllerTests {
 
 	@Test
 	void runPageWhenBatchViewOrItsRunsDifferThenNotThePageKeptForAnother() throws Exception {
-		TestRun run = Fixtures.finishedRun(List.of(new ConversationMessage("user", "Cancel, please.")));
+		Run run = Fixtures.finishedRun(List.of(Fixtures.message("user", "Cancel, please.")));
 		givenRun(run);
-		TestRun before = Fixtures.run("job_before", Fixtures.testCase("tc_a", "A first case"), true, Fixtures.CREATED,
+		Run before = Fixtures.run("job_before", Fixtures.testCase("tc_a", "A first case"), true, Fixtures.CREATED,
 				List.of());
-		TestRun after = Fixtures.run("job_after", Fixtures.testCase("tc_z", "Zero hour"), false, Fixtures.CREATED,
+		Run after = Fixtures.run("job_after", Fixtures.testCase("tc_z", "Zero hour"), false, Fixtures.CREATED,
 				List.of());
 		given(this.catalog.runsIfCached(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
 			.willReturn(RunList.listed(List.of(after, run, before)));
@@ -196,7 +196,7 @@ class RunControllerTests {
 
 	@Test
 	void runPageWhenMoreUsersThanKeptPagesThenTheOldestIsRenderedAgain() throws Exception {
-		givenRun(Fixtures.finishedRun(List.of(new ConversationMessage("user", "Cancel, please."))));
+		givenRun(Fixtures.finishedRun(List.of(Fixtures.message("user", "Cancel, please."))));
 		for (int i = 0; i <= RenderedRuns.PAGES_PER_RUN; i++) {
 			this.mvc.perform(get(URL).with(user("user" + i)));
 		}
@@ -209,7 +209,7 @@ class RunControllerTests {
 
 	@Test
 	void runPageWhenFlashMessageThenShownOnceAndNeverKept() throws Exception {
-		givenRun(Fixtures.finishedRun(List.of(new ConversationMessage("user", "Cancel, please."))));
+		givenRun(Fixtures.finishedRun(List.of(Fixtures.message("user", "Cancel, please."))));
 		this.mvc.perform(get(URL));
 		this.mvc.perform(get(URL).flashAttr("flash", "Refreshed just now."))
 			.andExpect(view().name("run/run"))
@@ -219,7 +219,7 @@ class RunControllerTests {
 
 	@Test
 	void runPageWhenRunningThenRenderedEachTime() throws Exception {
-		TestRun running = Fixtures.run(Fixtures.JOB_ID, Fixtures.testCase("tc_1", "Refund"), null, Fixtures.CREATED,
+		Run running = Fixtures.run(Fixtures.JOB_ID, Fixtures.testCase("tc_1", "Refund"), null, Fixtures.CREATED,
 				List.of());
 		givenRun(running);
 		this.mvc.perform(get(URL));
@@ -228,13 +228,13 @@ class RunControllerTests {
 
 	@Test
 	void runPageWhenKeptRunTurnsStaleThenRenderedWithTheBanner() throws Exception {
-		TestRun run = Fixtures.finishedRun(List.of(new ConversationMessage("user", "Cancel, please.")));
+		Run run = Fixtures.finishedRun(List.of(Fixtures.message("user", "Cancel, please.")));
 		givenRun(run);
 		this.mvc.perform(get(URL));
 		this.mvc.perform(get(URL)).andExpect(content().string(not(containsString("Showing data from"))));
 		// The same run, with what came beside it (its batch's runs) no longer renewed.
 		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID))
-			.willReturn(new RunDetail(run, Transcript.fromConversation(run.conversation()), null, new Attempt(1, 2),
+			.willReturn(new RunDetail(run, Transcript.of(run.conversation()), null, new Attempt(1, 2),
 					new Staleness(Instant.now().minusSeconds(30), new SigmaMindUnavailableException("GET /v1/test-runs",
 							Reason.SERVER_ERROR, "answered 503", null))));
 		this.mvc.perform(get(URL))
@@ -244,13 +244,13 @@ class RunControllerTests {
 
 	@Test
 	void runPageWhenAttemptOrContextPathDifferThenNotThePageKeptForAnother() throws Exception {
-		TestRun run = Fixtures.finishedRun(List.of(new ConversationMessage("user", "Cancel, please.")));
+		Run run = Fixtures.finishedRun(List.of(Fixtures.message("user", "Cancel, please.")));
 		givenRun(run);
 		this.mvc.perform(get(URL));
 		this.mvc.perform(get(URL)).andExpect(content().string(containsString("1 of 2")));
 
-		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID)).willReturn(
-				new RunDetail(run, Transcript.fromConversation(run.conversation()), null, new Attempt(2, 3), null));
+		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID))
+			.willReturn(new RunDetail(run, Transcript.of(run.conversation()), null, new Attempt(2, 3), null));
 		this.mvc.perform(get(URL))
 			.andExpect(view().name("run/run"))
 			.andExpect(content().string(containsString("2 of 3")));
@@ -271,7 +271,7 @@ class RunControllerTests {
 
 	@Test
 	void runPageWhenRunningThenSaysSoAndHasNoVerdict() throws Exception {
-		TestRun running = Fixtures.run(Fixtures.JOB_ID, Fixtures.testCase("tc_1", "Refund"), null, Fixtures.CREATED,
+		Run running = Fixtures.run(Fixtures.JOB_ID, Fixtures.testCase("tc_1", "Refund"), null, Fixtures.CREATED,
 				List.of());
 		givenRun(running);
 		this.mvc.perform(get(URL))

@@ -6,13 +6,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.simboard.Fixtures;
-import dev.simboard.catalog.Attempt;
+import dev.simboard.model.Attempt;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
-import dev.simboard.sigmamind.ConversationMessage;
+import dev.simboard.model.Message;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
-import dev.simboard.sigmamind.TestCase;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.TestCase;
+import dev.simboard.model.Run;
 import dev.simboard.transcript.Transcript;
 import dev.simboard.web.PageTest;
 
@@ -51,12 +51,12 @@ class RunExportControllerTests {
 	@MockitoBean
 	private Catalog catalog;
 
-	private void givenRun(TestRun run, Attempt attempt) {
+	private void givenRun(Run run, Attempt attempt) {
 		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID))
-			.willReturn(new RunDetail(run, Transcript.fromConversation(run.conversation()), null, attempt, null));
+			.willReturn(new RunDetail(run, Transcript.of(run.conversation()), null, attempt, null));
 	}
 
-	private void givenConversation(ConversationMessage... messages) {
+	private void givenConversation(Message... messages) {
 		givenRun(Fixtures.finishedRun(List.of(messages)), new Attempt(1, 2));
 	}
 
@@ -73,9 +73,8 @@ class RunExportControllerTests {
 
 	@Test
 	void exportJsonHasRunFieldsTestCaseAndAnchoredTranscript() throws Exception {
-		givenConversation(new ConversationMessage("user", "I want to cancel."),
-				new ConversationMessage("assistant", "I can help with that."),
-				new ConversationMessage("tool", "{\"ok\":true}"));
+		givenConversation(Fixtures.message("user", "I want to cancel."),
+				Fixtures.message("assistant", "I can help with that."), Fixtures.message("tool", "{\"ok\":true}"));
 		this.mvc.perform(get(URL + "/export.json"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("application/json"))
@@ -130,8 +129,8 @@ class RunExportControllerTests {
 
 	@Test
 	void exportMarkdownHasTitleFactsSectionsAndAnchoredMessages() throws Exception {
-		givenConversation(new ConversationMessage("user", "I want to cancel."),
-				new ConversationMessage("assistant", "I can help with that.\n\nShall I go ahead?"));
+		givenConversation(Fixtures.message("user", "I want to cancel."),
+				Fixtures.message("assistant", "I can help with that.\n\nShall I go ahead?"));
 		String md = markdown();
 		// SigmaMind's texts come with every punctuation mark escaped
 		// (MarkdownExportTests).
@@ -154,9 +153,9 @@ class RunExportControllerTests {
 	@Test
 	void exportMarkdownWhenUpstreamTextHasHtmlAndMarkdownThenEscapedAndKeptInsideQuotes() throws Exception {
 		TestCase hostile = Fixtures.testCase("tc_1", "Refund <img src=x onerror=alert(1)>\n# Injected heading");
-		TestRun run = Fixtures.run(Fixtures.JOB_ID, hostile, false, Fixtures.CREATED,
-				List.of(new ConversationMessage("user", "<script>alert(1)</script>\n## Not a heading\r\n- nor a list"),
-						new ConversationMessage("assistant", "</blockquote><b>bold</b>")));
+		Run run = Fixtures.run(Fixtures.JOB_ID, hostile, false, Fixtures.CREATED,
+				List.of(Fixtures.message("user", "<script>alert(1)</script>\n## Not a heading\r\n- nor a list"),
+						Fixtures.message("assistant", "</blockquote><b>bold</b>")));
 		givenRun(run, new Attempt(2, 2));
 		String md = markdown();
 		assertThat(md).doesNotContain("<script>", "<img", "<b>", "</blockquote>")
@@ -171,7 +170,7 @@ class RunExportControllerTests {
 
 	@Test
 	void exportMarkdownWhenNoTranscriptThenSaysWhy() throws Exception {
-		TestRun run = Fixtures.finishedRun(null);
+		Run run = Fixtures.finishedRun(null);
 		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID)).willReturn(new RunDetail(run,
 				Transcript.none(), "SigmaMind sent no conversation and no chat ID for this run.", null, null));
 		assertThat(markdown()).contains("- **Attempt:** one of 2\n")

@@ -6,14 +6,13 @@ import org.junit.jupiter.api.Test;
 
 import dev.simboard.Fixtures;
 import dev.simboard.batch.RunListViews;
-import dev.simboard.catalog.Attempt;
 import dev.simboard.catalog.CacheProperties;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.pagecache.HtmlFragments;
 import dev.simboard.pagecache.PageCacheConfiguration;
-import dev.simboard.sigmamind.ConversationMessage;
-import dev.simboard.sigmamind.TestRun;
+import dev.simboard.model.Attempt;
+import dev.simboard.model.Run;
 import dev.simboard.transcript.Transcript;
 import dev.simboard.web.PageTest;
 
@@ -53,9 +52,9 @@ class RunPageCacheOffTests {
 
 	@Test
 	void runPageWhenPageCacheOffThenRenderedEveryTime() throws Exception {
-		TestRun run = Fixtures.finishedRun(List.of(new ConversationMessage("user", "Cancel, please.")));
-		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID)).willReturn(
-				new RunDetail(run, Transcript.fromConversation(run.conversation()), null, new Attempt(1, 2), null));
+		Run run = Fixtures.finishedRun(List.of(Fixtures.message("user", "Cancel, please.")));
+		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID))
+			.willReturn(new RunDetail(run, Transcript.of(run.conversation()), null, new Attempt(1, 2), null));
 		for (int i = 0; i < 3; i++) {
 			this.mvc.perform(get(URL))
 				.andExpect(view().name("run/run"))

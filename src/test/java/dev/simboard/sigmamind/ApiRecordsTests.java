@@ -33,7 +33,7 @@ class ApiRecordsTests {
 		assertThat(run.conversation()).extracting(ConversationMessage::role, ConversationMessage::content)
 			.containsExactly(tuple("user", "I want to cancel my subscription immediately."),
 					tuple("assistant", "I can help with that. May I have your account email?"));
-		assertThat(run.finished()).isTrue();
+		assertThat(WireModel.run(run).finished()).isTrue();
 	}
 
 	@Test
@@ -65,7 +65,7 @@ class ApiRecordsTests {
 		assertThat(run.successful()).isFalse();
 		assertThat(run.remarks()).isEqualTo("The Agent never confirmed the cancellation.");
 		assertThat(run.chatId()).isEqualTo("chat-IpELinkFvINQ1212");
-		assertThat(run.finished()).isTrue();
+		assertThat(WireModel.run(run).finished()).isTrue();
 	}
 
 	@Test
@@ -83,14 +83,14 @@ class ApiRecordsTests {
 		assertThat(run.successful()).isNull();
 		assertThat(run.remarks()).isNull();
 		assertThat(run.testCase()).isNull();
-		assertThat(run.finished()).isFalse();
+		assertThat(WireModel.run(run).finished()).isFalse();
 	}
 
 	@Test
 	void testRunWhenCompletedWithoutVerdictThenIsNotFinished() {
 		TestRun run = new TestRun("batch_1", null, null, null, "job_1", null, Instant.parse("2026-03-26T10:52:45.565Z"),
 				Instant.parse("2026-03-26T10:54:45.565Z"), null, null, null);
-		assertThat(run.finished()).isFalse();
+		assertThat(WireModel.run(run).finished()).isFalse();
 	}
 
 	@Test
@@ -225,10 +225,10 @@ class ApiRecordsTests {
 		BatchRun batch = read("batchRun-running", BatchRun.class);
 		assertThat(batch.createdDate()).isEqualTo(Instant.parse("2026-03-26T10:50:00Z"));
 		assertThat(batch.testCases()).isEmpty();
-		assertThat(batch.passed()).isEqualTo(7);
-		assertThat(batch.failed()).isEqualTo(3);
-		assertThat(batch.total()).isEqualTo(12);
-		assertThat(batch.running()).isTrue();
+		assertThat(WireModel.batch(batch).passed()).isEqualTo(7);
+		assertThat(WireModel.batch(batch).failed()).isEqualTo(3);
+		assertThat(WireModel.batch(batch).total()).isEqualTo(12);
+		assertThat(WireModel.batch(batch).running()).isTrue();
 	}
 
 	@Test
@@ -236,14 +236,14 @@ class ApiRecordsTests {
 		BatchRun batch = read("batchRuns-totalCount", new TypeReference<ApiPage<BatchRun>>() {
 		}).data().get(1);
 		assertThat(batch.createdDate()).isEqualTo(Instant.parse("2026-03-25T09:00:00.123Z"));
-		assertThat(batch.running()).isFalse();
+		assertThat(WireModel.batch(batch).running()).isFalse();
 	}
 
 	@Test
 	void batchRunWhenCountsAbsentThenNotRunning() {
 		BatchRun batch = new BatchRun("batch_1", null, null, null, null, null, null, null);
-		assertThat(batch.total()).isZero();
-		assertThat(batch.running()).isFalse();
+		assertThat(WireModel.batch(batch).total()).isZero();
+		assertThat(WireModel.batch(batch).running()).isFalse();
 	}
 
 	@Test
@@ -254,7 +254,7 @@ class ApiRecordsTests {
 		assertThat(batch.agent().agentId()).isEqualTo("agent_D5D0p7TUs66TTAEAx");
 		assertThat(batch.testCases()).extracting(TestCase::testCaseId, TestCase::attempt)
 			.containsExactly(tuple("tc_d17T6uReChpyfFeP", 5), tuple("tc_a27T6uReChpyfFeQ", 7));
-		assertThat(batch.running()).isTrue();
+		assertThat(WireModel.batch(batch).running()).isTrue();
 	}
 
 	@Test

@@ -37,6 +37,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.simboard.HeldAnswers;
+import dev.simboard.model.Agent;
+import dev.simboard.model.Batch;
+import dev.simboard.model.Chat;
+import dev.simboard.model.Message;
+import dev.simboard.model.MockVariable;
+import dev.simboard.model.Page;
+import dev.simboard.model.Run;
+import dev.simboard.model.TestCase;
+import dev.simboard.model.Verdict;
 
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -124,19 +133,19 @@ class SigmaMindClientTests {
 	void agentWhenOneAgentThenGetsAgentByPathAndReadsAgentName() {
 		stub("/v1/agents/" + AGENT_ID, okJson(fixture("agent.json")));
 		Agent agent = this.client.agent(AGENT_ID).block();
-		assertThat(agent).isEqualTo(new Agent(AGENT_ID, "New AI Agent", null));
+		assertThat(agent).isEqualTo(new Agent(AGENT_ID, "New AI Agent", ""));
 		assertOnlyRequest("/v1/agents/" + AGENT_ID, Map.of());
 	}
 
 	@Test
 	void batchRunsWhenPagedThenSendsAgentIdPageAndSizeAsQuery() {
 		stub("/v1/batch-runs", okJson(fixture("batchRuns.json")));
-		ApiPage<BatchRun> page = this.client.batchRuns(AGENT_ID, 1, 1).block();
-		assertThat(page.totalCount()).isEqualTo(125L);
+		Page<Batch> page = this.client.batchRuns(AGENT_ID, 1, 1).block();
+		assertThat(page.total()).isEqualTo(125L);
 		assertThat(page.more()).isTrue();
-		assertThat(page.data()).singleElement().satisfies((batch) -> {
-			assertThat(batch.batchId()).isEqualTo(BATCH_ID);
-			assertThat(batch.createdDate()).isEqualTo(Instant.parse("2026-03-26T10:50:00Z"));
+		assertThat(page.items()).singleElement().satisfies((batch) -> {
+			assertThat(batch.id()).isEqualTo(BATCH_ID);
+			assertThat(batch.created()).isEqualTo(Instant.parse("2026-03-26T10:50:00Z"));
 			assertThat(batch.running()).isTrue();
 		});
 		assertOnlyRequest("/v1/batch-runs", Map.of("agentId", AGENT_ID, "page", "1", "size", "1"));
@@ -145,11 +154,11 @@ class SigmaMindClientTests {
 	@Test
 	void batchRunWhenOneBatchThenSendsBatchIdInPathAndAgentIdAsQuery() {
 		stub("/v1/batch-runs/" + BATCH_ID, okJson(fixture("batchRun.json")));
-		BatchRun batch = this.client.batchRun(AGENT_ID, BATCH_ID).block();
-		assertThat(batch.batchId()).isEqualTo(BATCH_ID);
-		assertThat(batch.agent().agentId()).isEqualTo(AGENT_ID);
+		Batch batch = this.client.batchRun(AGENT_ID, BATCH_ID).block();
+		assertThat(batch.id()).isEqualTo(BATCH_ID);
+		assertThat(batch.agent().id()).isEqualTo(AGENT_ID);
 		assertThat(batch.testCases()).singleElement().satisfies((testCase) -> {
-			assertThat(testCase.testCaseId()).isEqualTo("tc_d17T6uReChpyfFeP");
+			assertThat(testCase.id()).isEqualTo("tc_d17T6uReChpyfFeP");
 			assertThat(testCase.mockData()).containsExactly(new MockVariable("customer_name", "John Doe"));
 		});
 		assertThat(batch.passed()).isEqualTo(7);
@@ -161,9 +170,9 @@ class SigmaMindClientTests {
 	@Test
 	void testRunsWhenListedThenUsesConfiguredPathAndPageSize() {
 		stub(TEST_RUNS_PATH, okJson(fixture("testRuns.json")));
-		ApiPage<TestRun> page = this.client.testRuns(AGENT_ID, BATCH_ID, 3).block();
-		assertThat(page.totalCount()).isEqualTo(2L);
-		assertThat(page.data()).extracting(TestRun::jobId, TestRun::finished)
+		Page<Run> page = this.client.testRuns(AGENT_ID, BATCH_ID, 3).block();
+		assertThat(page.total()).isEqualTo(2L);
+		assertThat(page.items()).extracting(Run::jobId, Run::finished)
 			.containsExactly(tuple(JOB_ID, true), tuple("job_stillRunning0001", false));
 		assertOnlyRequest(TEST_RUNS_PATH, Map.of("agentId", AGENT_ID, "batchId", BATCH_ID, "page", "3", "size",
 				String.valueOf(TEST_RUNS_PAGE_SIZE)));
@@ -172,11 +181,11 @@ class SigmaMindClientTests {
 	@Test
 	void testRunWhenOneJobThenSendsJobIdInPathAndBatchIdAndAgentIdAsQuery() {
 		stub("/v1/test-runs/" + JOB_ID, okJson(fixture("testRun.json")));
-		TestRun run = this.client.testRun(AGENT_ID, BATCH_ID, JOB_ID).block();
+		Run run = this.client.testRun(AGENT_ID, BATCH_ID, JOB_ID).block();
 		assertThat(run.jobId()).isEqualTo(JOB_ID);
-		assertThat(run.successful()).isTrue();
-		assertThat(run.completedDate()).isEqualTo(Instant.parse("2026-03-26T10:54:45.565Z"));
-		assertThat(run.conversation()).extracting(ConversationMessage::role).containsExactly("user", "assistant");
+		assertThat(run.verdict()).isEqualTo(Verdict.PASSED);
+		assertThat(run.completed()).isEqualTo(Instant.parse("2026-03-26T10:54:45.565Z"));
+		assertThat(run.conversation().messages()).extracting(Message::role).containsExactly("user", "assistant");
 		assertThat(run.testCase().successCriteria()).startsWith("The agent confirms the cancellation");
 		assertOnlyRequest("/v1/test-runs/" + JOB_ID, Map.of("batchId", BATCH_ID, "agentId", AGENT_ID));
 	}
@@ -187,7 +196,7 @@ class SigmaMindClientTests {
 		List<TestCase> testCases = this.client.testCases(AGENT_ID).block();
 		assertThat(testCases).singleElement().satisfies((testCase) -> {
 			assertThat(testCase.label()).isEqualTo("Angry Customer - Cancellation Flow");
-			assertThat(testCase.attempt()).isEqualTo(5);
+			assertThat(testCase.attempts()).isEqualTo(5);
 		});
 		assertOnlyRequest("/v1/test-cases", Map.of("agentId", AGENT_ID));
 	}
@@ -197,7 +206,7 @@ class SigmaMindClientTests {
 		stub("/v1/chats/" + CHAT_ID, okJson(fixture("chat.json")));
 		Chat chat = this.client.chat(CHAT_ID).block();
 		assertThat(chat.ended()).isTrue();
-		assertThat(chat.messages()).extracting(ChatMessage::text).containsExactly("Hello!\nHow can I help?");
+		assertThat(chat.messages()).extracting(Message::text).containsExactly("Hello!\nHow can I help?");
 		assertOnlyRequest("/v1/chats/" + CHAT_ID, Map.of());
 	}
 

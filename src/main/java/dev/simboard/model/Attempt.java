@@ -1,4 +1,4 @@
-package dev.simboard.catalog;
+package dev.simboard.model;
 
 /**
  * Which attempt of its test case a run is.

@@ -1,0 +1,122 @@
+package dev.simboard;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import dev.simboard.sigmamind.DemoMode;
+import dev.simboard.sigmamind.DemoModeCondition;
+import dev.simboard.sigmamind.SigmaMindClient;
+import dev.simboard.sigmamind.SigmaMindException;
+import dev.simboard.sigmamind.SigmaMindProperties;
+import dev.simboard.sigmamind.SigmaMindTarget;
+import dev.simboard.sigmamind.SigmaMindUnavailableException;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The layering, as rules the build checks: pages read the catalog, the catalog reads the
+ * {@code sigmamind} adapter, and everything reads Simboard's own model, never SigmaMind's
+ * wire records.
+ */
+@AnalyzeClasses(packages = "dev.simboard", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	private static final String[] PAGES = { "dev.simboard.agent..", "dev.simboard.batch..", "dev.simboard.run..",
+			"dev.simboard.compare..", "dev.simboard.history..", "dev.simboard.open..", "dev.simboard.admin.." };
+
+	/**
+	 * What {@code sigmamind} offers the rest of Simboard: the client (to the catalog
+	 * only, see below), its failures (one per kind, mapped to pages by {@code web}), its
+	 * settings, the target the demo package points it at, and the demo-mode rule (nested
+	 * types included: the unavailable kinds, the resilience settings). Everything else
+	 * there (the wire records, their mapping, the guard) is the adapter's own.
+	 */
+	private static final DescribedPredicate<JavaClass> ADAPTER_API = assignableTo(SigmaMindException.class)
+		.or(belongToAnyOf(SigmaMindUnavailableException.class, SigmaMindClient.class, SigmaMindProperties.class,
+				SigmaMindTarget.class, DemoMode.class, DemoModeCondition.class))
+		.as("sigmamind's public API (client, exceptions, properties, target, demo mode)");
+
+	private static final DescribedPredicate<JavaClass> ADAPTER_INTERNALS = resideInAPackage("dev.simboard.sigmamind..")
+		.and(DescribedPredicate.not(ADAPTER_API))
+		.as("sigmamind's own classes (wire records, mapping, guard)");
+
+	/**
+	 * Pages reach SigmaMind only through the catalog; the catalog only through the
+	 * adapter. {@code web} (the layout's stale banner, the request log, refresh messages)
+	 * reads the catalog's freshness too, and the demo package serves the API the adapter
+	 * reads.
+	 */
+	@ArchTest
+	static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+		.layer("Pages")
+		.definedBy(PAGES)
+		.layer("Catalog")
+		.definedBy("dev.simboard.catalog..")
+		.layer("Adapter")
+		.definedBy("dev.simboard.sigmamind..")
+		.layer("Web")
+		.definedBy("dev.simboard.web..")
+		.layer("Transcript")
+		.definedBy("dev.simboard.transcript..")
+		.layer("Model")
+		.definedBy("dev.simboard.model..")
+		.whereLayer("Pages")
+		.mayOnlyBeAccessedByLayers("Pages")
+		.whereLayer("Catalog")
+		.mayOnlyBeAccessedByLayers("Pages", "Web")
+		.whereLayer("Transcript")
+		.mayOnlyBeAccessedByLayers("Pages", "Catalog", "Adapter")
+		.whereLayer("Model")
+		.mayOnlyBeAccessedByLayers("Pages", "Catalog", "Adapter", "Web", "Transcript");
+
+	@ArchTest
+	static final ArchRule nothingBelowThePagesReadsAPage = noClasses().that()
+		.resideInAnyPackage("dev.simboard.catalog..", "dev.simboard.sigmamind..", "dev.simboard.model..",
+				"dev.simboard.web..", "dev.simboard.transcript..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(PAGES);
+
+	@ArchTest
+	static final ArchRule onlyTheCatalogHoldsTheClient = noClasses().that()
+		.resideOutsideOfPackages("dev.simboard.catalog..", "dev.simboard.sigmamind..")
+		.should()
+		.dependOnClassesThat()
+		.belongToAnyOf(SigmaMindClient.class);
+
+	@ArchTest
+	static final ArchRule theWireEndsAtTheAdapter = noClasses().that()
+		.resideOutsideOfPackage("dev.simboard.sigmamind..")
+		.should()
+		.dependOnClassesThat(ADAPTER_INTERNALS);
+
+	@ArchTest
+	static final ArchRule pagesSeeOnlyTheAdaptersFailures = noClasses().that()
+		.resideInAnyPackage(PAGES)
+		.should()
+		.dependOnClassesThat(resideInAPackage("dev.simboard.sigmamind..")
+			.and(DescribedPredicate.not(assignableTo(SigmaMindException.class)))
+			.as("sigmamind classes other than its exceptions"));
+
+	@ArchTest
+	static final ArchRule theModelStandsAlone = classes().that()
+		.resideInAPackage("dev.simboard.model..")
+		.should()
+		.onlyDependOnClassesThat(resideOutsideOfPackage("dev.simboard..").or(resideInAPackage("dev.simboard.model.."))
+			.as("the JDK's or the model's own"));
+
+	@ArchTest
+	static final ArchRule noCycles = slices().matching("dev.simboard.(*)..").should().beFreeOfCycles();
+
+}
