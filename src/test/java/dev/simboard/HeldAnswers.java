@@ -1,8 +1,9 @@
 package dev.simboard;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -23,12 +24,12 @@ public final class HeldAnswers implements ResponseDefinitionTransformerV2 {
 
 	private volatile CountDownLatch gate = new CountDownLatch(1);
 
-	/** WireMock journals a request only once it is answered; this counts arrivals. */
-	private final AtomicInteger arrived = new AtomicInteger();
+	/** WireMock journals a request only once it is answered; this keeps arrivals. */
+	private final List<String> arrived = new CopyOnWriteArrayList<>();
 
 	@Override
 	public ResponseDefinition transform(ServeEvent serveEvent) {
-		this.arrived.incrementAndGet();
+		this.arrived.add(serveEvent.getRequest().getUrl());
 		try {
 			this.gate.await(LIMIT_SECONDS, TimeUnit.SECONDS);
 		}
@@ -38,9 +39,14 @@ public final class HeldAnswers implements ResponseDefinitionTransformerV2 {
 		return serveEvent.getResponseDefinition();
 	}
 
-	/** Requests that have reached a held stub so far, answered or not. */
+	/** Requests that have reached a held stub since {@link #hold}, answered or not. */
 	public int arrived() {
-		return this.arrived.get();
+		return this.arrived.size();
+	}
+
+	/** The addresses (path and query) of those requests, in the order they came. */
+	public List<String> arrivedUrls() {
+		return List.copyOf(this.arrived);
 	}
 
 	/** Lets every held answer go, and those that come later too. */
@@ -48,9 +54,15 @@ public final class HeldAnswers implements ResponseDefinitionTransformerV2 {
 		this.gate.countDown();
 	}
 
-	/** Holds answers again from now on. */
+	/**
+	 * Holds answers again from now on, and counts arrivals afresh; answers still held
+	 * from before are let go.
+	 */
 	public void hold() {
+		CountDownLatch previous = this.gate;
 		this.gate = new CountDownLatch(1);
+		previous.countDown();
+		this.arrived.clear();
 	}
 
 	@Override

@@ -178,7 +178,14 @@ final class FreshCache<K, V> {
 
 		@Override
 		public CompletableFuture<Fresh<V>> asyncLoad(K key, Executor executor) {
-			return this.loader.apply(key).map((value) -> Fresh.of(value, this.clock.instant())).toFuture();
+			return this.loader.apply(key)
+				.map((value) -> Fresh.of(value, this.clock.instant()))
+				// Caffeine's own log of failed loads is off (each expected failure is one
+				// line from the client); a bug is logged here, even if no page waits for
+				// it.
+				.doOnError((ex) -> !(ex instanceof SigmaMindException),
+						(ex) -> logger.error("Loading {} failed unexpectedly", key, ex))
+				.toFuture();
 		}
 
 		@Override

@@ -23,8 +23,12 @@ public final class Warnings {
 	/** How often each kind may write a line. */
 	static final Duration PERIOD = Duration.ofMinutes(1);
 
-	/** Past this many kinds, new ones are logged without counting: a guard, not a use. */
+	/**
+	 * Past this many kinds, new ones share one window: a guard, should a kind ever vary.
+	 */
 	private static final int MAX_KINDS = 1_000;
+
+	private static final String OTHER = "(other kinds)";
 
 	private final Logger logger;
 
@@ -46,9 +50,12 @@ public final class Warnings {
 		if (!this.logger.isWarnEnabled()) {
 			return;
 		}
-		Window window = (this.windows.size() < MAX_KINDS) ? this.windows.computeIfAbsent(kind, (k) -> new Window())
-				: this.windows.get(kind);
-		long skipped = (window != null) ? window.admit(this.clock.instant()) : 0;
+		Window window = this.windows.get(kind);
+		if (window == null) {
+			String key = (this.windows.size() < MAX_KINDS) ? kind : OTHER;
+			window = this.windows.computeIfAbsent(key, (k) -> new Window());
+		}
+		long skipped = window.admit(this.clock.instant());
 		if (skipped < 0) {
 			return;
 		}

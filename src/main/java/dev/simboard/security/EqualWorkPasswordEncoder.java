@@ -1,7 +1,9 @@
 package dev.simboard.security;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,10 +13,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Makes every password check cost one bcrypt verification at the configured accounts'
- * work factor, whatever the stored form: a known user with a wrong password, an unknown
- * user (Spring checks a made-up hash from {@link #encode}) and a sign-in the throttle
- * refuses ({@link #decoy}) take the same time, so the time of an answer tells nothing
- * about an account.
+ * work factor, whatever the stored form: a known user with a wrong password and an
+ * unknown user (Spring checks a made-up hash from {@link #encode}) take the same time, so
+ * the time of an answer tells nothing about which accounts exist. That holds while every
+ * account's password is a bcrypt hash of one work factor; {@link #uneven} says when not.
  */
 final class EqualWorkPasswordEncoder implements PasswordEncoder {
 
@@ -57,6 +59,22 @@ final class EqualWorkPasswordEncoder implements PasswordEncoder {
 		return cost;
 	}
 
+	/**
+	 * Whether these stored passwords are not all bcrypt hashes of one work factor, so
+	 * that some accounts answer in a different time than an unknown username.
+	 */
+	static boolean uneven(Collection<String> storedPasswords) {
+		Set<String> costs = new HashSet<>();
+		for (String stored : storedPasswords) {
+			Matcher matcher = (stored != null && stored.startsWith(BCRYPT)) ? COST.matcher(stored) : null;
+			if (matcher == null || !matcher.find()) {
+				return true;
+			}
+			costs.add(matcher.group(1));
+		}
+		return costs.size() > 1;
+	}
+
 	@Override
 	public String encode(CharSequence rawPassword) {
 		return this.delegate.encode(rawPassword);
@@ -71,7 +89,7 @@ final class EqualWorkPasswordEncoder implements PasswordEncoder {
 	}
 
 	/** Spends what one check costs, and learns nothing. */
-	void decoy(CharSequence rawPassword) {
+	private void decoy(CharSequence rawPassword) {
 		this.bcrypt.matches((rawPassword != null) ? rawPassword : "", this.decoyHash);
 	}
 

@@ -1,11 +1,19 @@
 package dev.simboard.security;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -39,6 +47,12 @@ class LoginThrottle {
 
 	private static final Duration HOUR = Duration.ofHours(1);
 
+	/** Longest name or address remembered as it is. */
+	private static final int LONGEST = 128;
+
+	/** Password checks one client may have running at once; more are refused. */
+	static final int CHECKS_PER_CLIENT = 2;
+
 	private final SecuritySettings.Login settings;
 
 	private final Clock clock;
@@ -55,6 +69,13 @@ class LoginThrottle {
 
 	/** Failures per username, from every client. */
 	private final Cache<String, Failures> usernames = bounded();
+
+	/**
+	 * Password checks running per client: many sign-ins sent at once would otherwise all
+	 * pass {@link #allowed} before the first failure is counted. Entries go when they
+	 * reach zero, so this holds no more than the requests in flight.
+	 */
+	private final Map<String, Integer> running = new ConcurrentHashMap<>();
 
 	LoginThrottle(SecuritySettings settings, Clock clock) {
 		this.settings = settings.login();
@@ -102,6 +123,25 @@ class LoginThrottle {
 		}
 	}
 
+	/**
+	 * Claims one of the client's password checks, or returns {@code false} when it has
+	 * {@value #CHECKS_PER_CLIENT} running already; each claim is given back with
+	 * {@link #checked}.
+	 */
+	boolean checking(String client) {
+		boolean[] claimed = { false };
+		this.running.compute(client(client), (key, count) -> {
+			int now = (count != null) ? count : 0;
+			claimed[0] = now < CHECKS_PER_CLIENT;
+			return claimed[0] ? now + 1 : count;
+		});
+		return claimed[0];
+	}
+
+	void checked(String client) {
+		this.running.computeIfPresent(client(client), (key, count) -> (count > 1) ? count - 1 : null);
+	}
+
 	/** A success forgives this username's failures from this client, not the client's. */
 	void succeeded(String username, String client) {
 		this.pairs.invalidate(pair(username, client));
@@ -126,12 +166,40 @@ class LoginThrottle {
 		return Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(2)).build();
 	}
 
+	/**
+	 * A username as counted: trimmed, lower case, and past {@value #LONGEST} characters
+	 * its digest, so that a made-up name of megabytes costs no more to remember.
+	 */
 	private static String username(String username) {
-		return (username != null) ? username.trim().toLowerCase(Locale.ROOT) : "";
+		String name = (username != null) ? username.trim().toLowerCase(Locale.ROOT) : "";
+		return (name.length() <= LONGEST) ? name : "sha256:" + sha256(name);
 	}
 
-	private static String client(String client) {
-		return (client != null) ? client : "";
+	/**
+	 * A client as counted: its IPv4 address, or the /64 network of an IPv6 one, which a
+	 * single host is commonly given whole.
+	 */
+	static String client(String address) {
+		if (address == null || address.indexOf(':') < 0) {
+			return (address != null && address.length() <= LONGEST) ? address : "";
+		}
+		try {
+			byte[] bytes = InetAddress.getByName(address).getAddress();
+			return (bytes.length == 16) ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
+		}
+		catch (UnknownHostException | SecurityException ex) {
+			return "";
+		}
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String pair(String username, String client) {

@@ -9,8 +9,10 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Password sign-in behind the {@link LoginThrottle}: a refused sign-in gets the same
- * answer as a wrong password, after the same work, so neither its words nor its time tell
- * a guesser anything.
+ * answer as a wrong password. It is refused before any password is checked, so a client
+ * that is locked out costs no CPU; its speed tells a guesser only what its own failures
+ * already did, and nothing about which usernames exist, since made-up ones count alike.
+ * Every check that does run costs the same work ({@link EqualWorkPasswordEncoder}).
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -18,13 +20,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
-	private final EqualWorkPasswordEncoder passwords;
-
-	ThrottledAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle,
-			EqualWorkPasswordEncoder passwords) {
+	ThrottledAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle) {
 		this.delegate = delegate;
 		this.throttle = throttle;
-		this.passwords = passwords;
 	}
 
 	@Override
@@ -32,9 +30,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		String username = authentication.getName();
 		String client = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : null;
-		if (!this.throttle.allowed(username, client)) {
-			Object credentials = authentication.getCredentials();
-			this.passwords.decoy((credentials != null) ? credentials.toString() : "");
+		if (!this.throttle.allowed(username, client) || !this.throttle.checking(client)) {
 			throw new BadCredentialsException("Bad credentials");
 		}
 		try {
@@ -46,6 +42,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 			this.throttle.failed(username, client);
 			// One answer for every failure, so it tells nothing about the account.
 			throw new BadCredentialsException("Bad credentials", ex);
+		}
+		finally {
+			this.throttle.checked(client);
 		}
 	}
 

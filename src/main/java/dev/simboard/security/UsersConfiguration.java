@@ -40,6 +40,12 @@ class UsersConfiguration {
 	ThrottledAuthenticationProvider passwordAuthentication(SecuritySettings settings, Environment environment,
 			LoginThrottle throttle) {
 		List<UserDetails> users = users(settings, DemoMode.in(environment));
+		List<String> configured = settings.users().stream().map(SecuritySettings.User::password).toList();
+		if (EqualWorkPasswordEncoder.uneven(configured)) {
+			logger.warn("Some accounts' passwords are not {bcrypt} hashes of one work factor, so signing in to "
+					+ "them takes a different time than for an unknown username; store every password as {bcrypt} "
+					+ "with the same work factor (simboard.security.users[N].password)");
+		}
 		return provider(users, throttle);
 	}
 
@@ -52,7 +58,7 @@ class UsersConfiguration {
 			EqualWorkPasswordEncoder encoder) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users));
 		passwords.setPasswordEncoder(encoder);
-		return new ThrottledAuthenticationProvider(passwords, throttle, encoder);
+		return new ThrottledAuthenticationProvider(passwords, throttle);
 	}
 
 	@Bean

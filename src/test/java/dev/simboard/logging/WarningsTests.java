@@ -61,4 +61,12 @@ class WarningsTests {
 		assertThat(this.lines.list).allSatisfy((line) -> assertThat(line.getThrowableProxy()).isNull());
 	}
 
+	@Test
+	void warnWhenKindsBeyondTheGuardThenTheyShareOneWindow() {
+		for (int i = 0; i < 1_500; i++) {
+			this.warnings.warn("kind " + i, "line {}", i);
+		}
+		assertThat(this.lines.list).hasSize(1_001);
+	}
+
 }

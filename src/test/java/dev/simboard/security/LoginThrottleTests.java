@@ -100,6 +100,27 @@ class LoginThrottleTests {
 	}
 
 	@Test
+	void failedWhenUsernameHugeThenRememberedByDigestAndStillCounted() {
+		String huge = "x".repeat(2_000_000);
+		for (int i = 0; i < 5; i++) {
+			this.throttle.failed(huge, ATTACKER);
+		}
+		assertThat(this.throttle.allowed(huge.toUpperCase(java.util.Locale.ROOT), ATTACKER)).isFalse();
+		assertThat(this.throttle.allowed("x", ATTACKER)).isTrue();
+	}
+
+	@Test
+	void clientWhenIpv6ThenItsSlash64CountsAsOneClient() {
+		assertThat(LoginThrottle.client("2001:db8:1:2:aaaa::1")).isEqualTo(LoginThrottle.client("2001:db8:1:2:bbbb::9"))
+			.isNotEqualTo(LoginThrottle.client("2001:db8:1:3::1"));
+		assertThat(LoginThrottle.client("203.0.113.9")).isEqualTo("203.0.113.9");
+		for (int i = 0; i < 20; i++) {
+			this.throttle.failed("user" + i, "2001:db8:1:2::" + Integer.toHexString(i + 1));
+		}
+		assertThat(this.throttle.allowed("someone", "2001:db8:1:2::ffff")).isFalse();
+	}
+
+	@Test
 	void succeededWhenAfterFailuresThenCountStartsAgain() {
 		for (int i = 0; i < 4; i++) {
 			this.throttle.failed("qa", OWNER);

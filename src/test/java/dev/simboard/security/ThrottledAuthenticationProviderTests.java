@@ -48,15 +48,41 @@ class ThrottledAuthenticationProviderTests {
 			this.throttle, new EqualWorkPasswordEncoder(this.bcrypt));
 
 	@Test
-	void signInWhenKnownUserWrongPasswordOrUnknownUserOrRefusedThenSameWorkEachTime() {
-		assertThat(checksFor("qa", "wrong")).isEqualTo(1);
-		assertThat(checksFor("boss", "wrong")).isEqualTo(1);
-		assertThat(checksFor("nobody", "wrong")).isEqualTo(1);
+	void signInWhenKnownUserWrongPasswordOrUnknownUserThenSameWorkEachTime() {
+		assertThat(checksFor("qa", "wrong", "192.0.2.1")).isEqualTo(1);
+		assertThat(checksFor("boss", "wrong", "192.0.2.1")).isEqualTo(1);
+		assertThat(checksFor("nobody", "wrong", "192.0.2.1")).isEqualTo(1);
+	}
+
+	@Test
+	void signInWhenRefusedThenNoPasswordIsChecked() {
 		for (int i = 0; i < 5; i++) {
 			failedSignIn("qa", "guess" + i, CLIENT);
 		}
-		// Refused before its password is looked at, yet after the same work.
-		assertThat(checksFor("qa", "secret")).isEqualTo(1);
+		// A locked-out client costs no CPU, whatever it sends.
+		assertThat(checksFor("qa", "secret", CLIENT)).isZero();
+		assertThat(checksFor("nobody", "secret", CLIENT)).isEqualTo(1);
+	}
+
+	@Test
+	void signInWhenClientAlreadyHasTwoChecksRunningThenAThirdIsRefusedUntilOneEnds() {
+		assertThat(this.throttle.checking(CLIENT)).isTrue();
+		assertThat(this.throttle.checking(CLIENT)).isTrue();
+		// Sent at once, sign-ins would otherwise all pass before the first failure
+		// counts.
+		assertThat(checksFor("boss", "s3", CLIENT)).isZero();
+		assertThat(this.throttle.checking("198.51.100.7")).isTrue();
+		this.throttle.checked(CLIENT);
+		assertThat(this.provider.authenticate(token("boss", "s3", CLIENT)).isAuthenticated()).isTrue();
+	}
+
+	@Test
+	void unevenWhenPasswordsNotAllBcryptOfOneCostThenTrue() {
+		assertThat(EqualWorkPasswordEncoder.uneven(List.of("{bcrypt}$2a$10$abcdefghijklmnopqrstuv"))).isFalse();
+		assertThat(EqualWorkPasswordEncoder.uneven(List.of("{noop}x"))).isTrue();
+		assertThat(EqualWorkPasswordEncoder
+			.uneven(List.of("{bcrypt}$2a$10$abcdefghijklmnopqrstuv", "{bcrypt}$2a$12$abcdefghijklmnopqrstuv")))
+			.isTrue();
 	}
 
 	@Test
@@ -88,10 +114,10 @@ class ThrottledAuthenticationProviderTests {
 			.isEqualTo(12);
 	}
 
-	private int checksFor(String username, String password) {
+	private int checksFor(String username, String password, String client) {
 		int before = this.bcrypt.checks.get();
 		try {
-			this.provider.authenticate(token(username, password, "192.0.2.1"));
+			this.provider.authenticate(token(username, password, client));
 		}
 		catch (BadCredentialsException ex) {
 			// Expected: the count is what matters.
