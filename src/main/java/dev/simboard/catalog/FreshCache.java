@@ -91,12 +91,15 @@ final class FreshCache<K, V> {
 
 	/** Starts loading a key, or finds it cached; {@link #await} then waits for it. */
 	CompletableFuture<Fresh<V>> start(K key) {
-		CompletableFuture<Fresh<V>> future = this.cache.get(key);
-		if (future.isCompletedExceptionally()) {
-			// Caffeine drops a failed load just after it fails; never hand it out again.
-			this.cache.asMap().remove(key, future);
-			future = this.cache.get(key);
+		// Caffeine drops a failed load just after it fails; one that failed before this
+		// request is never handed out again. Checked before asking, not after: a load
+		// this
+		// request starts may fail before it looks, and must not be started twice.
+		CompletableFuture<Fresh<V>> earlier = this.cache.asMap().get(key);
+		if (earlier != null && earlier.isCompletedExceptionally()) {
+			this.cache.asMap().remove(key, earlier);
 		}
+		CompletableFuture<Fresh<V>> future = this.cache.get(key);
 		if (future.isDone()) {
 			CacheTrace.hit();
 		}

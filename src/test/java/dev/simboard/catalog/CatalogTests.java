@@ -415,6 +415,9 @@ class CatalogTests {
 		assertThat(this.catalog.batchRuns("agent_1", "batch_1").runs().value()).isSameAs(first);
 		assertThat(this.catalog.runsIfCached("agent_1", "batch_1")).isSameAs(first);
 		assertThat(this.catalog.refreshBatch("agent_1", "batch_1")).isEqualTo(RefreshOutcome.REFRESHED);
+		// Caffeine puts the renewed value in the map just after the renewal's own future
+		// completes, so the next request may still see the old one for a moment.
+		await().until(() -> this.catalog.batchRuns("agent_1", "batch_1").runs().value() != first);
 		RunList refreshed = this.catalog.batchRuns("agent_1", "batch_1").runs().value();
 		assertThat(refreshed).isNotSameAs(first);
 		assertThat(refreshed.runs()).isEqualTo(first.runs());
