@@ -167,7 +167,7 @@ class SigmaMindUpstreamTests extends FakeSigmaMindApp {
 		sigmaMind.stubFor(get(urlPathEqualTo("/v1/agents")).willReturn(aResponse().withStatus(503)));
 		this.clock.advance(Duration.ofMinutes(4));
 		assertThat(this.session.get("/agents").statusCode()).isEqualTo(200);
-		// The renewal's retries open the breaker, which the banner may name as the reason.
+		// The renewal's retries open the breaker: the banner may give that reason.
 		await().untilAsserted(() -> assertThat(this.session.get("/agents").body()).contains("Billing Support")
 			.containsPattern("Showing data from 4 min ago: (SigmaMind is not answering|SigmaMind kept failing)"));
 	}

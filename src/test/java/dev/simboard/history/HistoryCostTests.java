@@ -99,7 +99,7 @@ class HistoryCostTests extends FakeSigmaMindApp {
 
 	@Test
 	void historyWhenSigmaMindGivesNoRunListThenSaysItDoesNotKnowRatherThanStable() throws Exception {
-		// The failures open the breaker: the run lists asked for after it are refused, and
+		// The failures open the breaker: run lists asked for after it are refused, and
 		// are as unread.
 		sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs")).willReturn(aResponse().withStatus(503)));
 		HttpResponse<String> history = this.session.get("/agents/" + AGENT + "/test-cases/tc_1?batches=5");
