@@ -1,5 +1,6 @@
 package dev.simboard;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,13 +34,20 @@ public final class Chromium implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a headless Chromium, or skips the calling test class where there is none.
+	 * Skips the calling test class where there is no Chromium, and fails it on CI.
 	 */
-	public static Chromium launch() throws Exception {
+	public static void assumeInstalled() {
 		if (!Files.isExecutable(EXECUTABLE)) {
 			assertThat("true".equals(System.getenv("CI"))).as("Chromium missing at " + EXECUTABLE + " on CI").isFalse();
 			assumeTrue(false, "No Chromium at " + EXECUTABLE + ": apt-get install chromium to run the browser tests");
 		}
+	}
+
+	/**
+	 * Starts a headless Chromium, or skips the calling test class where there is none.
+	 */
+	public static Chromium launch() throws IOException {
+		assumeInstalled();
 		Files.createDirectories(SCREENSHOTS);
 		Playwright playwright = Playwright
 			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));

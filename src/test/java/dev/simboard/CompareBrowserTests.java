@@ -6,15 +6,12 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.simboard.demo.DemoData;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -23,10 +20,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * "What got worse since the last batch?" in a real Chromium: from a batch to the compare
  * page, and from a regression to its transcript diff.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@BrowserTest
 class CompareBrowserTests {
-
-	static Chromium chromium;
 
 	@LocalServerPort
 	int port;
@@ -34,27 +29,23 @@ class CompareBrowserTests {
 	@Autowired
 	DemoData demo;
 
-	@BeforeAll
-	static void launch() throws Exception {
-		chromium = Chromium.launch();
+	DemoBrowser browser;
+
+	@BeforeEach
+	void open(DemoBrowser browser) {
+		this.browser = browser;
 	}
 
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
+	String url(String path) {
+		return "http://localhost:" + this.port + path;
 	}
 
 	@Test
 	void agentPageWhenOpenedThenShowsItsFlakyTestCasesWithLinksToTheirHistory() {
-		try (BrowserContext context = chromium.browser().newContext()) {
+		try (BrowserContext context = this.browser.signedIn(url(""), new Browser.NewContextOptions())) {
 			Page page = context.newPage();
 			String agentId = this.demo.landmarks().agent().agentId();
-			page.navigate("http://localhost:" + this.port + "/agents/" + agentId);
-			page.fill("#username", "demo");
-			page.fill("#password", "demo");
-			page.click("button[type=submit]");
+			page.navigate(url("/agents/" + agentId));
 			Locator slot = page.locator(".flaky-slot");
 			assertThat(slot.locator("table.flaky-list, p.empty")).isVisible();
 			if (slot.locator("table.flaky-list").count() > 0) {
@@ -65,15 +56,12 @@ class CompareBrowserTests {
 
 	@Test
 	void compareWhenFollowingARegressionThenShowsItsTranscriptDiff() {
-		try (BrowserContext context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+		try (BrowserContext context = this.browser.signedIn(url(""),
+				new Browser.NewContextOptions().setViewportSize(1280, 900))) {
 			Page page = context.newPage();
 			DemoData.Batch showcase = this.demo.landmarks().showcaseBatch();
 			String agentId = this.demo.landmarks().agent().agentId();
-			page.navigate("http://localhost:" + this.port + "/agents/" + agentId + "/batches/" + showcase.batchId());
-			page.fill("#username", "demo");
-			page.fill("#password", "demo");
-			page.click("button[type=submit]");
+			page.navigate(url("/agents/" + agentId + "/batches/" + showcase.batchId()));
 			page.getByText("Compare with the previous batch").click();
 			assertThat(page).hasURL(Pattern.compile(".*/compare\\?base=batch_\\w+&head=" + showcase.batchId() + ".*"));
 			Locator regressions = page.locator("#group-regression");

@@ -8,17 +8,13 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.simboard.demo.DemoData;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -28,14 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The main journeys in a real Chromium (Debian's), on the embedded demo data. Screenshots
  * go to {@code target/screenshots}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@BrowserTest
 class JourneyBrowserTests {
 
 	static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
-
-	static Chromium chromium;
-
-	static Browser browser;
 
 	@LocalServerPort
 	int port;
@@ -43,34 +35,36 @@ class JourneyBrowserTests {
 	@Autowired
 	DemoData demo;
 
+	DemoBrowser browser;
+
 	BrowserContext context;
 
 	Page page;
 
 	final List<String> dialogs = new ArrayList<>();
 
-	@BeforeAll
-	static void launch() throws Exception {
-		chromium = Chromium.launch();
-		browser = chromium.browser();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
 	@BeforeEach
-	void open() {
-		this.context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-		this.page = this.context.newPage();
-		// Transcript text must never run: any alert() means markup got through unescaped.
-		this.page.onDialog((dialog) -> {
+	void open(DemoBrowser browser) {
+		this.browser = browser;
+		this.context = browser.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+		this.page = guard(this.context.newPage());
+	}
+
+	/** Starts again signed in, for a test whose point is not the sign-in. */
+	void openSignedIn(ColorScheme scheme) {
+		this.context.close();
+		this.context = this.browser.signedIn(url(""),
+				new Browser.NewContextOptions().setViewportSize(1280, 900).setColorScheme(scheme));
+		this.page = guard(this.context.newPage());
+	}
+
+	/** Transcript text must never run: any alert() means markup got through unescaped. */
+	Page guard(Page target) {
+		target.onDialog((dialog) -> {
 			this.dialogs.add(dialog.message());
 			dialog.dismiss();
 		});
+		return target;
 	}
 
 	@AfterEach
@@ -88,19 +82,12 @@ class JourneyBrowserTests {
 			.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
 	}
 
-	void signInAsDemoUser() {
-		assertThat(this.page.locator(".notice.demo")).containsText("demo");
-		this.page.fill("#username", "demo");
-		this.page.fill("#password", "demo");
-		this.page.click("button[type=submit]");
-	}
-
 	@Test
 	void journeyFromAgentsToRunShowsVerdictAndConversation() {
 		this.page.navigate(url("/"));
 		assertThat(this.page).hasURL(url("/login"));
 		shot("01-login");
-		signInAsDemoUser();
+		DemoBrowser.signIn(this.page);
 		assertThat(this.page).hasURL(url("/agents"));
 		assertThat(this.page.locator("h1")).hasText("Agents");
 		shot("02-agents");
@@ -127,20 +114,18 @@ class JourneyBrowserTests {
 
 	@Test
 	void permalinkWithMessageFragmentComesBackAfterSignIn() {
-		this.page.navigate(url("/"));
-		signInAsDemoUser();
+		openSignedIn(ColorScheme.LIGHT);
+		this.page.navigate(url("/agents"));
 		this.page.locator("table.table tbody tr a").first().click();
 		this.page.locator("tr:has(.verdict.finished) a").first().click();
 		this.page.locator("table.runs tbody tr a").first().click();
 		String permalink = this.page.url() + "#m2";
 
-		try (BrowserContext colleague = browser.newContext()) {
-			Page other = colleague.newPage();
+		try (BrowserContext colleague = this.browser.browser().newContext()) {
+			Page other = guard(colleague.newPage());
 			other.navigate(permalink);
 			assertThat(other).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
-			other.fill("#username", "demo");
-			other.fill("#password", "demo");
-			other.click("button[type=submit]");
+			DemoBrowser.signIn(other);
 			assertThat(other.locator("#m2")).isVisible();
 			assertThat(other).hasURL(permalink);
 		}
@@ -149,8 +134,8 @@ class JourneyBrowserTests {
 	@Test
 	void transcriptMarkupShowsAsTextAndOlderDialectRunShowsItsChat() {
 		DemoData.Landmarks landmarks = this.demo.landmarks();
+		openSignedIn(ColorScheme.LIGHT);
 		this.page.navigate(url(runPath(landmarks.markupRun())));
-		signInAsDemoUser();
 		assertThat(this.page.locator("ol.chat")).containsText(DemoData.SCRIPT_TEXT);
 		assertThat(this.page.locator("ol.chat script")).hasCount(0);
 		assertThat(this.page.locator("ol.chat b")).hasCount(0);
@@ -168,22 +153,15 @@ class JourneyBrowserTests {
 
 	@Test
 	void runPageInDarkModeIsReadable() {
-		try (BrowserContext dark = browser
-			.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setColorScheme(ColorScheme.DARK))) {
-			Page darkPage = dark.newPage();
-			darkPage.navigate(url("/login"));
-			darkPage.fill("#username", "demo");
-			darkPage.fill("#password", "demo");
-			darkPage.click("button[type=submit]");
-			darkPage.locator("table.table tbody tr a").first().click();
-			darkPage.locator("tr:has(.verdict.finished) a").first().click();
-			darkPage.locator("table.runs tbody tr a").first().click();
-			assertThat(darkPage.locator(".verdict.big")).isVisible();
-			String background = (String) darkPage.evaluate("getComputedStyle(document.body).backgroundColor");
-			assertThat(background).isEqualTo("rgb(15, 18, 22)");
-			darkPage.screenshot(
-					new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("06-run-dark.png")).setFullPage(true));
-		}
+		openSignedIn(ColorScheme.DARK);
+		this.page.navigate(url("/agents"));
+		this.page.locator("table.table tbody tr a").first().click();
+		this.page.locator("tr:has(.verdict.finished) a").first().click();
+		this.page.locator("table.runs tbody tr a").first().click();
+		assertThat(this.page.locator(".verdict.big")).isVisible();
+		String background = (String) this.page.evaluate("getComputedStyle(document.body).backgroundColor");
+		assertThat(background).isEqualTo("rgb(15, 18, 22)");
+		shot("06-run-dark");
 	}
 
 }

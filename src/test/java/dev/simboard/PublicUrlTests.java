@@ -10,24 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,10 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request's {@code Host} or forwarded headers say; without it, forwarded headers are not
  * trusted by default.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class PublicUrlTests {
-
-	static final WireMockServer sigmaMind = new WireMockServer(options().dynamicPort());
+class PublicUrlTests extends FakeSigmaMindApp {
 
 	static final String RUN = "/agents/agent_D5D0p7TUs66TTAEAx/batches/batch_s0OJu2JWR8R45Fai/runs/job_public1";
 
@@ -47,22 +37,8 @@ class PublicUrlTests {
 	static final String FORWARDED = "X-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: http\r\n"
 			+ "X-Forwarded-Port: 8666\r\nForwarded: host=evil.example;proto=http\r\n";
 
-	@LocalServerPort
-	int port;
-
-	@DynamicPropertySource
-	static void sigmaMind(DynamicPropertyRegistry registry) {
-		FakeSigmaMindApp.register(registry, sigmaMind, "public-url-key");
-	}
-
-	@AfterAll
-	static void stop() {
-		sigmaMind.stop();
-	}
-
 	@BeforeEach
 	void stubRun() throws IOException {
-		sigmaMind.resetAll();
 		try (InputStream in = PublicUrlTests.class.getResourceAsStream("PublicUrlTests-run.json")) {
 			sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs/job_public1"))
 				.willReturn(okJson(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
@@ -83,6 +59,10 @@ class PublicUrlTests {
 			.doesNotContain("simboard-public-url");
 	}
 
+	/**
+	 * The one setting the shared app does not have: a context of its own, beside the same
+	 * fake SigmaMind.
+	 */
 	@Nested
 	@TestPropertySource(properties = "simboard.public-url=https://simboard.example.com/")
 	class WithPublicUrl {

@@ -6,32 +6,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.simboard.catalog.Catalog;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,61 +26,14 @@ import static org.awaitility.Awaitility.await;
  * them is a handful of lines, however many requests come. A breaker that opens after two
  * failures, and a clock that stands still unless a test moves it.
  */
-@Import(FakeSigmaMindApp.Time.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class QuietLogTests {
-
-	static final WireMockServer sigmaMind = new WireMockServer(options().dynamicPort());
+class QuietLogTests extends FakeSigmaMindApp {
 
 	/**
 	 * Lines two hundred requests of one kind may add: a few kinds, one line each, and
 	 * room for a late line of an earlier test's calls; far below one line a request.
 	 */
 	static final int FEW = 20;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Catalog catalog;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	MeterRegistry meters;
-
-	@DynamicPropertySource
-	static void sigmaMind(DynamicPropertyRegistry registry) {
-		FakeSigmaMindApp.register(registry, sigmaMind, "quiet-key-0123456789");
-		registry.add("simboard.sigmamind.resilience.breaker-minimum-calls", () -> "2");
-		registry.add("simboard.sigmamind.resilience.breaker-window", () -> "2");
-	}
-
-	@AfterAll
-	static void stop() {
-		sigmaMind.stop();
-	}
-
-	@BeforeEach
-	void reset() throws Exception {
-		sigmaMind.resetAll();
-		sigmaMind.stubFor(get(anyUrl()).willReturn(okJson("{\"data\":[]}")));
-		WebSession user = signedIn();
-		// Past any pause or warning of an earlier test, and with the breaker closed
-		// again:
-		// an open one lets one probe through once its time is up, and a success closes
-		// it.
-		await().untilAsserted(() -> {
-			this.clock.advance(Duration.ofHours(1));
-			this.catalog.invalidateAll();
-			user.get("/agents");
-			assertThat(breakerState()).isZero();
-		});
-		this.catalog.invalidateAll();
-		sigmaMind.resetAll();
-	}
 
 	@Test
 	void logWhenBreakerOpenThenTwoHundredUncachedPagesAddAFewLinesAndNoStackTrace(CapturedOutput output)
@@ -163,11 +101,6 @@ class QuietLogTests {
 		this.clock.advance(Duration.ofMinutes(1));
 		assertThat(user.get("/agents/agent_last").statusCode()).isEqualTo(503);
 		assertThat(output.getAll().substring(before)).containsPattern("more like it in the last minute");
-	}
-
-	/** 0 closed, 1 open, 2 half-open. */
-	private double breakerState() {
-		return this.meters.get("simboard.sigmamind.breaker.state").gauge().value();
 	}
 
 	private WebSession signedIn() throws Exception {

@@ -28,15 +28,12 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.simboard.demo.DemoData;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -48,19 +45,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * search and folding, exports, live batches, quick open, theme, shortcuts and an axe-core
  * accessibility check. Screenshots for the README go to {@code target/screenshots}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@BrowserTest
 class WorkflowBrowserTests {
 
 	static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 
 	static final Pattern LOGIN = Pattern.compile(".*/login.*");
-
-	static Chromium chromium;
-
-	static Browser browser;
-
-	/** The demo user's signed-in session, taken once and given to every new context. */
-	static String signedIn;
 
 	/**
 	 * The job ID of the showcase batch's first failed run, as its batch page lists it.
@@ -73,6 +63,8 @@ class WorkflowBrowserTests {
 	@Autowired
 	DemoData demo;
 
+	DemoBrowser browser;
+
 	BrowserContext context;
 
 	Page page;
@@ -81,32 +73,14 @@ class WorkflowBrowserTests {
 
 	final List<String> cspViolations = new CopyOnWriteArrayList<>();
 
-	@BeforeAll
-	static void launch() throws Exception {
-		chromium = Chromium.launch();
-		browser = chromium.browser();
-	}
-
 	@AfterAll
-	static void close() {
-		signedIn = null;
+	static void forget() {
 		firstFailedJob = null;
-		if (chromium != null) {
-			chromium.close();
-		}
 	}
 
 	@BeforeEach
-	void open() {
-		if (signedIn == null) {
-			try (BrowserContext first = browser.newContext()) {
-				Page login = guard(first.newPage());
-				login.navigate(url("/login"));
-				signIn(login);
-				assertThat(login).hasURL(url("/agents"));
-				signedIn = first.storageState();
-			}
-		}
+	void open(DemoBrowser browser) {
+		this.browser = browser;
 		this.context = signedInContext(ColorScheme.LIGHT);
 		this.page = guard(this.context.newPage());
 	}
@@ -187,12 +161,12 @@ class WorkflowBrowserTests {
 		List<String> mine = jobIds(this.page);
 		assertThat(mine).hasSize(batch.failedAttempts());
 
-		try (BrowserContext colleague = browser
+		try (BrowserContext colleague = this.browser.browser()
 			.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
 			Page other = guard(colleague.newPage());
 			other.navigate(link);
 			assertThat(other).hasURL(LOGIN);
-			signIn(other);
+			DemoBrowser.signIn(other);
 			assertThat(other).hasURL(link);
 			assertThat(other.locator("form.filters select[name=outcome]")).hasValue("failed");
 			assertThat(jobIds(other)).isEqualTo(mine);
@@ -566,9 +540,8 @@ class WorkflowBrowserTests {
 	// Helpers.
 
 	BrowserContext signedInContext(ColorScheme scheme) {
-		return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
-			.setColorScheme(scheme)
-			.setStorageState(signedIn));
+		return this.browser.signedIn(url(""),
+				new Browser.NewContextOptions().setViewportSize(1280, 900).setColorScheme(scheme));
 	}
 
 	/**
@@ -614,13 +587,6 @@ class WorkflowBrowserTests {
 
 	String url(String path) {
 		return "http://localhost:" + this.port + path;
-	}
-
-	static void signIn(Page target) {
-		assertThat(target.locator(".notice.demo")).containsText("demo");
-		target.fill("#username", "demo");
-		target.fill("#password", "demo");
-		target.click("button[type=submit]");
 	}
 
 	/** The first failed run of the showcase batch in its default order (by test case). */

@@ -1,27 +1,14 @@
 package dev.simboard.history;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.simboard.FakeSigmaMindApp;
-import dev.simboard.MutableClock;
 import dev.simboard.WebSession;
-import dev.simboard.catalog.Catalog;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -32,50 +19,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a history costs SigmaMind: the whole app, the real catalog and client, against a
  * fake SigmaMind that counts the calls.
  */
-@Import(FakeSigmaMindApp.Time.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class HistoryCostTests {
-
-	static final WireMockServer sigmaMind = new WireMockServer(options().dynamicPort());
+class HistoryCostTests extends FakeSigmaMindApp {
 
 	static final String AGENT = "agent_cost";
 
 	/** Batch runs the agent has; the history asks for fewer. */
 	static final int BATCHES = 7;
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Catalog catalog;
-
-	@Autowired
-	MutableClock clock;
-
 	WebSession session;
-
-	@DynamicPropertySource
-	static void sigmaMind(DynamicPropertyRegistry registry) {
-		FakeSigmaMindApp.register(registry, sigmaMind, "cost-test-key");
-	}
-
-	@AfterAll
-	static void stop() {
-		sigmaMind.stop();
-	}
 
 	@BeforeEach
 	void signIn() throws Exception {
-		sigmaMind.resetAll();
-		this.catalog.invalidateAll();
-		this.clock.advance(Duration.ofHours(1));
 		this.session = new WebSession(this.port);
 		assertThat(this.session.signIn("qa", "secret").statusCode()).isEqualTo(302);
 		stubAgent();
@@ -139,6 +99,8 @@ class HistoryCostTests {
 
 	@Test
 	void historyWhenSigmaMindGivesNoRunListThenSaysItDoesNotKnowRatherThanStable() throws Exception {
+		// The failures open the breaker: run lists asked for after it are refused, and
+		// are as unread.
 		sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs")).willReturn(aResponse().withStatus(503)));
 		HttpResponse<String> history = this.session.get("/agents/" + AGENT + "/test-cases/tc_1?batches=5");
 		assertThat(history.statusCode()).isEqualTo(200);
