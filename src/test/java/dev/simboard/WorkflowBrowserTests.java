@@ -341,14 +341,20 @@ class WorkflowBrowserTests {
 		assertThat(htmxRequests(finished)).isZero();
 	}
 
-	@Test
-	void runningBatchPageWhenTheBatchFinishesThenShowsItSaysSoAndAsksNoMore() {
-		DemoData.Landmarks landmarks = this.demo.landmarks();
-		// The demo's running batch never finishes: its refresh gets a finished batch's
-		// answer.
+	/**
+	 * The demo's running batch never finishes: its refreshes get a finished batch's
+	 * answer instead.
+	 */
+	private void refreshesAnswerWithAFinishedBatch(DemoData.Landmarks landmarks) {
 		String finishedLive = url(batchPath(landmarks.showcaseBatch()) + "/live");
 		this.page.route(Pattern.compile(".*/live(\\?.*)?"), (route) -> route.fulfill(
 				new Route.FulfillOptions().setResponse(route.fetch(new Route.FetchOptions().setUrl(finishedLive)))));
+	}
+
+	@Test
+	void runningBatchPageWhenTheBatchFinishesThenShowsItSaysSoAndAsksNoMore() {
+		DemoData.Landmarks landmarks = this.demo.landmarks();
+		refreshesAnswerWithAFinishedBatch(landmarks);
 		pausePageTime();
 		this.page.navigate(url(batchPath(landmarks.runningBatch())));
 		assertThat(this.page.locator("#live")).hasAttribute("data-running", "true");
@@ -367,9 +373,7 @@ class WorkflowBrowserTests {
 	@Test
 	void runningBatchPageWhenSomeoneIsUsingTheFiltersThenWaitsForThemToLeave() {
 		DemoData.Landmarks landmarks = this.demo.landmarks();
-		String finishedLive = url(batchPath(landmarks.showcaseBatch()) + "/live");
-		this.page.route(Pattern.compile(".*/live(\\?.*)?"), (route) -> route.fulfill(
-				new Route.FulfillOptions().setResponse(route.fetch(new Route.FetchOptions().setUrl(finishedLive)))));
+		refreshesAnswerWithAFinishedBatch(landmarks);
 		pausePageTime();
 		this.page.navigate(url(batchPath(landmarks.runningBatch())));
 		countHtmxRequests(this.page);
