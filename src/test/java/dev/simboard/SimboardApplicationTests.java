@@ -65,17 +65,17 @@ class SimboardApplicationTests {
 		String run = finishedRun(session);
 		String rendered = session.get(run).body();
 		Document kept = page(session, run);
-		String renderedToken = Jsoup.parse(rendered).select("form.refresh input[name=_csrf]").attr("value");
+		String renderedToken = Jsoup.parse(rendered).select("form#refresh-run input[name=_csrf]").attr("value");
 		assertThat(kept.outerHtml()).isEqualTo(Jsoup
-			.parse(rendered.replace(renderedToken, kept.select("form.refresh input[name=_csrf]").attr("value")))
+			.parse(rendered.replace(renderedToken, kept.select("form#refresh-run input[name=_csrf]").attr("value")))
 			.outerHtml());
-		String token = kept.select("form.refresh input[name=_csrf]").attr("value");
-		assertThat(kept.select("form.signout input[name=_csrf]").attr("value")).isEqualTo(token).isNotEmpty();
+		String token = kept.select("form#refresh-run input[name=_csrf]").attr("value");
+		assertThat(kept.select("form#signout input[name=_csrf]").attr("value")).isEqualTo(token).isNotEmpty();
 
 		HttpResponse<String> refresh = session.post(run + "/refresh", "_csrf=" + token);
 		assertThat(refresh.statusCode()).isEqualTo(302);
 		assertThat(refresh.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith(run));
-		String again = page(session, run).select("form.signout input[name=_csrf]").attr("value");
+		String again = page(session, run).select("form#signout input[name=_csrf]").attr("value");
 		HttpResponse<String> signOut = session.post("/logout", "_csrf=" + again);
 		assertThat(signOut.headers().firstValue("Location"))
 			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login?logout"));

@@ -3,9 +3,9 @@ package dev.simboard.pagecache;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
+
+import dev.simboard.web.PostForms;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,10 +13,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.thymeleaf.spring6.view.ThymeleafView;
+import org.thymeleaf.util.FastStringWriter;
 
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.security.web.csrf.DefaultCsrfToken;
-import org.thymeleaf.util.FastStringWriter;
 
 /**
  * A Thymeleaf view that hands Tomcat the whole page as bytes, encoded in one go, with its
@@ -31,20 +30,19 @@ public class EncodedThymeleafView extends ThymeleafView {
 	public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
 			throws Exception {
 		if (model != null && model.get(PageKeeper.ATTRIBUTE) instanceof PageKeeper keeper) {
-			// A page to keep is rendered with a stand-in for the CSRF token, never with
-			// this
-			// request's own: whatever the page does with it, no real token can be kept.
-			StandIn standIn = StandIn.fresh();
+			// A page to keep is rendered without this request's CSRF token, so none can
+			// be
+			// kept; the layout leaves its post forms to be written as each request is
+			// sent.
+			PostForms.Deferred forms = new PostForms.Deferred();
 			BufferedResponse buffered = new BufferedResponse(response);
-			super.render(model, standIn.wrap(request), buffered);
+			super.render(model, keeping(request, forms), buffered);
 			// Kept pages are UTF-8, as every Simboard page is.
 			KeptPage kept = StandardCharsets.UTF_8.name().equalsIgnoreCase(buffered.getCharacterEncoding())
-					? KeptPage.of(buffered.page(), buffered.getContentType(), standIn.value(), keeper.shared(),
-							KeptPage.csrfToken(request))
-					: null;
+					? KeptPage.of(buffered.page(), buffered.getContentType(), forms.forms(), keeper.shared()) : null;
 			if (kept != null) {
 				keeper.keep().accept(kept);
-				// Already in bytes: sent as kept, with this request's token in its holes.
+				// Already in bytes: sent as kept, with this request's token in its forms.
 				kept.render(model, request, response);
 				return;
 			}
@@ -56,36 +54,20 @@ public class EncodedThymeleafView extends ThymeleafView {
 	}
 
 	/**
-	 * A CSRF token that stands in for the request's own while a page is rendered to be
-	 * kept: random letters and digits, which no escaping changes, so wherever the page
-	 * shows it, in whatever form, it is found.
+	 * The request as a page to keep sees it: with no CSRF token at all, whatever name it
+	 * is asked by, and with somewhere for the layout to leave its post forms.
 	 */
-	record StandIn(String value) {
-
-		private static final SecureRandom random = new SecureRandom();
-
-		static StandIn fresh() {
-			byte[] bytes = new byte[16];
-			random.nextBytes(bytes);
-			return new StandIn("keptpagetoken" + HexFormat.of().formatHex(bytes));
-		}
-
-		/** The request, whose CSRF token attributes give the stand-in instead. */
-		HttpServletRequest wrap(HttpServletRequest request) {
-			Object real = request.getAttribute(CsrfToken.class.getName());
-			if (!(real instanceof CsrfToken token)) {
-				return request;
-			}
-			CsrfToken standIn = new DefaultCsrfToken(token.getHeaderName(), token.getParameterName(), this.value);
-			return new HttpServletRequestWrapper(request) {
-				@Override
-				public Object getAttribute(String name) {
-					Object value = super.getAttribute(name);
-					return (value instanceof CsrfToken) ? standIn : value;
+	private static HttpServletRequest keeping(HttpServletRequest request, PostForms.Deferred forms) {
+		return new HttpServletRequestWrapper(request) {
+			@Override
+			public Object getAttribute(String name) {
+				if (PostForms.DEFERRED.equals(name)) {
+					return forms;
 				}
-			};
-		}
-
+				Object value = super.getAttribute(name);
+				return (value instanceof CsrfToken) ? null : value;
+			}
+		};
 	}
 
 	/** Collects what the view writes, and writes it as bytes when asked. */

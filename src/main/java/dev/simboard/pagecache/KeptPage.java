@@ -6,105 +6,86 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.simboard.web.PostForm;
+import dev.simboard.web.PostForms;
+
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.servlet.View;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * A rendered page kept as bytes, sent again without rendering. The one part of a page
  * that differs between two requests of the same user for the same data is the CSRF token
- * of its forms. A page to keep is rendered with a random stand-in for it (see
- * {@link EncodedThymeleafView}), never with a real token, so no kept page can hold one;
- * the stand-in marks the holes where each request's own token goes. A part shared with
- * other kept pages (a run's body) is held once, not copied. Which pages may be kept, and
- * for whom, is the caller's to decide: see {@link PageKeeper}.
+ * of its forms, and the layout writes every form that posts at the end of the body
+ * ({@link PostForms}). A page to keep is rendered without any CSRF token, its forms left
+ * out (see {@link EncodedThymeleafView}); it is kept as the bytes before its end, its
+ * forms, and its end, and each request gets the forms written with its own token. So no
+ * kept byte can hold a token, and nothing is looked for in a page to patch it. A part
+ * shared with other kept pages (a run's body) is held once, not copied. Which pages may
+ * be kept, and for whom, is the caller's to decide: see {@link PageKeeper}.
  */
 public final class KeptPage implements View {
 
-	/** Marks where the request's CSRF token goes; compared by identity. */
-	private static final byte[] TOKEN = new byte[0];
-
 	private final String contentType;
 
-	private final byte[][] pieces;
+	private final byte[][] head;
+
+	private final List<PostForm> forms;
+
+	private final byte[] end;
 
 	private final int fixedLength;
 
-	private final int holes;
-
 	private final long ownBytes;
 
-	private KeptPage(String contentType, List<byte[]> pieces, byte[] shared) {
+	private KeptPage(String contentType, List<byte[]> head, List<PostForm> forms, byte[] end, byte[] shared) {
 		this.contentType = contentType;
-		this.pieces = pieces.toArray(byte[][]::new);
-		int length = 0;
-		int holes = 0;
-		long own = 0;
-		for (byte[] piece : this.pieces) {
+		this.head = head.toArray(byte[][]::new);
+		this.forms = List.copyOf(forms);
+		this.end = end;
+		int length = end.length;
+		long own = end.length;
+		for (byte[] piece : this.head) {
 			length += piece.length;
-			holes += (piece == TOKEN) ? 1 : 0;
 			own += (piece != shared) ? piece.length : 0;
 		}
 		this.fixedLength = length;
-		this.holes = holes;
 		this.ownBytes = own;
 	}
 
 	/**
-	 * Keeps {@code page}, as rendered with the stand-in {@code token} for the CSRF token.
+	 * Keeps {@code page}, as rendered without a CSRF token and with its post forms left
+	 * out.
 	 * @param page the page as rendered
 	 * @param contentType its content type, charset included
-	 * @param token the stand-in, letters and digits only, or {@code null} when the
-	 * request had no token
+	 * @param forms the forms the page left out, to be written before its end
 	 * @param shared markup the page includes and other kept pages may include too, or
 	 * {@code null}
-	 * @param real the rendering request's own token as a page would show it, or
-	 * {@code null}
-	 * @return the kept page, or {@code null} when it shows the stand-in's random part
-	 * anywhere but in the stand-in as a whole (a form there would miss its token) or
-	 * holds the real token after all
+	 * @return the kept page, or {@code null} when the page does not end as a layout page
+	 * does ({@code </body></html>}), so there is no place for its forms
 	 */
-	static KeptPage of(String page, String contentType, String token, SafeHtml shared, String real) {
-		if ((real != null && !real.isEmpty() && page.contains(real))
-				|| (token != null && page.replace(token, "").contains(token.substring(token.length() - 16)))) {
+	static KeptPage of(String page, String contentType, List<PostForm> forms, SafeHtml shared) {
+		int close = page.lastIndexOf("</body>");
+		if (close < 0 || !page.substring(close).replaceAll("\\s", "").equals("</body></html>")) {
 			return null;
 		}
+		String head = page.substring(0, close);
+		byte[] end = page.substring(close).getBytes(StandardCharsets.UTF_8);
 		List<byte[]> pieces = new ArrayList<>();
-		int at = (shared != null && shared.length() > 0) ? page.indexOf(shared.html()) : -1;
+		// Found only to hold the shared part once: a page where it is not found is kept
+		// whole.
+		int at = (shared != null && shared.length() > 0) ? head.indexOf(shared.html()) : -1;
 		if (at < 0) {
-			cut(page, token, pieces);
-			return new KeptPage(contentType, pieces, null);
+			pieces.add(head.getBytes(StandardCharsets.UTF_8));
+			return new KeptPage(contentType, pieces, forms, end, null);
 		}
-		cut(page.substring(0, at), token, pieces);
+		pieces.add(head.substring(0, at).getBytes(StandardCharsets.UTF_8));
 		pieces.add(shared.utf8());
-		cut(page.substring(at + shared.length()), token, pieces);
-		return new KeptPage(contentType, pieces, shared.utf8());
-	}
-
-	/** Adds {@code text} as bytes, with a hole wherever it held the token. */
-	private static void cut(String text, String token, List<byte[]> pieces) {
-		int from = 0;
-		if (token != null && !token.isEmpty()) {
-			for (int hole = text.indexOf(token); hole >= 0; hole = text.indexOf(token, from)) {
-				pieces.add(text.substring(from, hole).getBytes(StandardCharsets.UTF_8));
-				pieces.add(TOKEN);
-				from = hole + token.length();
-			}
-		}
-		pieces.add(text.substring(from).getBytes(StandardCharsets.UTF_8));
-	}
-
-	/**
-	 * The request's CSRF token as a page shows it (escaped, as in an attribute), or
-	 * {@code null} when there is none.
-	 */
-	static String csrfToken(HttpServletRequest request) {
-		return (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)
-				? HtmlUtils.htmlEscape(token.getToken()) : null;
+		pieces.add(head.substring(at + shared.length()).getBytes(StandardCharsets.UTF_8));
+		return new KeptPage(contentType, pieces, forms, end, shared.utf8());
 	}
 
 	/** The bytes this page holds of its own, leaving out the shared part. */
@@ -120,25 +101,26 @@ public final class KeptPage implements View {
 	@Override
 	public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		byte[] token = new byte[0];
-		if (this.holes > 0) {
-			String value = csrfToken(request);
-			if (value == null) {
+		byte[] forms = new byte[0];
+		if (!this.forms.isEmpty()) {
+			if (!(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)) {
 				throw new IllegalStateException("A kept page with forms needs the request's CSRF token");
 			}
-			token = value.getBytes(StandardCharsets.UTF_8);
+			forms = PostForms.html(request.getContextPath(), this.forms, token).getBytes(StandardCharsets.UTF_8);
 		}
 		response.setContentType(this.contentType);
-		response.setContentLength(this.fixedLength + this.holes * token.length);
+		response.setContentLength(this.fixedLength + forms.length);
 		ServletOutputStream out = response.getOutputStream();
-		for (byte[] piece : this.pieces) {
-			out.write((piece == TOKEN) ? token : piece);
+		for (byte[] piece : this.head) {
+			out.write(piece);
 		}
+		out.write(forms);
+		out.write(this.end);
 	}
 
 	@Override
 	public String toString() {
-		return "KeptPage[" + this.fixedLength + " bytes, " + this.holes + " token holes]";
+		return "KeptPage[" + this.fixedLength + " bytes, " + this.forms.size() + " forms]";
 	}
 
 }

@@ -14,6 +14,8 @@ import dev.simboard.run.RenderedRuns.Frame;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
+import dev.simboard.web.PostForm;
+import dev.simboard.web.PostForms;
 import dev.simboard.pagecache.KeptPage;
 import dev.simboard.pagecache.PageKeeper;
 import dev.simboard.web.Refreshes;
@@ -90,6 +92,7 @@ class RunController {
 				Links.run(agentId, batchId, jobId), batchHref, neighbours.position(), neighbours.previousHref(),
 				neighbours.nextHref());
 		model.addAttribute("run", view);
+		model.addAttribute(PostForms.ATTRIBUTE, List.of(new PostForm("refresh-run", view.refreshHref())));
 		// Kept and shared by every user: the application's own context path, never a
 		// prefix a request forwarded.
 		SafeHtml body = this.rendered

@@ -1,8 +1,11 @@
 package dev.simboard.pagecache;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import dev.simboard.web.PostForm;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -13,74 +16,79 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * A kept page goes out as it was rendered, with the request's own CSRF token in each
- * form.
+ * A kept page goes out as it was rendered, with its post forms written before its end
+ * with the request's own CSRF token.
  */
 class KeptPageTests {
 
 	private static final String CONTENT_TYPE = "text/html;charset=UTF-8";
 
-	/** What a page to keep is rendered with in place of the CSRF token. */
-	private static final String STAND_IN = "keptpagetoken0123456789abcdef0123456789abcdef";
+	private static final List<PostForm> FORMS = List.of(new PostForm("signout", "/logout"),
+			new PostForm("refresh-run", "/agents/a/batches/b/runs/j/refresh"));
 
 	private final SafeHtml body = SafeHtml.rendered("<ol><li>Zoë &amp; co ✓</li></ol>");
 
-	private final String page = "<form><input name=\"_csrf\" value=\"" + STAND_IN + "\"/></form><main>"
-			+ this.body.html() + "</main><form><input name=\"_csrf\" value=\"" + STAND_IN + "\"/></form>";
+	private final String head = "<!DOCTYPE html><html><body><button form=\"signout\">Sign out</button><main>"
+			+ this.body.html() + "</main>\n";
+
+	private final String end = "</body>\n</html>\n";
 
 	@Test
-	void renderWhenKeptThenSendsThePageWithTheRequestsTokenInEachForm() throws Exception {
-		KeptPage kept = KeptPage.of(this.page, CONTENT_TYPE, STAND_IN, this.body, null);
-		MockHttpServletResponse response = render(kept, "token-of-this-request");
-		String expected = this.page.replace(STAND_IN, "token-of-this-request");
+	void renderWhenKeptThenWritesItsFormsWithTheRequestsTokenBeforeTheEnd() throws Exception {
+		KeptPage kept = KeptPage.of(this.head + this.end, CONTENT_TYPE, FORMS, this.body);
+		MockHttpServletResponse response = render(kept, "/ctx", "token-of-this-request");
+		String expected = this.head
+				+ "<form id=\"signout\" method=\"post\" action=\"/ctx/logout\" hidden><input type=\"hidden\" name=\"_csrf\" value=\"token-of-this-request\"></form>\n"
+				+ "<form id=\"refresh-run\" method=\"post\" action=\"/ctx/agents/a/batches/b/runs/j/refresh\" hidden><input type=\"hidden\" name=\"_csrf\" value=\"token-of-this-request\"></form>\n"
+				+ this.end;
 		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(expected);
 		assertThat(response.getContentLength()).isEqualTo(expected.getBytes(StandardCharsets.UTF_8).length);
 		assertThat(response.getContentType()).isEqualTo(CONTENT_TYPE);
 	}
 
 	@Test
+	void renderWhenTwoRequestsThenEachGetsOnlyItsOwnToken() throws Exception {
+		KeptPage kept = KeptPage.of(this.head + this.end, CONTENT_TYPE, FORMS, this.body);
+		String first = render(kept, "", "first-token").getContentAsString(StandardCharsets.UTF_8);
+		String second = render(kept, "", "second-token").getContentAsString(StandardCharsets.UTF_8);
+		assertThat(first).doesNotContain("second-token");
+		assertThat(second).doesNotContain("first-token").contains("value=\"second-token\"");
+	}
+
+	@Test
 	void ofWhenPagesIncludeTheSameSharedPartThenItIsHeldOnce() {
-		KeptPage first = KeptPage.of(this.page, CONTENT_TYPE, STAND_IN, this.body, null);
-		KeptPage second = KeptPage.of(this.page.replace(STAND_IN, "keptpagetokenfedcba9876543210fedcba9876543210"),
-				CONTENT_TYPE, "keptpagetokenfedcba9876543210fedcba9876543210", this.body, null);
+		KeptPage first = KeptPage.of(this.head + this.end, CONTENT_TYPE, FORMS, this.body);
+		KeptPage second = KeptPage.of(this.head + this.end, CONTENT_TYPE, List.of(), this.body);
 		int shared = this.body.html().getBytes(StandardCharsets.UTF_8).length;
-		int withoutTokens = this.page.replace(STAND_IN, "").getBytes(StandardCharsets.UTF_8).length;
-		assertThat(first.ownBytes()).isEqualTo(withoutTokens - shared);
+		int whole = (this.head + this.end).getBytes(StandardCharsets.UTF_8).length;
+		assertThat(first.ownBytes()).isEqualTo(whole - shared);
 		assertThat(second.ownBytes()).isEqualTo(first.ownBytes());
-		assertThat(this.body.footprint()).isEqualTo(2L * this.body.length() + shared);
 	}
 
 	@Test
-	void renderWhenPageHasNoSharedPartOrTokenThenSendsItAsItIs() throws Exception {
-		KeptPage kept = KeptPage.of("<p>Zoë</p>", CONTENT_TYPE, null, null, null);
-		MockHttpServletResponse response = render(kept, null);
-		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("<p>Zoë</p>");
-		assertThat(response.getContentLength()).isEqualTo(11);
+	void renderWhenPageHasNoSharedPartOrFormsThenSendsItAsItIs() throws Exception {
+		KeptPage kept = KeptPage.of("<p>Zoë</p></body></html>", CONTENT_TYPE, List.of(), null);
+		MockHttpServletResponse response = render(kept, "", null);
+		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("<p>Zoë</p></body></html>");
+		assertThat(response.getContentLength()).isEqualTo(25);
 	}
 
 	@Test
-	void ofWhenPageShowsTheStandInInAnotherFormThenKeepsNothing() {
-		// A form there would get no token of its own: such a page is never kept.
-		String elsewhere = this.page + "<a href=\"/x?t=keptpagetoken%30123456789abcdef0123456789abcdef\">x</a>";
-		assertThat(KeptPage.of(elsewhere, CONTENT_TYPE, STAND_IN, this.body, null)).isNull();
-	}
-
-	@Test
-	void ofWhenPageHoldsTheRenderingRequestsRealTokenThenKeepsNothing() {
-		String leaky = this.page + "<meta name=\"csrf\" content=\"real-token-of-the-first-user\">";
-		assertThat(KeptPage.of(leaky, CONTENT_TYPE, STAND_IN, this.body, "real-token-of-the-first-user")).isNull();
-		assertThat(KeptPage.of(this.page, CONTENT_TYPE, STAND_IN, this.body, "real-token-of-the-first-user"))
-			.isNotNull();
+	void ofWhenPageDoesNotEndAsALayoutPageThenKeepsNothing() {
+		// No end of body to write the forms before: such a page is never kept.
+		assertThat(KeptPage.of("<p>a fragment</p>", CONTENT_TYPE, FORMS, null)).isNull();
+		assertThat(KeptPage.of(this.head + this.end + "<p>after the end</p>", CONTENT_TYPE, FORMS, null)).isNull();
 	}
 
 	@Test
 	void renderWhenPageHasFormsButRequestHasNoTokenThenRefuses() {
-		KeptPage kept = KeptPage.of(this.page, CONTENT_TYPE, STAND_IN, this.body, null);
-		assertThatIllegalStateException().isThrownBy(() -> render(kept, null)).withMessageContaining("CSRF token");
+		KeptPage kept = KeptPage.of(this.head + this.end, CONTENT_TYPE, FORMS, this.body);
+		assertThatIllegalStateException().isThrownBy(() -> render(kept, "", null)).withMessageContaining("CSRF token");
 	}
 
-	private static MockHttpServletResponse render(KeptPage kept, String token) throws Exception {
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/agents");
+	private static MockHttpServletResponse render(KeptPage kept, String contextPath, String token) throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", contextPath + "/agents");
+		request.setContextPath(contextPath);
 		if (token != null) {
 			request.setAttribute(CsrfToken.class.getName(), new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", token));
 		}

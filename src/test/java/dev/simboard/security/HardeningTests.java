@@ -196,7 +196,7 @@ class HardeningTests extends FakeSigmaMindApp {
 	@Test
 	void logoutWhenSignedOutThenSessionCookieCleared() throws Exception {
 		WebSession user = signedIn("qa", "secret");
-		String token = Jsoup.parse(user.get("/agents").body()).select("form.signout input[name=_csrf]").attr("value");
+		String token = Jsoup.parse(user.get("/agents").body()).select("form#signout input[name=_csrf]").attr("value");
 		HttpResponse<String> answer = user.post("/logout", "_csrf=" + token);
 		assertThat(answer.headers().allValues("Set-Cookie"))
 			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=;").contains("Expires=Thu, 01 Jan 1970"));
@@ -213,7 +213,7 @@ class HardeningTests extends FakeSigmaMindApp {
 		assertThat(session.get("/logout").statusCode()).isNotEqualTo(302);
 		assertThat(session.get("/agents").statusCode()).isEqualTo(200);
 		String token = Jsoup.parse(session.get("/agents").body())
-			.select("form.signout input[name=_csrf]")
+			.select("form#signout input[name=_csrf]")
 			.attr("value");
 		assertThat(session.post("/logout", "_csrf=" + token).headers().firstValue("Location").orElseThrow())
 			.endsWith("/login?logout");
