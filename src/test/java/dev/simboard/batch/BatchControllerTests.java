@@ -15,6 +15,7 @@ import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RefreshOutcome;
 import dev.simboard.catalog.RunList;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
+import dev.simboard.model.Id;
 import dev.simboard.model.TestCase;
 import dev.simboard.web.PageTest;
 
@@ -368,6 +369,19 @@ class BatchControllerTests {
 				.andExpect(content().string(containsString("In this address, jobId must be a SigmaMind ID")));
 		}
 		verifyNoInteractions(this.catalog);
+	}
+
+	@Test
+	void batchPageWhenShownThenOpenRunFieldChecksTheIdRuleAsYouType() throws Exception {
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH)).willReturn(new BatchRuns(
+				Fixtures.fresh(Fixtures.batch(1, 0, 1, List.of(ANGRY))), Fixtures.fresh(RunList.unlisted())));
+		String page = this.mvc.perform(get(URL))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Element field = org.jsoup.Jsoup.parse(page).selectFirst("input[name=jobId]");
+		org.assertj.core.api.Assertions.assertThat(field.attr("pattern")).isEqualTo(Id.REGEXP);
 	}
 
 }
