@@ -1,5 +1,7 @@
 package dev.simboard;
 
+import java.util.List;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -7,6 +9,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import dev.simboard.catalog.Catalog;
+import dev.simboard.model.Id;
 import dev.simboard.sigmamind.DemoMode;
 import dev.simboard.sigmamind.DemoModeCondition;
 import dev.simboard.sigmamind.SigmaMindClient;
@@ -20,6 +24,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyO
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -94,6 +99,20 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat()
 		.belongToAnyOf(SigmaMindClient.class);
+
+	/**
+	 * What pages ask the catalog for, and what the catalog asks the client for, is named
+	 * by {@link Id}s: nothing builds a request to SigmaMind from an unchecked string.
+	 */
+	@ArchTest
+	static final ArchRule sigmaMindIsAskedByIdNeverByString = methods().that()
+		.areDeclaredInClassesThat()
+		.belongToAnyOf(SigmaMindClient.class, Catalog.class)
+		.and()
+		.arePublic()
+		.should()
+		.notHaveRawParameterTypes(DescribedPredicate.describe("that include String",
+				(List<JavaClass> types) -> types.stream().anyMatch((type) -> type.isEquivalentTo(String.class))));
 
 	@ArchTest
 	static final ArchRule theWireEndsAtTheAdapter = noClasses().that()

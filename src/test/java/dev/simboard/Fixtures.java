@@ -7,6 +7,7 @@ import dev.simboard.catalog.Fresh;
 import dev.simboard.model.Agent;
 import dev.simboard.model.Batch;
 import dev.simboard.model.Conversation;
+import dev.simboard.model.Id;
 import dev.simboard.model.Message;
 import dev.simboard.model.MockVariable;
 import dev.simboard.model.Run;
@@ -23,6 +24,12 @@ public final class Fixtures {
 	public static final String BATCH_ID = "batch_s0OJu2JWR8R45Fai";
 
 	public static final String JOB_ID = "job_ksUu5yRHGTLLrLeM";
+
+	public static final Id AGENT = Id.of(AGENT_ID);
+
+	public static final Id BATCH = Id.of(BATCH_ID);
+
+	public static final Id JOB = Id.of(JOB_ID);
 
 	public static final Instant CREATED = Instant.parse("2026-03-26T10:52:45.565Z");
 

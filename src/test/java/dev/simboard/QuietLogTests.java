@@ -21,10 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The log on a bad day: SigmaMind down, a visitor asking for what does not exist, forged
- * forms. Each expected failure is one WARN line without a stack trace, and a flood of
- * them is a handful of lines, however many requests come. A breaker that opens after two
- * failures, and a clock that stands still unless a test moves it.
+ * The log on a bad day: SigmaMind down, a visitor asking for what does not exist or
+ * mistyping an address, forged forms. Each expected failure is one WARN line without a
+ * stack trace, and a flood of them is a handful of lines, however many requests come. A
+ * breaker that opens after two failures, and a clock that stands still unless a test
+ * moves it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class QuietLogTests extends FakeSigmaMindApp {
@@ -66,6 +67,23 @@ class QuietLogTests extends FakeSigmaMindApp {
 			assertThat(user.get("/agents/agent_x/batches/batch_x/runs/job_unknown_" + i).statusCode()).isEqualTo(404);
 		}
 		assertQuiet(output.getAll().substring(before));
+	}
+
+	@Test
+	void logWhenTwoHundredMalformedIdsThenBadRequestPagesAFewLinesAndNoStackTrace(CapturedOutput output)
+			throws Exception {
+		WebSession user = signedIn();
+		int before = output.getAll().length();
+		for (int i = 0; i < 200; i++) {
+			HttpResponse<String> path = user.get("/agents/agent." + i);
+			assertThat(path.statusCode()).isEqualTo(400);
+			assertThat(path.body()).contains("The agent ID in this address must be a SigmaMind ID");
+			HttpResponse<String> query = user.get("/agents/agent_1/batches/batch_1/runs?jobId=job." + i);
+			assertThat(query.statusCode()).isEqualTo(400);
+			assertThat(query.body()).contains("In this address, jobId must be a SigmaMind ID");
+		}
+		assertQuiet(output.getAll().substring(before));
+		assertThat(sigmaMind.findAll(anyRequestedFor(anyUrl()))).isEmpty();
 	}
 
 	@Test

@@ -9,11 +9,11 @@ import dev.simboard.catalog.Fresh;
 import dev.simboard.catalog.Staleness;
 import dev.simboard.model.Agent;
 import dev.simboard.model.Batch;
+import dev.simboard.model.Id;
 import dev.simboard.model.Page;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
-import dev.simboard.web.SigmaMindId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -62,14 +62,14 @@ class AgentController {
 	}
 
 	@GetMapping("/agents/{agentId}")
-	String agent(@PathVariable @SigmaMindId String agentId,
+	String agent(@PathVariable Id agentId,
 			@RequestParam(name = "page", defaultValue = "1") @Min(1) @Max(100_000) int page, Model model) {
 		AgentBatches found = this.catalog.agentBatches(agentId, page - 1);
 		AgentRow agent = row(found.agent().value());
 		Page<Batch> batches = found.batches().value();
 		model.addAttribute("staleness", found.staleness());
 		model.addAttribute("agent", agent);
-		List<BatchRow> rows = batches.items().stream().map((batch) -> row(agentId, batch)).toList();
+		List<BatchRow> rows = batches.items().stream().map((batch) -> row(agentId.value(), batch)).toList();
 		model.addAttribute("batches", rows);
 		model.addAttribute("trend", Trend.of(rows));
 		model.addAttribute("page", page);

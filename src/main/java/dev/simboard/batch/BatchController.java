@@ -5,11 +5,11 @@ import java.util.List;
 import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.model.Batch;
+import dev.simboard.model.Id;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
 import dev.simboard.web.Refreshes;
-import dev.simboard.web.SigmaMindId;
 
 import jakarta.validation.Valid;
 
@@ -38,16 +38,16 @@ class BatchController {
 	}
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}")
-	String batch(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
-			@Valid @ModelAttribute("query") BatchQuery query, Model model) {
+	String batch(@PathVariable Id agentId, @PathVariable Id batchId, @Valid @ModelAttribute("query") BatchQuery query,
+			Model model) {
 		BatchRuns found = this.catalog.batchRuns(agentId, batchId);
 		Batch batch = found.batch().value();
-		model.addAttribute("batch", BatchPages.view(agentId, batch, found.runs().value(), query, this.views));
+		model.addAttribute("batch", BatchPages.view(agentId.value(), batch, found.runs().value(), query, this.views));
 		model.addAttribute("staleness", found.staleness());
 		model.addAttribute("agentId", agentId);
 		model.addAttribute("crumbs",
 				List.of(new Crumb("Agents", Links.agents()),
-						new Crumb(Formats.agentName(batch.agent(), agentId), Links.agent(agentId)),
+						new Crumb(Formats.agentName(batch.agent(), agentId.value()), Links.agent(agentId)),
 						Crumb.here("Batch " + batchId)));
 		return "batch/batch";
 	}
@@ -58,8 +58,8 @@ class BatchController {
 	 * longer asks to be refreshed and says that the batch has finished.
 	 */
 	@GetMapping("/agents/{agentId}/batches/{batchId}/live")
-	String live(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
-			@Valid @ModelAttribute("query") BatchQuery query, Model model) {
+	String live(@PathVariable Id agentId, @PathVariable Id batchId, @Valid @ModelAttribute("query") BatchQuery query,
+			Model model) {
 		batch(agentId, batchId, query, model);
 		model.addAttribute("liveUpdate", true);
 		return "batch/batch :: live";
@@ -67,17 +67,15 @@ class BatchController {
 
 	/** "Refresh now": asks SigmaMind again, at most once per batch every few seconds. */
 	@PostMapping("/agents/{agentId}/batches/{batchId}/refresh")
-	String refresh(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
-			RedirectAttributes redirect) {
+	String refresh(@PathVariable Id agentId, @PathVariable Id batchId, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("flash", Refreshes.message(this.catalog.refreshBatch(agentId, batchId)));
 		return "redirect:" + Links.batch(agentId, batchId);
 	}
 
 	/** The form that opens a run by its job ID, for when SigmaMind does not list them. */
 	@GetMapping("/agents/{agentId}/batches/{batchId}/runs")
-	String openRun(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
-			@RequestParam @SigmaMindId String jobId) {
-		return "redirect:" + Links.run(agentId, batchId, jobId.trim());
+	String openRun(@PathVariable Id agentId, @PathVariable Id batchId, @RequestParam Id jobId) {
+		return "redirect:" + Links.run(agentId, batchId, jobId);
 	}
 
 }

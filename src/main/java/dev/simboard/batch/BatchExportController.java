@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.Catalog;
+import dev.simboard.model.Id;
 import dev.simboard.web.Links;
-import dev.simboard.web.SigmaMindId;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -38,7 +38,7 @@ class BatchExportController {
 	}
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}/export.csv")
-	ResponseEntity<String> csv(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId) {
+	ResponseEntity<String> csv(@PathVariable Id agentId, @PathVariable Id batchId) {
 		BatchExport export = export(agentId, batchId);
 		return response(export, TEXT_CSV,
 				ContentDisposition.attachment().filename("simboard-" + batchId + ".csv").build())
@@ -46,16 +46,15 @@ class BatchExportController {
 	}
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}/export.json")
-	ResponseEntity<BatchExport> json(@PathVariable @SigmaMindId String agentId,
-			@PathVariable @SigmaMindId String batchId) {
+	ResponseEntity<BatchExport> json(@PathVariable Id agentId, @PathVariable Id batchId) {
 		BatchExport export = export(agentId, batchId);
 		return response(export, MediaType.APPLICATION_JSON, ContentDisposition.inline().build()).body(export);
 	}
 
-	private BatchExport export(String agentId, String batchId) {
+	private BatchExport export(Id agentId, Id batchId) {
 		BatchRuns found = this.catalog.batchRuns(agentId, batchId);
-		return BatchExport.of(agentId, batchId, found.batch().value(), found.runs().value(), this.views,
-				(jobId) -> Links.absolute(Links.run(agentId, batchId, jobId)));
+		return BatchExport.of(agentId.value(), batchId.value(), found.batch().value(), found.runs().value(), this.views,
+				(jobId) -> Links.absolute(Links.run(agentId.value(), batchId.value(), jobId)));
 	}
 
 	private static ResponseEntity.BodyBuilder response(BatchExport export, MediaType type,

@@ -64,10 +64,7 @@ final class BatchPages {
 		if (testCases.size() <= MAX_CHOICES) {
 			return testCases.stream().map(BatchPages::row).toList();
 		}
-		return testCases.stream()
-			.filter((testCase) -> query.testCase() != null && query.testCase().equals(testCase.id()))
-			.map(BatchPages::row)
-			.toList();
+		return testCases.stream().filter((testCase) -> query.picks(testCase.id())).map(BatchPages::row).toList();
 	}
 
 	/**

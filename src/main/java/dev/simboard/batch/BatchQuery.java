@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.simboard.model.Ids;
+import dev.simboard.model.Id;
 import dev.simboard.model.Run;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Verdict;
@@ -24,7 +24,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param outcome {@code passed}, {@code failed}, {@code running}, {@code unjudged}, or
  * {@code null} for all
  * @param q text to find in the test case label or the judge's remarks, or {@code null}
- * @param testCase a test case ID, or {@code null} for all
+ * @param testCase a test case ID, or {@code null} for all (an empty one, the form's
+ * "All", reads as none)
  * @param sort {@code label}, {@code outcome}, {@code duration} or {@code created}, with a
  * leading {@code -} for descending; {@code null} for label then attempt
  * @param page the page, from 1; bound from the query string like the rest, with a page
@@ -32,8 +33,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public record BatchQuery(
 		@Pattern(regexp = OUTCOMES, message = "must be passed, failed, running or unjudged") String outcome,
-		@Size(max = 200, message = "must be at most 200 characters") String q,
-		@Pattern(regexp = Ids.REGEXP, message = Ids.MESSAGE) String testCase,
+		@Size(max = 200, message = "must be at most 200 characters") String q, Id testCase,
 		@Pattern(regexp = SORTS,
 				message = "must be label, outcome, duration or created, with a leading - for descending") String sort,
 		@Max(value = 100_000, message = "must be at most 100000") Integer page) {
@@ -50,7 +50,6 @@ public record BatchQuery(
 	public BatchQuery {
 		outcome = blankToNull(outcome);
 		q = blankToNull((q != null) ? q.trim() : null);
-		testCase = blankToNull(testCase);
 		sort = blankToNull(sort);
 		page = (page == null || page < 1) ? 1 : page;
 	}
@@ -62,6 +61,11 @@ public record BatchQuery(
 	/** The order this view's {@code sort} names. */
 	RunOrder order() {
 		return RunOrder.of(this.sort);
+	}
+
+	/** Whether this view shows only the test case with this ID. */
+	public boolean picks(String testCaseId) {
+		return this.testCase != null && this.testCase.value().equals(testCaseId);
 	}
 
 	/** Whether any filter narrows the runs. */
@@ -99,7 +103,7 @@ public record BatchQuery(
 	Predicate<Run> filter() {
 		String needle = (this.q != null) ? this.q.toLowerCase(Locale.ROOT) : null;
 		return (run) -> (this.outcome == null || Verdict.of(run).css().equals(this.outcome))
-				&& (this.testCase == null || this.testCase.equals(run.testCaseId())) && (needle == null
+				&& (this.testCase == null || picks(run.testCaseId())) && (needle == null
 						|| contains(Formats.label(run.testCase()), needle) || contains(run.remarks(), needle));
 	}
 
@@ -111,7 +115,7 @@ public record BatchQuery(
 		return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
 	}
 
-	private static void addIfSet(UriComponentsBuilder builder, String name, String value) {
+	private static void addIfSet(UriComponentsBuilder builder, String name, Object value) {
 		if (value != null) {
 			builder.queryParam(name, value);
 		}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +20,7 @@ import dev.simboard.model.Attempt;
 import dev.simboard.model.Batch;
 import dev.simboard.model.Chat;
 import dev.simboard.model.Conversation;
-import dev.simboard.model.Ids;
+import dev.simboard.model.Id;
 import dev.simboard.model.Message;
 import dev.simboard.model.Page;
 import dev.simboard.model.Run;
@@ -61,7 +62,7 @@ public class Catalog {
 
 	private final FreshCache<String, List<Agent>> agentLists;
 
-	private final FreshCache<String, Agent> agents;
+	private final FreshCache<Id, Agent> agents;
 
 	private final FreshCache<BatchPageKey, Page<Batch>> batchPages;
 
@@ -71,7 +72,7 @@ public class Catalog {
 
 	private final FreshCache<RunKey, Run> runs;
 
-	private final FreshCache<String, Chat> chats;
+	private final FreshCache<Id, Chat> chats;
 
 	private final List<FreshCache<?, ?>> all;
 
@@ -126,7 +127,7 @@ public class Catalog {
 	}
 
 	/** An agent and one page (from 0) of its batch runs, loaded side by side. */
-	public AgentBatches agentBatches(String agentId, int page) {
+	public AgentBatches agentBatches(Id agentId, int page) {
 		Instant deadline = deadline();
 		CompletableFuture<Fresh<Agent>> agent = this.agents.start(agentId);
 		BatchPageKey pageKey = new BatchPageKey(agentId, page);
@@ -136,7 +137,7 @@ public class Catalog {
 	}
 
 	/** A batch run and its runs, loaded side by side. */
-	public BatchRuns batchRuns(String agentId, String batchId) {
+	public BatchRuns batchRuns(Id agentId, Id batchId) {
 		Instant deadline = deadline();
 		BatchKey key = new BatchKey(agentId, batchId);
 		CompletableFuture<Fresh<Batch>> batch = this.batches.start(key);
@@ -150,22 +151,23 @@ public class Catalog {
 	 * attempt number comes from the batch's run list when that is at hand without
 	 * waiting.
 	 */
-	public RunDetail run(String agentId, String batchId, String jobId) {
+	public RunDetail run(Id agentId, Id batchId, Id jobId) {
 		Instant deadline = deadline();
 		Fresh<Run> run = this.runs.get(new RunKey(agentId, batchId, jobId), deadline);
 		// Fetching a whole batch's runs for one run page would cost more than it shows.
 		Fresh<RunList> runList = this.runLists.getIfCached(new BatchKey(agentId, batchId));
-		Attempt attempt = (runList != null) ? runList.value().attempt(jobId) : null;
+		Attempt attempt = (runList != null) ? runList.value().attempt(jobId.value()) : null;
 		Run value = run.value();
 		if (value.conversation().source() == Conversation.Source.RUN) {
 			return new RunDetail(value, Transcript.of(value.conversation()), null, attempt, Staleness.of(run, runList));
 		}
-		if (!Ids.valid(value.chatId())) {
+		Optional<Id> chatId = Id.parse(value.chatId());
+		if (chatId.isEmpty()) {
 			return new RunDetail(value, Transcript.none(),
 					"SigmaMind sent no conversation and no chat ID for this run.", attempt, Staleness.of(run, runList));
 		}
 		try {
-			Fresh<Chat> chat = this.chats.get(value.chatId(), deadline);
+			Fresh<Chat> chat = this.chats.get(chatId.get(), deadline);
 			return new RunDetail(value, Transcript.of(chat.value().conversation()), null, attempt,
 					Staleness.of(run, runList, chat));
 		}
@@ -181,7 +183,7 @@ public class Catalog {
 	 * A batch's runs if they are cached now, without asking SigmaMind: for "previous" and
 	 * "next" on a run page reached from the batch page. {@code null} otherwise.
 	 */
-	public RunList runsIfCached(String agentId, String batchId) {
+	public RunList runsIfCached(Id agentId, Id batchId) {
 		Fresh<RunList> runs = this.runLists.getIfCached(new BatchKey(agentId, batchId));
 		return (runs != null) ? runs.value() : null;
 	}
@@ -189,7 +191,7 @@ public class Catalog {
 	/**
 	 * Asks SigmaMind again for a batch and its runs, at most once per resource a while.
 	 */
-	public RefreshOutcome refreshBatch(String agentId, String batchId) {
+	public RefreshOutcome refreshBatch(Id agentId, Id batchId) {
 		BatchKey key = new BatchKey(agentId, batchId);
 		if (this.manualRefreshes.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
 			return RefreshOutcome.TOO_SOON;
@@ -205,7 +207,7 @@ public class Catalog {
 	}
 
 	/** Asks SigmaMind again for a run (and its chat), at most once per run a while. */
-	public RefreshOutcome refreshRun(String agentId, String batchId, String jobId) {
+	public RefreshOutcome refreshRun(Id agentId, Id batchId, Id jobId) {
 		RunKey key = new RunKey(agentId, batchId, jobId);
 		if (this.manualRefreshes.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
 			return RefreshOutcome.TOO_SOON;
@@ -213,9 +215,9 @@ public class Catalog {
 		Instant deadline = deadline();
 		try {
 			Fresh<Run> run = this.runs.reload(key, deadline);
-			String chatId = run.value().chatId();
-			if (run.value().conversation().source() != Conversation.Source.RUN && Ids.valid(chatId)) {
-				return outcome(run, this.chats.reload(chatId, deadline));
+			Optional<Id> chatId = Id.parse(run.value().chatId());
+			if (run.value().conversation().source() != Conversation.Source.RUN && chatId.isPresent()) {
+				return outcome(run, this.chats.reload(chatId.get(), deadline));
 			}
 			return outcome(run);
 		}
@@ -302,13 +304,13 @@ public class Catalog {
 		return 1_024 + chat.messages().stream().mapToInt((message) -> 128 + message.text().length() * 2).sum();
 	}
 
-	record BatchPageKey(String agentId, int page) {
+	record BatchPageKey(Id agentId, int page) {
 	}
 
-	record BatchKey(String agentId, String batchId) {
+	record BatchKey(Id agentId, Id batchId) {
 	}
 
-	record RunKey(String agentId, String batchId, String jobId) {
+	record RunKey(Id agentId, Id batchId, Id jobId) {
 	}
 
 }

@@ -3,14 +3,12 @@ package dev.simboard.compare;
 import java.util.List;
 import java.util.Objects;
 
-import jakarta.validation.constraints.Pattern;
-
 import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.catalog.Staleness;
 import dev.simboard.model.Batch;
-import dev.simboard.model.Ids;
+import dev.simboard.model.Id;
 import dev.simboard.model.Page;
 import dev.simboard.model.Run;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
@@ -18,7 +16,6 @@ import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
 import dev.simboard.web.NotFoundException;
-import dev.simboard.web.SigmaMindId;
 import dev.simboard.web.Verdict;
 
 import org.springframework.stereotype.Controller;
@@ -48,40 +45,38 @@ class CompareController {
 	 * against the batch before it in the agent's list, so the address stays a permalink.
 	 */
 	@GetMapping("/agents/{agentId}/compare")
-	String compare(@PathVariable @SigmaMindId String agentId, @RequestParam @SigmaMindId String head,
-			@RequestParam(required = false) @Pattern(regexp = Ids.REGEXP, message = Ids.MESSAGE) String base,
+	String compare(@PathVariable Id agentId, @RequestParam Id head, @RequestParam(required = false) Id base,
 			Model model) {
 		if (base == null) {
 			String previous = previousBatch(agentId, head);
 			if (previous != null) {
-				return "redirect:" + CompareLinks.compare(agentId, previous, head);
+				return "redirect:" + CompareLinks.compare(agentId.value(), previous, head.value());
 			}
 			model.addAttribute("agentId", agentId);
 			model.addAttribute("headId", head);
 			model.addAttribute("headHref", Links.batch(agentId, head));
 			model.addAttribute("crumbs", List.of(new Crumb("Agents", Links.agents()),
-					new Crumb(agentId, Links.agent(agentId)), Crumb.here("Compare batch " + head)));
+					new Crumb(agentId.value(), Links.agent(agentId)), Crumb.here("Compare batch " + head)));
 			return "compare/none";
 		}
 		BatchRuns before = batchRuns(agentId, base, "base");
 		BatchRuns after = batchRuns(agentId, head, "head");
 		Batch headBatch = after.batch().value();
-		model.addAttribute("view", Comparisons.view(agentId, before.batch().value(), before.runs().value(), headBatch,
-				after.runs().value()));
+		model.addAttribute("view", Comparisons.view(agentId.value(), before.batch().value(), before.runs().value(),
+				headBatch, after.runs().value()));
 		model.addAttribute("agentId", agentId);
 		model.addAttribute("staleness", Staleness.of(before.batch(), before.runs(), after.batch(), after.runs()));
 		model.addAttribute("crumbs",
 				List.of(new Crumb("Agents", Links.agents()),
-						new Crumb(Formats.agentName(headBatch.agent(), agentId), Links.agent(agentId)),
+						new Crumb(Formats.agentName(headBatch.agent(), agentId.value()), Links.agent(agentId)),
 						Crumb.here("Compare " + base + " → " + head)));
 		return "compare/compare";
 	}
 
 	/** The conversations of two runs of the agent, aligned turn by turn. */
 	@GetMapping("/agents/{agentId}/diff")
-	String diff(@PathVariable @SigmaMindId String agentId, @RequestParam @SigmaMindId String baseBatch,
-			@RequestParam @SigmaMindId String baseJob, @RequestParam @SigmaMindId String headBatch,
-			@RequestParam @SigmaMindId String headJob, Model model) {
+	String diff(@PathVariable Id agentId, @RequestParam Id baseBatch, @RequestParam Id baseJob,
+			@RequestParam Id headBatch, @RequestParam Id headJob, Model model) {
 		RunDetail before = run(agentId, baseBatch, baseJob, "base");
 		RunDetail after = run(agentId, headBatch, headJob, "head");
 		DiffSide base = side(agentId, baseBatch, baseJob, before);
@@ -89,7 +84,7 @@ class CompareController {
 		List<DiffRow> rows = (base.transcriptProblem() == null && head.transcriptProblem() == null)
 				? TranscriptDiff.rows(before.transcript().turns(), after.transcript().turns(), base.href(), head.href())
 				: List.of();
-		String compareHref = CompareLinks.compare(agentId, baseBatch, headBatch);
+		String compareHref = CompareLinks.compare(agentId.value(), baseBatch.value(), headBatch.value());
 		model.addAttribute("diff",
 				new DiffView(base, head, rows, count(rows, "same"), count(rows, "changed"), count(rows, "removed"),
 						count(rows, "added"), Objects.equals(testCaseId(before.run()), testCaseId(after.run())),
@@ -97,7 +92,7 @@ class CompareController {
 		model.addAttribute("agentId", agentId);
 		model.addAttribute("staleness", older(before.staleness(), after.staleness()));
 		model.addAttribute("crumbs", List.of(new Crumb("Agents", Links.agents()),
-				new Crumb(Formats.agentName(after.run().agent(), agentId), Links.agent(agentId)),
+				new Crumb(Formats.agentName(after.run().agent(), agentId.value()), Links.agent(agentId)),
 				new Crumb("Compare " + baseBatch + " → " + headBatch, compareHref), Crumb.here("Transcript diff")));
 		return "compare/diff";
 	}
@@ -105,7 +100,7 @@ class CompareController {
 	/**
 	 * A side of the comparison; when SigmaMind has no such batch, a 404 that names it.
 	 */
-	private BatchRuns batchRuns(String agentId, String batchId, String side) {
+	private BatchRuns batchRuns(Id agentId, Id batchId, String side) {
 		try {
 			return this.catalog.batchRuns(agentId, batchId);
 		}
@@ -116,7 +111,7 @@ class CompareController {
 	}
 
 	/** A side of the diff; when SigmaMind has no such run, a 404 that names it. */
-	private RunDetail run(String agentId, String batchId, String jobId, String side) {
+	private RunDetail run(Id agentId, Id batchId, Id jobId, String side) {
 		try {
 			return this.catalog.run(agentId, batchId, jobId);
 		}
@@ -127,7 +122,7 @@ class CompareController {
 	}
 
 	/** The batch listed after the head batch (the next older one), or {@code null}. */
-	private String previousBatch(String agentId, String head) {
+	private String previousBatch(Id agentId, Id head) {
 		boolean found = false;
 		for (int page = 0; page < MAX_BATCH_PAGES; page++) {
 			Page<Batch> batches = this.catalog.agentBatches(agentId, page).batches().value();
@@ -135,7 +130,7 @@ class CompareController {
 				if (found) {
 					return batch.id();
 				}
-				found = head.equals(batch.id());
+				found = head.value().equals(batch.id());
 			}
 			if (!batches.more() || batches.items().isEmpty()) {
 				return null;
@@ -144,11 +139,11 @@ class CompareController {
 		return null;
 	}
 
-	private static DiffSide side(String agentId, String batchId, String jobId, RunDetail detail) {
+	private static DiffSide side(Id agentId, Id batchId, Id jobId, RunDetail detail) {
 		Run run = detail.run();
 		Verdict verdict = Verdict.of(run);
-		return new DiffSide(batchId, jobId, Formats.label(run.testCase()), verdict, Formats.remarks(run),
-				Links.run(agentId, batchId, jobId), detail.transcriptProblem());
+		return new DiffSide(batchId.value(), jobId.value(), Formats.label(run.testCase()), verdict,
+				Formats.remarks(run), Links.run(agentId, batchId, jobId), detail.transcriptProblem());
 	}
 
 	private static String testCaseId(Run run) {

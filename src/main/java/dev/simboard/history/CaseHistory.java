@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.simboard.model.Attempt;
-import dev.simboard.model.Ids;
+import dev.simboard.model.Id;
 import dev.simboard.model.Run;
 import dev.simboard.model.TestCase;
 import dev.simboard.web.Formats;
@@ -227,7 +227,7 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 		Attempt attempt = entry.attempt(run.jobId());
 		String description = verdict.label() + ((attempt != null) ? ", attempt " + attempt : "") + ", batch of "
 				+ Formats.timestamp(entry.batch().created());
-		boolean linkable = Ids.valid(run.jobId());
+		boolean linkable = Id.valid(run.jobId());
 		return new Square(verdict.css(), symbol(verdict), description,
 				linkable ? Links.run(agentId, entry.batch().id(), run.jobId()) : null);
 	}

@@ -2,9 +2,9 @@ package dev.simboard.history;
 
 import java.util.List;
 
+import dev.simboard.model.Id;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Links;
-import dev.simboard.web.SigmaMindId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -34,11 +34,11 @@ class HistoryController {
 	}
 
 	@GetMapping("/agents/{agentId}/test-cases/{testCaseId}")
-	String history(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String testCaseId,
+	String history(@PathVariable Id agentId, @PathVariable Id testCaseId,
 			@RequestParam(name = "batches", defaultValue = "" + DEFAULT_BATCHES) @Min(1) @Max(MAX_BATCHES) int batches,
 			Model model) {
 		HistoryWindow window = this.recentBatches.window(agentId, batches);
-		CaseHistory history = CaseHistory.of(agentId, window, testCaseId);
+		CaseHistory history = CaseHistory.of(agentId.value(), window, testCaseId.value());
 		common(model, agentId, window, batches);
 		model.addAttribute("history", history);
 		model.addAttribute("flakyHref", Links.agent(agentId) + "/flaky");
@@ -49,12 +49,12 @@ class HistoryController {
 	}
 
 	@GetMapping("/agents/{agentId}/flaky")
-	String flaky(@PathVariable @SigmaMindId String agentId,
+	String flaky(@PathVariable Id agentId,
 			@RequestParam(name = "batches", defaultValue = "" + DEFAULT_BATCHES) @Min(1) @Max(MAX_BATCHES) int batches,
 			Model model) {
 		HistoryWindow window = this.recentBatches.window(agentId, batches);
 		common(model, agentId, window, batches);
-		FlakyCases cases = FlakyCases.of(agentId, window);
+		FlakyCases cases = FlakyCases.of(agentId.value(), window);
 		model.addAttribute("flaky", cases.flaky());
 		model.addAttribute("unjudged", cases.unjudged());
 		model.addAttribute("crumbs", List.of(new Crumb("Agents", Links.agents()),
@@ -62,7 +62,7 @@ class HistoryController {
 		return "history/flaky";
 	}
 
-	private static void common(Model model, String agentId, HistoryWindow window, int batches) {
+	private static void common(Model model, Id agentId, HistoryWindow window, int batches) {
 		model.addAttribute("agentId", agentId);
 		model.addAttribute("agentName", window.agentName());
 		model.addAttribute("asked", batches);

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +18,7 @@ import dev.simboard.catalog.Fresh;
 import dev.simboard.catalog.Staleness;
 import dev.simboard.model.Agent;
 import dev.simboard.model.Batch;
-import dev.simboard.model.Ids;
+import dev.simboard.model.Id;
 import dev.simboard.model.Page;
 import dev.simboard.sigmamind.SigmaMindException;
 import dev.simboard.web.Formats;
@@ -53,9 +54,9 @@ class RecentBatches implements DisposableBean {
 	 * The agent's {@code count} most recent batch runs, oldest first. A batch whose runs
 	 * SigmaMind does not give just now stays in the window, marked as not listed.
 	 */
-	HistoryWindow window(String agentId, int count) {
+	HistoryWindow window(Id agentId, int count) {
 		List<Fresh<?>> parts = Collections.synchronizedList(new ArrayList<>());
-		Map<String, Batch> newestFirst = new LinkedHashMap<>();
+		Map<Id, Batch> newestFirst = new LinkedHashMap<>();
 		Agent agent = null;
 		int lastPage = count / Catalog.BATCH_PAGE_SIZE + 1;
 		for (int page = 0; page <= lastPage && newestFirst.size() < count; page++) {
@@ -65,8 +66,9 @@ class RecentBatches implements DisposableBean {
 			parts.add(found.batches());
 			Page<Batch> batches = found.batches().value();
 			for (Batch batch : batches.items()) {
-				if (newestFirst.size() < count && Ids.valid(batch.id())) {
-					newestFirst.putIfAbsent(batch.id(), batch);
+				Optional<Id> batchId = Id.parse(batch.id());
+				if (newestFirst.size() < count && batchId.isPresent()) {
+					newestFirst.putIfAbsent(batchId.get(), batch);
 				}
 			}
 			if (!batches.more() || batches.items().isEmpty()) {
@@ -74,18 +76,17 @@ class RecentBatches implements DisposableBean {
 			}
 		}
 		List<CompletableFuture<BatchEntry>> loads = new ArrayList<>();
-		for (Batch batch : newestFirst.values()) {
-			loads.add(CompletableFuture.supplyAsync(() -> entry(agentId, batch, parts), this.executor));
-		}
+		newestFirst.forEach((batchId, batch) -> loads
+			.add(CompletableFuture.supplyAsync(() -> entry(agentId, batchId, batch, parts), this.executor)));
 		List<BatchEntry> entries = new ArrayList<>(loads.stream().map(RecentBatches::join).toList());
 		Collections.reverse(entries);
-		return new HistoryWindow(Formats.agentName(agent, agentId), List.copyOf(entries),
+		return new HistoryWindow(Formats.agentName(agent, agentId.value()), List.copyOf(entries),
 				Staleness.of(parts.toArray(Fresh<?>[]::new)));
 	}
 
-	private BatchEntry entry(String agentId, Batch listed, List<Fresh<?>> parts) {
+	private BatchEntry entry(Id agentId, Id batchId, Batch listed, List<Fresh<?>> parts) {
 		try {
-			BatchRuns found = this.catalog.batchRuns(agentId, listed.id());
+			BatchRuns found = this.catalog.batchRuns(agentId, batchId);
 			parts.add(found.batch());
 			parts.add(found.runs());
 			return new BatchEntry(found.batch().value(), found.runs().value());

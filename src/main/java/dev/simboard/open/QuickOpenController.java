@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.model.Agent;
 import dev.simboard.model.Batch;
-import dev.simboard.model.Ids;
+import dev.simboard.model.Id;
 import dev.simboard.sigmamind.SigmaMindException;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Links;
@@ -28,7 +28,7 @@ class QuickOpenController {
 
 	/** A Simboard permalink, or any URL with the same shape. */
 	private static final Pattern PERMALINK = Pattern
-		.compile("/agents/(" + Ids.REGEXP + ")(?:/batches/(" + Ids.REGEXP + ")(?:/runs/(" + Ids.REGEXP + "))?)?");
+		.compile("/agents/(" + Id.REGEXP + ")(?:/batches/(" + Id.REGEXP + ")(?:/runs/(" + Id.REGEXP + "))?)?");
 
 	private static final Pattern AGENT = Pattern.compile("\\b(agent_[A-Za-z0-9]{4,124})\\b");
 
@@ -48,16 +48,16 @@ class QuickOpenController {
 		String text = (input != null) ? input.trim() : "";
 		Matcher permalink = PERMALINK.matcher(text);
 		if (permalink.find()) {
-			return redirect(permalink.group(1), permalink.group(2), permalink.group(3));
+			return redirect(id(permalink, 1), id(permalink, 2), id(permalink, 3));
 		}
-		String agent = first(AGENT, text);
-		String batch = first(BATCH, text);
-		String job = first(JOB, text);
+		Id agent = first(AGENT, text);
+		Id batch = first(BATCH, text);
+		Id job = first(JOB, text);
 		if (agent != null) {
 			return redirect(agent, batch, (batch != null) ? job : null);
 		}
 		if (batch != null) {
-			Optional<String> owner = agentOf(batch);
+			Optional<Id> owner = agentOf(batch);
 			if (owner.isPresent()) {
 				return redirect(owner.get(), batch, job);
 			}
@@ -73,12 +73,17 @@ class QuickOpenController {
 	}
 
 	/** The agent whose newest batch runs include this one, from the cached lists. */
-	private Optional<String> agentOf(String batchId) {
+	private Optional<Id> agentOf(Id batchId) {
 		try {
 			for (Agent agent : this.catalog.agents().value()) {
-				List<Batch> batches = this.catalog.agentBatches(agent.id(), 0).batches().value().items();
-				if (batches.stream().anyMatch((batch) -> batchId.equals(batch.id()))) {
-					return Optional.of(agent.id());
+				Optional<Id> agentId = Id.parse(agent.id());
+				if (agentId.isEmpty()) {
+					// Listed under an ID Simboard can't ask SigmaMind about.
+					continue;
+				}
+				List<Batch> batches = this.catalog.agentBatches(agentId.get(), 0).batches().value().items();
+				if (batches.stream().anyMatch((batch) -> batchId.value().equals(batch.id()))) {
+					return agentId;
 				}
 			}
 		}
@@ -88,7 +93,7 @@ class QuickOpenController {
 		return Optional.empty();
 	}
 
-	private static String redirect(String agent, String batch, String job) {
+	private static String redirect(Id agent, Id batch, Id job) {
 		if (batch == null) {
 			return "redirect:" + Links.agent(agent);
 		}
@@ -103,9 +108,17 @@ class QuickOpenController {
 		return "open/open";
 	}
 
-	private static String first(Pattern pattern, String text) {
+	private static Id first(Pattern pattern, String text) {
 		Matcher matcher = pattern.matcher(text);
-		return matcher.find() ? matcher.group(1) : null;
+		return matcher.find() ? id(matcher, 1) : null;
+	}
+
+	/**
+	 * The group as an ID, or {@code null} when it matched nothing or is no ID Simboard
+	 * can open (an {@code agent_} one past 128 characters).
+	 */
+	private static Id id(Matcher matcher, int group) {
+		return Id.parse(matcher.group(group)).orElse(null);
 	}
 
 }

@@ -8,6 +8,7 @@ import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.catalog.RunList;
 import dev.simboard.model.Attempt;
+import dev.simboard.model.Id;
 import dev.simboard.model.Run;
 import dev.simboard.model.TestCase;
 import dev.simboard.run.RenderedRuns.Frame;
@@ -20,7 +21,6 @@ import dev.simboard.pagecache.KeptPage;
 import dev.simboard.pagecache.PageKeeper;
 import dev.simboard.web.Refreshes;
 import dev.simboard.pagecache.SafeHtml;
-import dev.simboard.web.SigmaMindId;
 import dev.simboard.web.Verdict;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,9 +59,9 @@ class RunController {
 	}
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}/runs/{jobId}")
-	ModelAndView run(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
-			@PathVariable @SigmaMindId String jobId, @Valid @ModelAttribute("view") BatchQuery batchView,
-			Authentication user, HttpServletRequest request, Model model) {
+	ModelAndView run(@PathVariable Id agentId, @PathVariable Id batchId, @PathVariable Id jobId,
+			@Valid @ModelAttribute("view") BatchQuery batchView, Authentication user, HttpServletRequest request,
+			Model model) {
 		RunDetail detail = this.catalog.run(agentId, batchId, jobId);
 		Run run = detail.run();
 		Neighbours neighbours = neighbours(batchView, agentId, batchId, jobId);
@@ -79,8 +79,8 @@ class RunController {
 		model.addAttribute("staleness", detail.staleness());
 		TestCase testCase = run.testCase();
 		Verdict verdict = Verdict.of(run);
-		String agentName = Formats.agentName(run.agent(), agentId);
-		RunView view = new RunView(jobId, Formats.label(testCase),
+		String agentName = Formats.agentName(run.agent(), agentId.value());
+		RunView view = new RunView(jobId.value(), Formats.label(testCase),
 				(testCase != null) ? Formats.orDash(testCase.id()) : "—", verdict,
 				(testCase != null) ? Formats.orDash(testCase.successCriteria()) : "—", Formats.remarks(run),
 				(testCase != null) ? Formats.orDash(testCase.userPrompt()) : "—",
@@ -112,7 +112,7 @@ class RunController {
 	 * The runs before and after this one in the batch view the user came from, when the
 	 * batch's runs are cached (they are, coming from its page); none otherwise.
 	 */
-	private Neighbours neighbours(BatchQuery batchView, String agentId, String batchId, String jobId) {
+	private Neighbours neighbours(BatchQuery batchView, Id agentId, Id batchId, Id jobId) {
 		RunList runs = this.catalog.runsIfCached(agentId, batchId);
 		if (runs == null) {
 			return new Neighbours("", null, null);
@@ -120,7 +120,7 @@ class RunController {
 		List<Run> ordered = this.views.matching(runs, batchView);
 		int index = -1;
 		for (int i = 0; i < ordered.size(); i++) {
-			if (jobId.equals(ordered.get(i).jobId())) {
+			if (jobId.value().equals(ordered.get(i).jobId())) {
 				index = i;
 				break;
 			}
@@ -129,9 +129,10 @@ class RunController {
 			return new Neighbours("", null, null);
 		}
 		String query = batchView.queryString();
-		String previous = (index > 0) ? Links.run(agentId, batchId, ordered.get(index - 1).jobId()) + query : null;
-		String next = (index + 1 < ordered.size()) ? Links.run(agentId, batchId, ordered.get(index + 1).jobId()) + query
-				: null;
+		String previous = (index > 0)
+				? Links.run(agentId.value(), batchId.value(), ordered.get(index - 1).jobId()) + query : null;
+		String next = (index + 1 < ordered.size())
+				? Links.run(agentId.value(), batchId.value(), ordered.get(index + 1).jobId()) + query : null;
 		return new Neighbours((index + 1) + " of " + ordered.size(), previous, next);
 	}
 
@@ -156,8 +157,8 @@ class RunController {
 
 	/** "Refresh now": asks SigmaMind again, at most once per run every few seconds. */
 	@PostMapping("/agents/{agentId}/batches/{batchId}/runs/{jobId}/refresh")
-	String refresh(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
-			@PathVariable @SigmaMindId String jobId, RedirectAttributes redirect) {
+	String refresh(@PathVariable Id agentId, @PathVariable Id batchId, @PathVariable Id jobId,
+			RedirectAttributes redirect) {
 		redirect.addFlashAttribute("flash", Refreshes.message(this.catalog.refreshRun(agentId, batchId, jobId)));
 		return "redirect:" + Links.run(agentId, batchId, jobId);
 	}

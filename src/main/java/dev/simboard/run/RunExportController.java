@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
+import dev.simboard.model.Id;
 import dev.simboard.web.Links;
-import dev.simboard.web.SigmaMindId;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -30,28 +30,28 @@ class RunExportController {
 	}
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}/runs/{jobId}/export.json")
-	ResponseEntity<RunExport> json(@PathVariable @SigmaMindId String agentId, @PathVariable @SigmaMindId String batchId,
-			@PathVariable @SigmaMindId String jobId) {
+	ResponseEntity<RunExport> json(@PathVariable Id agentId, @PathVariable Id batchId, @PathVariable Id jobId) {
 		RunDetail detail = this.catalog.run(agentId, batchId, jobId);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().build().toString())
-			.body(RunExport.of(agentId, batchId, jobId, detail, permalink(agentId, batchId, jobId)));
+			.body(RunExport.of(agentId.value(), batchId.value(), jobId.value(), detail,
+					permalink(agentId, batchId, jobId)));
 	}
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}/runs/{jobId}/export.md")
-	ResponseEntity<String> markdown(@PathVariable @SigmaMindId String agentId,
-			@PathVariable @SigmaMindId String batchId, @PathVariable @SigmaMindId String jobId) {
+	ResponseEntity<String> markdown(@PathVariable Id agentId, @PathVariable Id batchId, @PathVariable Id jobId) {
 		RunDetail detail = this.catalog.run(agentId, batchId, jobId);
 		return ResponseEntity.ok()
 			.contentType(TEXT_MARKDOWN)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.inline().filename("simboard-" + jobId + ".md").build().toString())
-			.body(MarkdownExport.render(agentId, batchId, jobId, detail, permalink(agentId, batchId, jobId)));
+			.body(MarkdownExport.render(agentId.value(), batchId.value(), jobId.value(), detail,
+					permalink(agentId, batchId, jobId)));
 	}
 
 	/** The run page's absolute address, so the export links back from anywhere. */
-	private static String permalink(String agentId, String batchId, String jobId) {
+	private static String permalink(Id agentId, Id batchId, Id jobId) {
 		return Links.absolute(Links.run(agentId, batchId, jobId));
 	}
 

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.simboard.model.Batch;
 import dev.simboard.model.Chat;
-import dev.simboard.model.Ids;
+import dev.simboard.model.Id;
 import dev.simboard.model.Page;
 import dev.simboard.model.Run;
 import dev.simboard.model.TestCase;
@@ -42,7 +42,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The one way into SigmaMind: every documented read, with the key set per request,
  * timeouts, and each failure turned into a {@link SigmaMindException} subtype. Answers
  * come back as Simboard's model ({@code dev.simboard.model}), whichever dialect SigmaMind
- * spoke: the wire records stay in this package (see {@link WireModel}).
+ * spoke: the wire records stay in this package (see {@link WireModel}). IDs come as
+ * {@link Id}s, checked when they were made, and go into the URI template as they are.
  */
 @Component
 public class SigmaMindClient {
@@ -101,23 +102,23 @@ public class SigmaMindClient {
 	}
 
 	/** {@code GET /v1/agents/{agentId}}. */
-	public Mono<dev.simboard.model.Agent> agent(String agentId) {
-		return get("GET /v1/agents/{agentId}", "/v1/agents/{agentId}", Map.of("agentId", checked(agentId)), null,
+	public Mono<dev.simboard.model.Agent> agent(Id agentId) {
+		return get("GET /v1/agents/{agentId}", "/v1/agents/{agentId}", Map.of("agentId", agentId.value()), null,
 				ParameterizedTypeReference.<Agent>forType(Agent.class))
 			.map(WireModel::agent);
 	}
 
 	/** {@code GET /v1/batch-runs?agentId=…&page=…&size=…}, newest first. */
-	public Mono<Page<Batch>> batchRuns(String agentId, int page, int size) {
+	public Mono<Page<Batch>> batchRuns(Id agentId, int page, int size) {
 		return get("GET /v1/batch-runs", "/v1/batch-runs", Map.of(),
-				query("agentId", checked(agentId), "page", page, "size", size), BATCH_PAGE)
+				query("agentId", agentId.value(), "page", page, "size", size), BATCH_PAGE)
 			.map((batches) -> WireModel.page(batches, WireModel::batch));
 	}
 
 	/** {@code GET /v1/batch-runs/{batchId}?agentId=…}. */
-	public Mono<Batch> batchRun(String agentId, String batchId) {
-		return get("GET /v1/batch-runs/{batchId}", "/v1/batch-runs/{batchId}", Map.of("batchId", checked(batchId)),
-				query("agentId", checked(agentId)), ParameterizedTypeReference.<BatchRun>forType(BatchRun.class))
+	public Mono<Batch> batchRun(Id agentId, Id batchId) {
+		return get("GET /v1/batch-runs/{batchId}", "/v1/batch-runs/{batchId}", Map.of("batchId", batchId.value()),
+				query("agentId", agentId.value()), ParameterizedTypeReference.<BatchRun>forType(BatchRun.class))
 			.map(WireModel::batch);
 	}
 
@@ -126,32 +127,32 @@ public class SigmaMindClient {
 	 * {@code simboard.sigmamind.test-runs-path} setting. An upstream without it answers
 	 * 404 or 405: {@link SigmaMindNotFoundException}.
 	 */
-	public Mono<Page<Run>> testRuns(String agentId, String batchId, int page) {
+	public Mono<Page<Run>> testRuns(Id agentId, Id batchId, int page) {
 		String path = this.properties.testRunsPath();
 		return get("GET " + path, path, Map.of(),
-				query("agentId", checked(agentId), "batchId", checked(batchId), "page", page, "size",
+				query("agentId", agentId.value(), "batchId", batchId.value(), "page", page, "size",
 						this.properties.testRunsPageSize()),
 				RUN_PAGE)
 			.map((runs) -> WireModel.page(runs, WireModel::run));
 	}
 
 	/** {@code GET /v1/test-runs/{jobId}?batchId=…&agentId=…}. */
-	public Mono<Run> testRun(String agentId, String batchId, String jobId) {
-		return get("GET /v1/test-runs/{jobId}", "/v1/test-runs/{jobId}", Map.of("jobId", checked(jobId)),
-				query("batchId", checked(batchId), "agentId", checked(agentId)),
+	public Mono<Run> testRun(Id agentId, Id batchId, Id jobId) {
+		return get("GET /v1/test-runs/{jobId}", "/v1/test-runs/{jobId}", Map.of("jobId", jobId.value()),
+				query("batchId", batchId.value(), "agentId", agentId.value()),
 				ParameterizedTypeReference.<TestRun>forType(TestRun.class))
 			.map(WireModel::run);
 	}
 
 	/** {@code GET /v1/test-cases?agentId=…}, a bare array. */
-	public Mono<List<TestCase>> testCases(String agentId) {
-		return get("GET /v1/test-cases", "/v1/test-cases", Map.of(), query("agentId", checked(agentId)), TEST_CASES)
+	public Mono<List<TestCase>> testCases(Id agentId) {
+		return get("GET /v1/test-cases", "/v1/test-cases", Map.of(), query("agentId", agentId.value()), TEST_CASES)
 			.map(WireModel::testCases);
 	}
 
 	/** {@code GET /v1/chats/{chatId}}. */
-	public Mono<Chat> chat(String chatId) {
-		return get("GET /v1/chats/{chatId}", "/v1/chats/{chatId}", Map.of("chatId", checked(chatId)), null,
+	public Mono<Chat> chat(Id chatId) {
+		return get("GET /v1/chats/{chatId}", "/v1/chats/{chatId}", Map.of("chatId", chatId.value()), null,
 				ParameterizedTypeReference.<dev.simboard.sigmamind.Chat>forType(dev.simboard.sigmamind.Chat.class))
 			.map(WireModel::chat);
 	}
@@ -238,14 +239,6 @@ public class SigmaMindClient {
 		catch (DateTimeParseException ex) {
 			return null;
 		}
-	}
-
-	private static String checked(String id) {
-		if (!Ids.valid(id)) {
-			// Pages validate IDs first; this guards any other caller.
-			throw new IllegalArgumentException("Not a SigmaMind ID");
-		}
-		return id;
 	}
 
 	private static MultiValueMap<String, String> query(Object... pairs) {

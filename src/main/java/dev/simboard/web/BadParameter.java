@@ -2,6 +2,9 @@ package dev.simboard.web;
 
 import java.util.Map;
 
+import dev.simboard.model.Id;
+
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
 import org.springframework.validation.BindException;
@@ -33,6 +36,11 @@ record BadParameter(String name, String problem, boolean inPath, boolean missing
 
 	static BadParameter of(Exception ex) {
 		if (ex instanceof MissingServletRequestParameterException missing) {
+			if (missing.isMissingAfterConversion() && missing.getMethodParameter() != null) {
+				// Present but empty, such as jobId=: wrong rather than missing.
+				return new BadParameter(missing.getParameterName(),
+						wanted(missing.getMethodParameter().getNestedParameterType()), false, false);
+			}
 			return new BadParameter(missing.getParameterName(), "is missing", false, true);
 		}
 		if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
@@ -62,7 +70,11 @@ record BadParameter(String name, String problem, boolean inPath, boolean missing
 	}
 
 	private static BadParameter of(FieldError field) {
-		String problem = field.isBindingFailure() ? "must be a whole number" : field.getDefaultMessage();
+		String problem = field.getDefaultMessage();
+		if (field.isBindingFailure()) {
+			problem = field.contains(TypeMismatchException.class)
+					? wanted(field.unwrap(TypeMismatchException.class).getRequiredType()) : "must be a whole number";
+		}
 		return new BadParameter(field.getField(), problem, false, false);
 	}
 
@@ -99,6 +111,9 @@ record BadParameter(String name, String problem, boolean inPath, boolean missing
 	}
 
 	private static String wanted(Class<?> type) {
+		if (type == Id.class) {
+			return Id.MESSAGE;
+		}
 		if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
 			return "must be a whole number";
 		}

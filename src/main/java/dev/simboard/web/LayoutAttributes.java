@@ -1,5 +1,6 @@
 package dev.simboard.web;
 
+import dev.simboard.model.Id;
 import dev.simboard.sigmamind.DemoMode;
 
 import org.springframework.core.env.Environment;
@@ -7,7 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What the layout shows on every page.
+ * What the layout shows on every page, and the ID rule its forms check as you type.
  */
 @ControllerAdvice
 class LayoutAttributes {
@@ -34,6 +35,12 @@ class LayoutAttributes {
 	@ModelAttribute("publicUrl")
 	String publicUrl() {
 		return this.publicUrl;
+	}
+
+	/** {@link Id#REGEXP}, for the {@code pattern} of a form's ID field. */
+	@ModelAttribute("idPattern")
+	String idPattern() {
+		return Id.REGEXP;
 	}
 
 }

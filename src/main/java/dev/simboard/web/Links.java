@@ -1,11 +1,14 @@
 package dev.simboard.web;
 
+import dev.simboard.model.Id;
+
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The permalinks of every page, in one place. IDs from SigmaMind are encoded, so an odd
- * one makes a link that is refused cleanly rather than one that goes elsewhere.
+ * one makes a link that is refused cleanly rather than one that goes elsewhere. The
+ * {@link Id} forms are for the page being served, whose address gave its IDs.
  */
 public final class Links {
 
@@ -20,12 +23,24 @@ public final class Links {
 		return build("/agents/{agentId}", agentId);
 	}
 
+	public static String agent(Id agentId) {
+		return agent(agentId.value());
+	}
+
 	public static String batch(String agentId, String batchId) {
 		return build("/agents/{agentId}/batches/{batchId}", agentId, batchId);
 	}
 
+	public static String batch(Id agentId, Id batchId) {
+		return batch(agentId.value(), batchId.value());
+	}
+
 	public static String run(String agentId, String batchId, String jobId) {
 		return build("/agents/{agentId}/batches/{batchId}/runs/{jobId}", agentId, batchId, jobId);
+	}
+
+	public static String run(Id agentId, Id batchId, Id jobId) {
+		return run(agentId.value(), batchId.value(), jobId.value());
 	}
 
 	/** The turn-by-turn diff of two runs' transcripts. */

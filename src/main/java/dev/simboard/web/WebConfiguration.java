@@ -5,6 +5,8 @@ import java.time.Clock;
 import jakarta.servlet.DispatcherType;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
+import dev.simboard.model.Id;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,13 +18,15 @@ import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Web settings: every refusal reaches Simboard's own error page; stale data is announced;
- * Simboard's public address, when set, is the one every request reports.
+ * Web settings: IDs in addresses are read as {@link Id}s; every refusal reaches
+ * Simboard's own error page; stale data is announced; Simboard's public address, when
+ * set, is the one every request reports.
  */
 @Configuration(proxyBeanMethods = false)
 // Here rather than by the scan, so page slices have the setting too.
@@ -33,6 +37,17 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	WebConfiguration(ObjectProvider<Clock> clock) {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	/**
+	 * Reads path variables, query parameters and form fields typed {@link Id}. An ID that
+	 * breaks the rule fails the conversion, which {@link ErrorPages} answers with a 400
+	 * page naming the parameter. An empty value is no value, as Spring reads an empty
+	 * number: an optional filter left at "All" is absent, a required one is refused.
+	 */
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addConverter(String.class, Id.class, (value) -> value.isEmpty() ? null : Id.of(value));
 	}
 
 	@Override

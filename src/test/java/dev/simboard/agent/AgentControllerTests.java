@@ -20,6 +20,7 @@ import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
 import dev.simboard.model.Agent;
 import dev.simboard.model.Page;
 import dev.simboard.model.Batch;
+import dev.simboard.model.Id;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.web.PageTest;
 
@@ -71,7 +72,7 @@ class AgentControllerTests {
 	void agentPageShowsBatchesWithPassRateAndRunningMark() throws Exception {
 		Batch finished = Fixtures.batch(7, 3, 10, List.of());
 		Batch running = new Batch("batch_running", Fixtures.agent(), Fixtures.CREATED, List.of(), 1, 0, 10);
-		given(this.catalog.agentBatches(Fixtures.AGENT_ID, 0))
+		given(this.catalog.agentBatches(Fixtures.AGENT, 0))
 			.willReturn(new AgentBatches(Fixtures.fresh(Fixtures.agent()),
 					Fixtures.fresh(new Page<>(List.of(running, finished), true, 2, 25L))));
 		this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID))
@@ -88,7 +89,7 @@ class AgentControllerTests {
 	void agentPageWhenMeterCannotBeDrawnThenItsTextIsThePassRateOrSaysThereIsNone() throws Exception {
 		Batch judged = Fixtures.batch(7, 5, 12, List.of());
 		Batch unjudged = new Batch("batch_unjudged", Fixtures.agent(), Fixtures.CREATED, List.of(), 0, 0, 10);
-		given(this.catalog.agentBatches(Fixtures.AGENT_ID, 0)).willReturn(new AgentBatches(
+		given(this.catalog.agentBatches(Fixtures.AGENT, 0)).willReturn(new AgentBatches(
 				Fixtures.fresh(Fixtures.agent()), Fixtures.fresh(new Page<>(List.of(unjudged, judged), false, 1, 2L))));
 		String page = this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID))
 			.andExpect(status().isOk())
@@ -103,7 +104,7 @@ class AgentControllerTests {
 
 	@Test
 	void agentPageWhenShownThenHtmxFetchesTheFlakyListAfterwardsWithinTheContentSecurityPolicy() throws Exception {
-		given(this.catalog.agentBatches(Fixtures.AGENT_ID, 0)).willReturn(new AgentBatches(
+		given(this.catalog.agentBatches(Fixtures.AGENT, 0)).willReturn(new AgentBatches(
 				Fixtures.fresh(Fixtures.agent()), Fixtures.fresh(new Page<>(List.of(), false, 0, 0L))));
 		Document page = Jsoup.parse(this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID))
 			.andExpect(status().isOk())
@@ -132,7 +133,7 @@ class AgentControllerTests {
 
 	@Test
 	void agentPageWhenAgentUnknownThenShowsNotFoundNamingIt() throws Exception {
-		given(this.catalog.agentBatches("agent_nope", 0))
+		given(this.catalog.agentBatches(Id.of("agent_nope"), 0))
 			.willThrow(new SigmaMindNotFoundException("GET /v1/agents/{agentId}", 404));
 		this.mvc.perform(get("/agents/agent_nope"))
 			.andExpect(status().isNotFound())

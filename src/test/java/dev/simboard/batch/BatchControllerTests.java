@@ -15,6 +15,7 @@ import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RefreshOutcome;
 import dev.simboard.catalog.RunList;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
+import dev.simboard.model.Id;
 import dev.simboard.model.TestCase;
 import dev.simboard.web.PageTest;
 
@@ -62,7 +63,7 @@ class BatchControllerTests {
 	@Test
 	void batchPageShowsCountsPassRateAndRunsByTestCaseAndAttempt() throws Exception {
 		Instant t = Fixtures.CREATED;
-		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH))
 			.willReturn(new BatchRuns(Fixtures.fresh(Fixtures.batch(3, 1, 5, List.of(ANGRY, REFUND))),
 					Fixtures.fresh(
 							RunList.listed(List.of(Fixtures.run("job_r2", REFUND, null, t.plusSeconds(60), List.of()),
@@ -90,7 +91,7 @@ class BatchControllerTests {
 
 	@Test
 	void batchPageWhenRunsUnlistedThenShowsCountsTestCasesAndOpenRunForm() throws Exception {
-		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH)).willReturn(new BatchRuns(
 				Fixtures.fresh(Fixtures.batch(7, 3, 12, List.of(ANGRY, REFUND))), Fixtures.fresh(RunList.unlisted())));
 		this.mvc.perform(get(URL))
 			.andExpect(status().isOk())
@@ -103,7 +104,7 @@ class BatchControllerTests {
 
 	@Test
 	void batchPageWhenMeterCannotBeDrawnThenItsTextIsThePassRate() throws Exception {
-		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH)).willReturn(new BatchRuns(
 				Fixtures.fresh(Fixtures.batch(7, 5, 12, List.of(ANGRY))), Fixtures.fresh(RunList.unlisted())));
 		String page = this.mvc.perform(get(URL))
 			.andExpect(status().isOk())
@@ -117,7 +118,7 @@ class BatchControllerTests {
 
 	@Test
 	void batchPageWhenNoVerdictYetThenMeterTextSaysSo() throws Exception {
-		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH)).willReturn(new BatchRuns(
 				Fixtures.fresh(Fixtures.batch(0, 0, 12, List.of(ANGRY))), Fixtures.fresh(RunList.unlisted())));
 		String page = this.mvc.perform(get(URL))
 			.andExpect(status().isOk())
@@ -134,7 +135,7 @@ class BatchControllerTests {
 			.mapToObj((i) -> Fixtures.testCase("tc_" + i, "Case " + i))
 			.toList();
 		Instant t = Fixtures.CREATED;
-		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH)).willReturn(new BatchRuns(
 				Fixtures.fresh(Fixtures.batch(1, 0, 250, testCases)),
 				Fixtures.fresh(RunList.listed(List.of(Fixtures.run("job_7", testCases.get(7), true, t, List.of()))))));
 		String page = this.mvc.perform(get(URL).param("testCase", "tc_7"))
@@ -155,7 +156,7 @@ class BatchControllerTests {
 
 	@Test
 	void batchPageWhenFewTestCasesThenOffersEveryOne() throws Exception {
-		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH))
 			.willReturn(new BatchRuns(Fixtures.fresh(Fixtures.batch(0, 0, 2, List.of(ANGRY, REFUND))),
 					Fixtures.fresh(RunList.listed(List.of()))));
 		String page = this.mvc.perform(get(URL))
@@ -180,7 +181,7 @@ class BatchControllerTests {
 	@Test
 	void batchPageWhenFilteredByFailedThenListsOnlyFailedRunsAndSaysHowMany() throws Exception {
 		Instant t = Fixtures.CREATED;
-		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH))
 			.willReturn(new BatchRuns(Fixtures.fresh(Fixtures.batch(2, 1, 3, List.of(ANGRY, REFUND))),
 					Fixtures.fresh(RunList.listed(List.of(Fixtures.run("job_a1", ANGRY, true, t, List.of()),
 							Fixtures.run("job_a2", ANGRY, false, t.plusSeconds(30), List.of()),
@@ -199,7 +200,7 @@ class BatchControllerTests {
 
 	@Test
 	void batchPageWhenFormSendsEmptyChoicesThenTreatsThemAsAll() throws Exception {
-		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH))
 			.willReturn(new BatchRuns(Fixtures.fresh(Fixtures.batch(1, 0, 1, List.of(ANGRY))), Fixtures
 				.fresh(RunList.listed(List.of(Fixtures.run("job_a1", ANGRY, true, Fixtures.CREATED, List.of()))))));
 		this.mvc.perform(get(URL).param("outcome", "").param("testCase", "").param("q", "").param("sort", ""))
@@ -230,6 +231,15 @@ class BatchControllerTests {
 	}
 
 	@Test
+	void batchPageWhenTestCaseMalformedThenPageNamesTestCaseAndWhatItTakes() throws Exception {
+		this.mvc.perform(get(URL).param("testCase", "tc.1"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("In this address, testCase must be a SigmaMind ID")))
+			.andExpect(content().string(not(containsString("whole number"))));
+		verifyNoInteractions(this.catalog);
+	}
+
+	@Test
 	void batchPageWhenQueryParametersInvalidThenBadRequestWithoutAskingSigmaMind() throws Exception {
 		this.mvc.perform(get(URL).param("outcome", "exploded")).andExpect(status().isBadRequest());
 		this.mvc.perform(get(URL).param("sort", "password")).andExpect(status().isBadRequest());
@@ -242,7 +252,7 @@ class BatchControllerTests {
 
 	@Test
 	void liveWhenRunningThenAnswersOnlyTheLivePartAskingAgainWithTheSameFilters() throws Exception {
-		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH)).willReturn(new BatchRuns(
 				Fixtures.fresh(Fixtures.batch(1, 0, 4, List.of(ANGRY))), Fixtures.fresh(RunList.listed(List.of()))));
 		String live = this.mvc.perform(get(URL + "/live").param("outcome", "failed").param("q", "a b"))
 			.andExpect(status().isOk())
@@ -262,7 +272,7 @@ class BatchControllerTests {
 
 	@Test
 	void liveWhenFinishedThenAsksNoMoreAndTellsScreenReadersOnce() throws Exception {
-		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH)).willReturn(new BatchRuns(
 				Fixtures.fresh(Fixtures.batch(3, 1, 4, List.of(ANGRY))), Fixtures.fresh(RunList.listed(List.of()))));
 		String live = this.mvc.perform(get(URL + "/live"))
 			.andExpect(status().isOk())
@@ -284,7 +294,7 @@ class BatchControllerTests {
 
 	@Test
 	void batchPageWhenRunningThenAsksForItsLivePartAndAnnouncesNothing() throws Exception {
-		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH)).willReturn(new BatchRuns(
 				Fixtures.fresh(Fixtures.batch(1, 0, 4, List.of(ANGRY))), Fixtures.fresh(RunList.listed(List.of()))));
 		Document page = org.jsoup.Jsoup.parse(this.mvc.perform(get(URL).param("sort", "-duration"))
 			.andExpect(status().isOk())
@@ -300,7 +310,7 @@ class BatchControllerTests {
 
 	@Test
 	void batchPageWhenFinishedThenNeverAsksForUpdates() throws Exception {
-		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH)).willReturn(new BatchRuns(
 				Fixtures.fresh(Fixtures.batch(3, 1, 4, List.of(ANGRY))), Fixtures.fresh(RunList.listed(List.of()))));
 		Document page = org.jsoup.Jsoup.parse(
 				this.mvc.perform(get(URL)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -323,7 +333,7 @@ class BatchControllerTests {
 
 	@Test
 	void refreshWhenPostedWithCsrfThenReloadsAndSaysSo() throws Exception {
-		given(this.catalog.refreshBatch(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(RefreshOutcome.TOO_SOON);
+		given(this.catalog.refreshBatch(Fixtures.AGENT, Fixtures.BATCH)).willReturn(RefreshOutcome.TOO_SOON);
 		this.mvc.perform(post(URL + "/refresh").with(csrf()))
 			.andExpect(redirectedUrl(URL))
 			.andExpect(flash().attribute("flash", containsString("moments ago")));
@@ -349,6 +359,29 @@ class BatchControllerTests {
 			this.mvc.perform(get(URL + "/runs").param("jobId", jobId)).andExpect(status().isBadRequest());
 		}
 		verifyNoInteractions(this.catalog);
+	}
+
+	@Test
+	void openRunWhenJobIdMalformedOrEmptyThenPageSaysWhatAJobIdIs() throws Exception {
+		for (String jobId : List.of("job.1", "")) {
+			this.mvc.perform(get(URL + "/runs").param("jobId", jobId))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("In this address, jobId must be a SigmaMind ID")));
+		}
+		verifyNoInteractions(this.catalog);
+	}
+
+	@Test
+	void batchPageWhenShownThenOpenRunFieldChecksTheIdRuleAsYouType() throws Exception {
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH)).willReturn(new BatchRuns(
+				Fixtures.fresh(Fixtures.batch(1, 0, 1, List.of(ANGRY))), Fixtures.fresh(RunList.unlisted())));
+		String page = this.mvc.perform(get(URL))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Element field = org.jsoup.Jsoup.parse(page).selectFirst("input[name=jobId]");
+		org.assertj.core.api.Assertions.assertThat(field.attr("pattern")).isEqualTo(Id.REGEXP);
 	}
 
 }

@@ -73,7 +73,7 @@ class BatchExportControllerTests {
 	}
 
 	private void givenRuns(List<Run> runs) {
-		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH)).willReturn(new BatchRuns(
 				Fixtures.fresh(Fixtures.batch(3, 1, 5, List.of(ANGRY, REFUND))), Fixtures.fresh(RunList.listed(runs))));
 	}
 
@@ -156,7 +156,7 @@ class BatchExportControllerTests {
 
 	@Test
 	void exportCsvWhenRunsUnlistedThenHeaderOnlyAndNote() throws Exception {
-		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH)).willReturn(new BatchRuns(
 				Fixtures.fresh(Fixtures.batch(7, 3, 12, List.of(ANGRY, REFUND))), Fixtures.fresh(RunList.unlisted())));
 		MockHttpServletResponse response = csv();
 		assertThat(response.getHeader(BatchExportController.NOTE)).isEqualTo("runs not listed by SigmaMind");
@@ -200,7 +200,7 @@ class BatchExportControllerTests {
 
 	@Test
 	void exportJsonWhenNothingJudgedAndRunsUnlistedThenNullRateEmptyRunsAndNote() throws Exception {
-		given(this.catalog.batchRuns(Fixtures.AGENT_ID, Fixtures.BATCH_ID)).willReturn(new BatchRuns(
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH)).willReturn(new BatchRuns(
 				Fixtures.fresh(Fixtures.batch(0, 0, 4, List.of(ANGRY))), Fixtures.fresh(RunList.unlisted())));
 		this.mvc.perform(get(URL + "/export.json"))
 			.andExpect(status().isOk())

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.simboard.Fixtures;
 import dev.simboard.catalog.RunList;
+import dev.simboard.model.Id;
 import dev.simboard.model.TestCase;
 import dev.simboard.model.Run;
 
@@ -42,7 +43,7 @@ class BatchQueryTests {
 		assertThat(jobs(new BatchQuery("running", null, null, null, 1))).containsExactly("job_r2");
 		assertThat(jobs(new BatchQuery(null, "REFUND", null, null, 1))).containsExactly("job_r1", "job_r2");
 		assertThat(jobs(new BatchQuery(null, "maintained focus", null, null, 1))).hasSize(3);
-		assertThat(jobs(new BatchQuery(null, null, "tc_angry", null, 1))).containsExactly("job_a1", "job_a2");
+		assertThat(jobs(new BatchQuery(null, null, Id.of("tc_angry"), null, 1))).containsExactly("job_a1", "job_a2");
 	}
 
 	@Test

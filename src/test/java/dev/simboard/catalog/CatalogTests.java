@@ -29,6 +29,7 @@ import dev.simboard.sigmamind.SigmaMindUnavailableException;
 import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
 import dev.simboard.model.Attempt;
 import dev.simboard.model.Conversation;
+import dev.simboard.model.Id;
 import dev.simboard.model.Verdict;
 
 import org.springframework.util.unit.DataSize;
@@ -52,6 +53,12 @@ import static org.awaitility.Awaitility.await;
  * moved by hand.
  */
 class CatalogTests {
+
+	private static final Id AGENT = Id.of("agent_1");
+
+	private static final Id BATCH = Id.of("batch_1");
+
+	private static final Id JOB = Id.of("job_1");
 
 	private static final String RUN = """
 			{"batchId":"batch_1","agent":{"agentId":"agent_1","name":"A"},"jobId":"%s","chatId":"chat_1",
@@ -137,7 +144,7 @@ class CatalogTests {
 		try {
 			List<CompletableFuture<RunDetail>> pages = new ArrayList<>();
 			for (int i = 0; i < 100; i++) {
-				pages.add(CompletableFuture.supplyAsync(() -> this.catalog.run("agent_1", "batch_1", "job_1"), pool));
+				pages.add(CompletableFuture.supplyAsync(() -> this.catalog.run(AGENT, BATCH, JOB), pool));
 			}
 			for (CompletableFuture<RunDetail> page : pages) {
 				assertThat(page.get().transcript().turns()).hasSize(1);
@@ -158,15 +165,15 @@ class CatalogTests {
 				.append(message.formatted((i % 2 == 0) ? "user" : "assistant", ("turn " + i + " ").repeat(60)));
 		}
 		stubRun(okJson(finished("job_1", "tc_1", 1, conversation.append("]").toString())));
-		assertThat(this.catalog.run("agent_1", "batch_1", "job_1").transcript().turns()).hasSize(2_000);
+		assertThat(this.catalog.run(AGENT, BATCH, JOB).transcript().turns()).hasSize(2_000);
 	}
 
 	@Test
 	void runWhenFinishedThenNeverAskedAgainEvenMuchLater() {
 		stubRun(okJson(finished("job_1", "tc_1", 1, HI)));
-		this.catalog.run("agent_1", "batch_1", "job_1");
+		this.catalog.run(AGENT, BATCH, JOB);
 		this.clock.advance(Duration.ofDays(3));
-		RunDetail again = this.catalog.run("agent_1", "batch_1", "job_1");
+		RunDetail again = this.catalog.run(AGENT, BATCH, JOB);
 		assertThat(again.staleness()).isNull();
 		assertThat(calls(RUN_PATH)).isEqualTo(1);
 	}
@@ -174,44 +181,41 @@ class CatalogTests {
 	@Test
 	void runWhenRunningAndPastRefreshThenServedAtOnceAndRenewedInBackground() {
 		stubRun(okJson(running("job_1")));
-		this.catalog.run("agent_1", "batch_1", "job_1");
+		this.catalog.run(AGENT, BATCH, JOB);
 		this.clock.advance(Duration.ofSeconds(11));
 		stubRun(okJson(finished("job_1", "tc_1", 1, HI)));
-		assertThat(this.catalog.run("agent_1", "batch_1", "job_1").run().finished()).isFalse();
-		await()
-			.untilAsserted(() -> assertThat(this.catalog.run("agent_1", "batch_1", "job_1").run().finished()).isTrue());
+		assertThat(this.catalog.run(AGENT, BATCH, JOB).run().finished()).isFalse();
+		await().untilAsserted(() -> assertThat(this.catalog.run(AGENT, BATCH, JOB).run().finished()).isTrue());
 		assertThat(calls(RUN_PATH)).isEqualTo(2);
 	}
 
 	@Test
 	void runWhenRenewalFailsThenKeepsLastGoodValueMarkedStaleUntilMaxStaleness() {
 		stubRun(okJson(running("job_1")));
-		this.catalog.run("agent_1", "batch_1", "job_1");
+		this.catalog.run(AGENT, BATCH, JOB);
 		this.clock.advance(Duration.ofMinutes(4));
 		stubRun(aResponse().withStatus(503));
-		this.catalog.run("agent_1", "batch_1", "job_1");
-		await()
-			.untilAsserted(() -> assertThat(this.catalog.run("agent_1", "batch_1", "job_1").staleness()).isNotNull());
-		RunDetail stale = this.catalog.run("agent_1", "batch_1", "job_1");
+		this.catalog.run(AGENT, BATCH, JOB);
+		await().untilAsserted(() -> assertThat(this.catalog.run(AGENT, BATCH, JOB).staleness()).isNotNull());
+		RunDetail stale = this.catalog.run(AGENT, BATCH, JOB);
 		assertThat(stale.run().jobId()).isEqualTo("job_1");
 		assertThat(stale.staleness().since()).isEqualTo(Instant.parse("2026-03-27T09:00:00Z"));
 		assertThat(stale.staleness().cause()).isInstanceOf(SigmaMindUnavailableException.class);
 
 		this.clock.advance(Duration.ofHours(24));
 		assertThatExceptionOfType(SigmaMindUnavailableException.class)
-			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"));
+			.isThrownBy(() -> this.catalog.run(AGENT, BATCH, JOB));
 	}
 
 	@Test
 	void runWhenRenewalAnswersMalformedBodyThenNotCachedAndGoodValueKept() {
 		stubRun(okJson(running("job_1")));
-		this.catalog.run("agent_1", "batch_1", "job_1");
+		this.catalog.run(AGENT, BATCH, JOB);
 		this.clock.advance(Duration.ofSeconds(11));
 		stubRun(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"jobId\":"));
-		this.catalog.run("agent_1", "batch_1", "job_1");
-		await()
-			.untilAsserted(() -> assertThat(this.catalog.run("agent_1", "batch_1", "job_1").staleness()).isNotNull());
-		RunDetail kept = this.catalog.run("agent_1", "batch_1", "job_1");
+		this.catalog.run(AGENT, BATCH, JOB);
+		await().untilAsserted(() -> assertThat(this.catalog.run(AGENT, BATCH, JOB).staleness()).isNotNull());
+		RunDetail kept = this.catalog.run(AGENT, BATCH, JOB);
 		assertThat(kept.transcript().turns()).hasSize(1);
 		assertThat(kept.staleness().cause()).isInstanceOf(SigmaMindBadResponseException.class);
 	}
@@ -220,7 +224,7 @@ class CatalogTests {
 	void runWhenColdAndUpstreamDownThenUnavailableAfterThreeAttempts() {
 		stubRun(aResponse().withStatus(503));
 		assertThatExceptionOfType(SigmaMindUnavailableException.class)
-			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"))
+			.isThrownBy(() -> this.catalog.run(AGENT, BATCH, JOB))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.SERVER_ERROR));
 		assertThat(calls(RUN_PATH)).isEqualTo(3);
 	}
@@ -229,18 +233,17 @@ class CatalogTests {
 	void runWhenConnectionResetThenRetriedThenUnavailable() {
 		stubRun(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 		assertThatExceptionOfType(SigmaMindUnavailableException.class)
-			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"));
+			.isThrownBy(() -> this.catalog.run(AGENT, BATCH, JOB));
 		assertThat(calls(RUN_PATH)).isEqualTo(3);
 	}
 
 	@Test
 	void runWhenClientErrorThenNeverRetried() {
 		stubRun(aResponse().withStatus(400));
-		assertThatExceptionOfType(SigmaMindException.class)
-			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"));
+		assertThatExceptionOfType(SigmaMindException.class).isThrownBy(() -> this.catalog.run(AGENT, BATCH, JOB));
 		stubRun(aResponse().withStatus(404));
 		assertThatExceptionOfType(SigmaMindNotFoundException.class)
-			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"));
+			.isThrownBy(() -> this.catalog.run(AGENT, BATCH, JOB));
 		assertThat(calls(RUN_PATH)).isEqualTo(2);
 	}
 
@@ -248,7 +251,7 @@ class CatalogTests {
 	void runWhenUpstreamHangsThenAnswersWithTimeoutInsteadOfWaiting() {
 		stubRun(okJson(finished("job_1", "tc_1", 1, HI)).withFixedDelay(10_000));
 		assertThatExceptionOfType(SigmaMindUnavailableException.class)
-			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"))
+			.isThrownBy(() -> this.catalog.run(AGENT, BATCH, JOB))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.TIMEOUT));
 		assertThat(calls(RUN_PATH)).isEqualTo(1);
 	}
@@ -257,16 +260,16 @@ class CatalogTests {
 	void runWhenRateLimitedThenNoUpstreamCallUntilRetryAfterHasPassed() {
 		stubRun(aResponse().withStatus(429).withHeader("Retry-After", "30"));
 		assertThatExceptionOfType(SigmaMindRateLimitedException.class)
-			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"));
+			.isThrownBy(() -> this.catalog.run(AGENT, BATCH, JOB));
 		assertThat(calls(RUN_PATH)).isEqualTo(1);
 		stubRun(okJson(finished("job_1", "tc_1", 1, HI)));
 		this.clock.advance(Duration.ofSeconds(29));
 		assertThatExceptionOfType(SigmaMindRateLimitedException.class)
-			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"))
+			.isThrownBy(() -> this.catalog.run(AGENT, BATCH, JOB))
 			.satisfies((ex) -> assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
 		assertThat(calls(RUN_PATH)).isEqualTo(1);
 		this.clock.advance(Duration.ofSeconds(2));
-		assertThat(this.catalog.run("agent_1", "batch_1", "job_1").run().finished()).isTrue();
+		assertThat(this.catalog.run(AGENT, BATCH, JOB).run().finished()).isTrue();
 		assertThat(calls(RUN_PATH)).isEqualTo(2);
 	}
 
@@ -275,39 +278,39 @@ class CatalogTests {
 		stubRun(aResponse().withStatus(503));
 		for (int i = 0; i < 2; i++) {
 			assertThatExceptionOfType(SigmaMindUnavailableException.class)
-				.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"));
+				.isThrownBy(() -> this.catalog.run(AGENT, BATCH, JOB));
 		}
 		int before = this.sigmaMind.getAllServeEvents().size();
 		assertThatExceptionOfType(SigmaMindUnavailableException.class)
-			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_2"))
+			.isThrownBy(() -> this.catalog.run(AGENT, BATCH, Id.of("job_2")))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.CIRCUIT_OPEN));
 		assertThat(this.sigmaMind.getAllServeEvents()).hasSize(before);
 
 		// After the open period one probe goes through; its success closes the breaker.
 		this.clock.advance(Duration.ofSeconds(31));
 		stubRun(okJson(finished("job_1", "tc_1", 1, HI)));
-		assertThat(this.catalog.run("agent_1", "batch_1", "job_1").run().finished()).isTrue();
+		assertThat(this.catalog.run(AGENT, BATCH, JOB).run().finished()).isTrue();
 	}
 
 	@Test
 	void runWhenCachedAndUpstreamDownThenStillServedMarkedStale() {
 		stubRun(okJson(running("job_1")));
-		this.catalog.run("agent_1", "batch_1", "job_1");
+		this.catalog.run(AGENT, BATCH, JOB);
 		this.sigmaMind.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)));
 		this.clock.advance(Duration.ofSeconds(11));
-		assertThat(this.catalog.run("agent_1", "batch_1", "job_1").run().jobId()).isEqualTo("job_1");
-		await().untilAsserted(() -> assertThat(this.catalog.run("agent_1", "batch_1", "job_1").staleness()).isNotNull()
+		assertThat(this.catalog.run(AGENT, BATCH, JOB).run().jobId()).isEqualTo("job_1");
+		await().untilAsserted(() -> assertThat(this.catalog.run(AGENT, BATCH, JOB).staleness()).isNotNull()
 			.satisfies((stale) -> assertThat(stale.cause()).isInstanceOf(SigmaMindUnavailableException.class)));
 	}
 
 	@Test
 	void runWhenCachedAndRateLimitedThenServedStaleWithTheReason() {
 		stubRun(okJson(running("job_1")));
-		this.catalog.run("agent_1", "batch_1", "job_1");
+		this.catalog.run(AGENT, BATCH, JOB);
 		stubRun(aResponse().withStatus(429).withHeader("Retry-After", "60"));
 		this.clock.advance(Duration.ofSeconds(11));
-		this.catalog.run("agent_1", "batch_1", "job_1");
-		await().untilAsserted(() -> assertThat(this.catalog.run("agent_1", "batch_1", "job_1").staleness()).isNotNull()
+		this.catalog.run(AGENT, BATCH, JOB);
+		await().untilAsserted(() -> assertThat(this.catalog.run(AGENT, BATCH, JOB).staleness()).isNotNull()
 			.satisfies((stale) -> assertThat(stale.cause()).isInstanceOf(SigmaMindRateLimitedException.class)));
 	}
 
@@ -317,36 +320,35 @@ class CatalogTests {
 		// out.
 		stubRun(aResponse().withStatus(503).withFixedDelay(1_300));
 		assertThatExceptionOfType(SigmaMindUnavailableException.class)
-			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"))
+			.isThrownBy(() -> this.catalog.run(AGENT, BATCH, JOB))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.TIMEOUT));
 	}
 
 	@Test
 	void runWhenRenewalAnswers404ThenTheRunIsGoneNotStale() {
 		stubRun(okJson(running("job_1")));
-		this.catalog.run("agent_1", "batch_1", "job_1");
+		this.catalog.run(AGENT, BATCH, JOB);
 		stubRun(aResponse().withStatus(404));
 		this.clock.advance(Duration.ofSeconds(11));
-		this.catalog.run("agent_1", "batch_1", "job_1");
+		this.catalog.run(AGENT, BATCH, JOB);
 		await().untilAsserted(() -> assertThatExceptionOfType(SigmaMindNotFoundException.class)
-			.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1")));
+			.isThrownBy(() -> this.catalog.run(AGENT, BATCH, JOB)));
 	}
 
 	@Test
 	void runWhenClientErrorsRepeatThenBreakerStaysClosed() {
 		stubRun(aResponse().withStatus(400));
 		for (int i = 0; i < 6; i++) {
-			assertThatExceptionOfType(SigmaMindException.class)
-				.isThrownBy(() -> this.catalog.run("agent_1", "batch_1", "job_1"));
+			assertThatExceptionOfType(SigmaMindException.class).isThrownBy(() -> this.catalog.run(AGENT, BATCH, JOB));
 		}
 		stubRun(okJson(finished("job_1", "tc_1", 1, HI)));
-		assertThat(this.catalog.run("agent_1", "batch_1", "job_1").run().finished()).isTrue();
+		assertThat(this.catalog.run(AGENT, BATCH, JOB).run().finished()).isTrue();
 	}
 
 	@Test
 	void refreshRunWhenNothingCachedAndSigmaMindDownThenSaysFailed() {
 		stubRun(aResponse().withStatus(503));
-		assertThat(this.catalog.refreshRun("agent_1", "batch_1", "job_1")).isEqualTo(RefreshOutcome.FAILED);
+		assertThat(this.catalog.refreshRun(AGENT, BATCH, JOB)).isEqualTo(RefreshOutcome.FAILED);
 	}
 
 	@Test
@@ -354,9 +356,9 @@ class CatalogTests {
 		this.sigmaMind
 			.stubFor(get(urlPathEqualTo("/v1/batch-runs/batch_1")).willReturn(okJson("{\"batchId\":\"batch_1\"}")));
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs")).willReturn(okJson("{\"data\":[]}")));
-		assertThat(this.catalog.batchRuns("agent_1", "batch_1").runs().value().runs()).isEmpty();
+		assertThat(this.catalog.batchRuns(AGENT, BATCH).runs().value().runs()).isEmpty();
 		this.clock.advance(Duration.ofSeconds(11));
-		this.catalog.batchRuns("agent_1", "batch_1");
+		this.catalog.batchRuns(AGENT, BATCH);
 		await().untilAsserted(() -> assertThat(calls("/v1/test-runs")).isEqualTo(2));
 		assertThat(calls("/v1/batch-runs/batch_1")).isEqualTo(2);
 	}
@@ -366,7 +368,7 @@ class CatalogTests {
 		stubRun(okJson(finished("job_1", "tc_1", 1, "")));
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/chats/chat_1")).willReturn(okJson(
 				"{\"chatId\":\"chat_1\",\"status\":\"ended\",\"items\":[{\"role\":\"user\",\"content\":[\"hello\"]}]}")));
-		RunDetail detail = this.catalog.run("agent_1", "batch_1", "job_1");
+		RunDetail detail = this.catalog.run(AGENT, BATCH, JOB);
 		assertThat(detail.transcript().source()).isEqualTo(Conversation.Source.CHAT);
 		assertThat(detail.transcript().turns()).singleElement()
 			.satisfies((turn) -> assertThat(turn.text()).isEqualTo("hello"));
@@ -377,7 +379,7 @@ class CatalogTests {
 	void runWhenChatFailsThenRunStillReadableWithNote() {
 		stubRun(okJson(finished("job_1", "tc_1", 1, "")));
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/chats/chat_1")).willReturn(aResponse().withStatus(404)));
-		RunDetail detail = this.catalog.run("agent_1", "batch_1", "job_1");
+		RunDetail detail = this.catalog.run(AGENT, BATCH, JOB);
 		assertThat(detail.run().verdict()).isEqualTo(Verdict.PASSED);
 		assertThat(detail.transcript().turns()).isEmpty();
 		assertThat(detail.transcriptProblem()).contains("chat_1");
@@ -393,14 +395,14 @@ class CatalogTests {
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs")).withQueryParam("page", equalTo("1"))
 			.willReturn(okJson("{\"data\":[" + finished("job_1", "tc_1", 1, "")
 					+ "],\"page\":1,\"size\":2,\"totalCounts\":3,\"totalPages\":2,\"hasNext\":false}")));
-		RunList runs = this.catalog.batchRuns("agent_1", "batch_1").runs().value();
+		RunList runs = this.catalog.batchRuns(AGENT, BATCH).runs().value();
 		assertThat(runs.listed()).isTrue();
 		assertThat(runs.runs()).hasSize(3);
 		assertThat(runs.attempt("job_1")).isEqualTo(new Attempt(1, 2));
 		assertThat(runs.attempt("job_3")).isEqualTo(new Attempt(2, 2));
 		assertThat(runs.attempt("job_2")).isEqualTo(new Attempt(1, 2));
 		this.clock.advance(Duration.ofDays(2));
-		this.catalog.batchRuns("agent_1", "batch_1");
+		this.catalog.batchRuns(AGENT, BATCH);
 		assertThat(calls("/v1/test-runs")).as("a finished batch's runs are fetched once").isEqualTo(2);
 	}
 
@@ -411,14 +413,14 @@ class CatalogTests {
 			.stubFor(get(urlPathEqualTo("/v1/batch-runs/batch_1")).willReturn(okJson("{\"batchId\":\"batch_1\"}")));
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs"))
 			.willReturn(okJson("{\"data\":[" + finished("job_1", "tc_1", 1, "") + "]}")));
-		RunList first = this.catalog.batchRuns("agent_1", "batch_1").runs().value();
-		assertThat(this.catalog.batchRuns("agent_1", "batch_1").runs().value()).isSameAs(first);
-		assertThat(this.catalog.runsIfCached("agent_1", "batch_1")).isSameAs(first);
-		assertThat(this.catalog.refreshBatch("agent_1", "batch_1")).isEqualTo(RefreshOutcome.REFRESHED);
+		RunList first = this.catalog.batchRuns(AGENT, BATCH).runs().value();
+		assertThat(this.catalog.batchRuns(AGENT, BATCH).runs().value()).isSameAs(first);
+		assertThat(this.catalog.runsIfCached(AGENT, BATCH)).isSameAs(first);
+		assertThat(this.catalog.refreshBatch(AGENT, BATCH)).isEqualTo(RefreshOutcome.REFRESHED);
 		// Caffeine puts the renewed value in the map just after the renewal's own future
 		// completes, so the next request may still see the old one for a moment.
-		await().until(() -> this.catalog.batchRuns("agent_1", "batch_1").runs().value() != first);
-		RunList refreshed = this.catalog.batchRuns("agent_1", "batch_1").runs().value();
+		await().until(() -> this.catalog.batchRuns(AGENT, BATCH).runs().value() != first);
+		RunList refreshed = this.catalog.batchRuns(AGENT, BATCH).runs().value();
 		assertThat(refreshed).isNotSameAs(first);
 		assertThat(refreshed.runs()).isEqualTo(first.runs());
 	}
@@ -431,28 +433,28 @@ class CatalogTests {
 			.willReturn(aResponse().withStatus(405)));
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs")).withQueryParam("batchId", equalTo("batch_2"))
 			.willReturn(aResponse().withStatus(404)));
-		assertThat(this.catalog.batchRuns("agent_1", "batch_1").runs().value().listed()).isFalse();
-		assertThat(this.catalog.batchRuns("agent_1", "batch_2").runs().value().listed()).isFalse();
+		assertThat(this.catalog.batchRuns(AGENT, BATCH).runs().value().listed()).isFalse();
+		assertThat(this.catalog.batchRuns(AGENT, Id.of("batch_2")).runs().value().listed()).isFalse();
 	}
 
 	@Test
 	void refreshRunWhenAskedTwiceQuicklyThenSecondIsRefusedWithoutUpstreamCall() {
 		stubRun(okJson(running("job_1")));
-		this.catalog.run("agent_1", "batch_1", "job_1");
-		assertThat(this.catalog.refreshRun("agent_1", "batch_1", "job_1")).isEqualTo(RefreshOutcome.REFRESHED);
-		assertThat(this.catalog.refreshRun("agent_1", "batch_1", "job_1")).isEqualTo(RefreshOutcome.TOO_SOON);
+		this.catalog.run(AGENT, BATCH, JOB);
+		assertThat(this.catalog.refreshRun(AGENT, BATCH, JOB)).isEqualTo(RefreshOutcome.REFRESHED);
+		assertThat(this.catalog.refreshRun(AGENT, BATCH, JOB)).isEqualTo(RefreshOutcome.TOO_SOON);
 		assertThat(calls(RUN_PATH)).isEqualTo(2);
 		this.clock.advance(Duration.ofSeconds(11));
 		stubRun(aResponse().withStatus(503));
-		assertThat(this.catalog.refreshRun("agent_1", "batch_1", "job_1")).isEqualTo(RefreshOutcome.FAILED);
-		assertThat(this.catalog.run("agent_1", "batch_1", "job_1").run().jobId()).isEqualTo("job_1");
+		assertThat(this.catalog.refreshRun(AGENT, BATCH, JOB)).isEqualTo(RefreshOutcome.FAILED);
+		assertThat(this.catalog.run(AGENT, BATCH, JOB).run().jobId()).isEqualTo("job_1");
 	}
 
 	@Test
 	void cachesWhenUsedThenFiguresCountHitsAndMisses() {
 		stubRun(okJson(finished("job_1", "tc_1", 1, HI)));
-		this.catalog.run("agent_1", "batch_1", "job_1");
-		this.catalog.run("agent_1", "batch_1", "job_1");
+		this.catalog.run(AGENT, BATCH, JOB);
+		this.catalog.run(AGENT, BATCH, JOB);
 		assertThat(this.catalog.figures()).filteredOn((figures) -> figures.name().equals("runs"))
 			.singleElement()
 			.satisfies((runs) -> {

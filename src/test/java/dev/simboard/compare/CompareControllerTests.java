@@ -15,6 +15,7 @@ import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.catalog.RunList;
+import dev.simboard.model.Id;
 import dev.simboard.model.Page;
 import dev.simboard.model.Batch;
 import dev.simboard.model.MockVariable;
@@ -77,12 +78,12 @@ class CompareControllerTests {
 		TestCase regressedNewCriteria = withCriteria(regressed, "The agent refunds at once.");
 		TestCase passingNewPrompt = withPrompt(passing, "You are a calm customer.");
 		TestCase failingNewModel = withModel(failing, "gpt-4o");
-		given(this.catalog.batchRuns(AGENT, BASE))
+		given(this.catalog.batchRuns(Fixtures.AGENT, Id.of(BASE)))
 			.willReturn(batchRuns(BASE, 3, 2, List.of(regressed, fixed, failing, passing, gone),
 					List.of(run(BASE, "job_b1", regressed, true), run(BASE, "job_b2", fixed, false),
 							run(BASE, "job_b3", failing, false), run(BASE, "job_b4", passing, true),
 							run(BASE, "job_b5", gone, true))));
-		given(this.catalog.batchRuns(AGENT, HEAD)).willReturn(
+		given(this.catalog.batchRuns(Fixtures.AGENT, Id.of(HEAD))).willReturn(
 				batchRuns(HEAD, 2, 3, List.of(regressedNewCriteria, fixed, failingNewModel, passingNewPrompt, added),
 						List.of(run(HEAD, "job_h1", regressedNewCriteria, false), run(HEAD, "job_h2", fixed, true),
 								run(HEAD, "job_h3", failingNewModel, false),
@@ -129,9 +130,9 @@ class CompareControllerTests {
 	@Test
 	void compareWhenOneCaseFlipsToFailedThenListsItAsRegression() throws Exception {
 		TestCase angry = testCase("tc_angry", "Angry Customer");
-		given(this.catalog.batchRuns(AGENT, BASE))
+		given(this.catalog.batchRuns(Fixtures.AGENT, Id.of(BASE)))
 			.willReturn(batchRuns(BASE, 1, 0, List.of(angry), List.of(run(BASE, "job_b1", angry, true))));
-		given(this.catalog.batchRuns(AGENT, HEAD))
+		given(this.catalog.batchRuns(Fixtures.AGENT, Id.of(HEAD)))
 			.willReturn(batchRuns(HEAD, 0, 1, List.of(angry), List.of(run(HEAD, "job_h1", angry, false))));
 		Document page = Jsoup.parse(this.mvc.perform(get(COMPARE).param("base", BASE).param("head", HEAD))
 			.andExpect(status().isOk())
@@ -152,13 +153,13 @@ class CompareControllerTests {
 		TestCase open = testCase("tc_open", "Open");
 		TestCase lost = testCase("tc_lost", "Lost anyway");
 		List<TestCase> cases = List.of(fewer, same, more, open, lost);
-		given(this.catalog.batchRuns(AGENT, BASE)).willReturn(batchRuns(BASE, 7, 3, cases,
+		given(this.catalog.batchRuns(Fixtures.AGENT, Id.of(BASE))).willReturn(batchRuns(BASE, 7, 3, cases,
 				List.of(run(BASE, "job_b1", fewer, true), run(BASE, "job_b2", fewer, true),
 						run(BASE, "job_b3", same, true), run(BASE, "job_b4", same, false),
 						run(BASE, "job_b5", more, false), run(BASE, "job_b6", more, true),
 						run(BASE, "job_b7", open, true), run(BASE, "job_b8", open, false),
 						run(BASE, "job_b9", lost, true), run(BASE, "job_b10", lost, true))));
-		given(this.catalog.batchRuns(AGENT, HEAD)).willReturn(batchRuns(HEAD, 4, 4, cases,
+		given(this.catalog.batchRuns(Fixtures.AGENT, Id.of(HEAD))).willReturn(batchRuns(HEAD, 4, 4, cases,
 				List.of(run(HEAD, "job_h1", fewer, false), run(HEAD, "job_h2", fewer, true),
 						run(HEAD, "job_h3", same, false), run(HEAD, "job_h4", same, true),
 						run(HEAD, "job_h5", more, true), run(HEAD, "job_h6", more, true),
@@ -189,9 +190,9 @@ class CompareControllerTests {
 	@Test
 	void compareWhenRunsUnlistedThenSaysSoAndComparesNothing() throws Exception {
 		TestCase angry = testCase("tc_angry", "Angry Customer");
-		given(this.catalog.batchRuns(AGENT, BASE))
+		given(this.catalog.batchRuns(Fixtures.AGENT, Id.of(BASE)))
 			.willReturn(batchRuns(BASE, 1, 0, List.of(angry), List.of(run(BASE, "job_b1", angry, true))));
-		given(this.catalog.batchRuns(AGENT, HEAD)).willReturn(
+		given(this.catalog.batchRuns(Fixtures.AGENT, Id.of(HEAD))).willReturn(
 				new BatchRuns(Fixtures.fresh(batch(HEAD, 0, 1, List.of(angry))), Fixtures.fresh(RunList.unlisted())));
 		Document page = Jsoup.parse(this.mvc.perform(get(COMPARE).param("base", BASE).param("head", HEAD))
 			.andExpect(status().isOk())
@@ -207,9 +208,9 @@ class CompareControllerTests {
 
 	@Test
 	void compareWithoutBaseThenRedirectsToTheNextOlderBatchEvenOnTheNextPage() throws Exception {
-		given(this.catalog.agentBatches(AGENT, 0))
+		given(this.catalog.agentBatches(Fixtures.AGENT, 0))
 			.willReturn(agentBatches(List.of(batch("batch_3", 1, 0, List.of()), batch(HEAD, 1, 0, List.of())), true));
-		given(this.catalog.agentBatches(AGENT, 1))
+		given(this.catalog.agentBatches(Fixtures.AGENT, 1))
 			.willReturn(agentBatches(List.of(batch(BASE, 1, 0, List.of()), batch("batch_0", 1, 0, List.of())), false));
 		this.mvc.perform(get(COMPARE).param("head", HEAD))
 			.andExpect(status().is3xxRedirection())
@@ -220,7 +221,7 @@ class CompareControllerTests {
 
 	@Test
 	void compareWithoutBaseWhenHeadIsTheOldestThenSaysThereIsNothingToCompare() throws Exception {
-		given(this.catalog.agentBatches(AGENT, 0))
+		given(this.catalog.agentBatches(Fixtures.AGENT, 0))
 			.willReturn(agentBatches(List.of(batch("batch_3", 1, 0, List.of()), batch(HEAD, 1, 0, List.of())), false));
 		Document page = Jsoup.parse(this.mvc.perform(get(COMPARE).param("head", HEAD))
 			.andExpect(status().isOk())
@@ -249,8 +250,28 @@ class CompareControllerTests {
 	}
 
 	@Test
+	void compareWhenHeadEmptyThenPageNamesHeadAndWhatItTakes() throws Exception {
+		this.mvc.perform(get(COMPARE).param("head", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("In this address, head must be a SigmaMind ID")));
+		verifyNoInteractions(this.catalog);
+	}
+
+	@Test
+	void diffWhenJobIdMalformedThenPageNamesItAndWhatItTakes() throws Exception {
+		this.mvc
+			.perform(get(DIFF).param("baseBatch", BASE)
+				.param("baseJob", "job_1")
+				.param("headBatch", HEAD)
+				.param("headJob", "job.2"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("In this address, headJob must be a SigmaMind ID")));
+		verifyNoInteractions(this.catalog);
+	}
+
+	@Test
 	void compareWhenBaseUnknownThenNotFoundNamesThatBatch() throws Exception {
-		given(this.catalog.batchRuns(AGENT, "batch_gone"))
+		given(this.catalog.batchRuns(Fixtures.AGENT, Id.of("batch_gone")))
 			.willThrow(new SigmaMindNotFoundException("GET /v1/batch-runs/{batchId}", 404));
 		this.mvc.perform(get(COMPARE).param("base", "batch_gone").param("head", HEAD))
 			.andExpect(status().isNotFound())
@@ -288,15 +309,17 @@ class CompareControllerTests {
 	@Test
 	void diffWhenAWordChangedThenMarksItWithDelAndInsAndShowsBothVerdictsAndRemarks() throws Exception {
 		TestCase angry = testCase("tc_angry", "Angry Customer");
-		given(this.catalog.run(AGENT, BASE, "job_b1")).willReturn(detail(run(BASE, "job_b1", angry, true),
-				List.of(turn(1, Speaker.AGENT, "Hello, how can I help you today?"),
-						turn(2, Speaker.USER, "I want to cancel my plan."),
-						turn(3, Speaker.AGENT, "Sorry to see you go."))));
-		given(this.catalog.run(AGENT, HEAD, "job_h1")).willReturn(detail(run(HEAD, "job_h1", angry, false),
-				List.of(turn(1, Speaker.AGENT, "Hello, how may I help you today?"),
-						turn(2, Speaker.USER, "I want to cancel my plan."),
-						turn(3, Speaker.AGENT, "Would a discount change your mind?"),
-						turn(4, Speaker.AGENT, "Sorry to see you go."))));
+		given(this.catalog.run(Fixtures.AGENT, Id.of(BASE), Id.of("job_b1")))
+			.willReturn(detail(run(BASE, "job_b1", angry, true),
+					List.of(turn(1, Speaker.AGENT, "Hello, how can I help you today?"),
+							turn(2, Speaker.USER, "I want to cancel my plan."),
+							turn(3, Speaker.AGENT, "Sorry to see you go."))));
+		given(this.catalog.run(Fixtures.AGENT, Id.of(HEAD), Id.of("job_h1")))
+			.willReturn(detail(run(HEAD, "job_h1", angry, false),
+					List.of(turn(1, Speaker.AGENT, "Hello, how may I help you today?"),
+							turn(2, Speaker.USER, "I want to cancel my plan."),
+							turn(3, Speaker.AGENT, "Would a discount change your mind?"),
+							turn(4, Speaker.AGENT, "Sorry to see you go."))));
 		Document page = Jsoup
 			.parse(this.mvc
 				.perform(get(DIFF).param("baseBatch", BASE)
@@ -326,10 +349,11 @@ class CompareControllerTests {
 	@Test
 	void diffWhenTranscriptHoldsMarkupThenEscapesIt() throws Exception {
 		TestCase angry = testCase("tc_angry", "Angry Customer");
-		given(this.catalog.run(AGENT, BASE, "job_b1"))
+		given(this.catalog.run(Fixtures.AGENT, Id.of(BASE), Id.of("job_b1")))
 			.willReturn(detail(run(BASE, "job_b1", angry, true), List.of(turn(1, Speaker.USER, "Hi <b>there</b>"))));
-		given(this.catalog.run(AGENT, HEAD, "job_h1")).willReturn(detail(run(HEAD, "job_h1", angry, true),
-				List.of(turn(1, Speaker.USER, "Hi <script>alert(1)</script> there"))));
+		given(this.catalog.run(Fixtures.AGENT, Id.of(HEAD), Id.of("job_h1")))
+			.willReturn(detail(run(HEAD, "job_h1", angry, true),
+					List.of(turn(1, Speaker.USER, "Hi <script>alert(1)</script> there"))));
 		String html = this.mvc
 			.perform(get(DIFF).param("baseBatch", BASE)
 				.param("baseJob", "job_b1")
@@ -350,9 +374,10 @@ class CompareControllerTests {
 	@Test
 	void diffWhenATranscriptIsMissingThenSaysSoAndAlignsNothing() throws Exception {
 		TestCase angry = testCase("tc_angry", "Angry Customer");
-		given(this.catalog.run(AGENT, BASE, "job_b1")).willReturn(new RunDetail(run(BASE, "job_b1", angry, true),
-				Transcript.none(), "SigmaMind sent no conversation and no chat ID for this run.", null, null));
-		given(this.catalog.run(AGENT, HEAD, "job_h1"))
+		given(this.catalog.run(Fixtures.AGENT, Id.of(BASE), Id.of("job_b1")))
+			.willReturn(new RunDetail(run(BASE, "job_b1", angry, true), Transcript.none(),
+					"SigmaMind sent no conversation and no chat ID for this run.", null, null));
+		given(this.catalog.run(Fixtures.AGENT, Id.of(HEAD), Id.of("job_h1")))
 			.willReturn(detail(run(HEAD, "job_h1", angry, true), List.of(turn(1, Speaker.USER, "Hello"))));
 		Document page = Jsoup
 			.parse(this.mvc

@@ -15,6 +15,7 @@ import dev.simboard.catalog.AgentBatches;
 import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunList;
+import dev.simboard.model.Id;
 import dev.simboard.model.Page;
 import dev.simboard.model.Batch;
 import dev.simboard.sigmamind.SigmaMindUnavailableException;
@@ -30,8 +31,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -86,17 +87,17 @@ class HistoryControllerTests {
 			}
 			Batch batch = new Batch(batchId, Fixtures.agent(), created, testCases, 0, 0, runs.size());
 			this.newestFirst.add(0, batch);
-			given(this.catalog.batchRuns(AGENT, batchId))
+			given(this.catalog.batchRuns(Fixtures.AGENT, Id.of(batchId)))
 				.willReturn(new BatchRuns(Fixtures.fresh(batch), Fixtures.fresh(RunList.listed(runs))));
 		}
-		given(this.catalog.agentBatches(AGENT, 0)).willReturn(new AgentBatches(Fixtures.fresh(Fixtures.agent()),
-				Fixtures.fresh(new Page<>(this.newestFirst, false, 1, 5L))));
+		given(this.catalog.agentBatches(Fixtures.AGENT, 0)).willReturn(new AgentBatches(
+				Fixtures.fresh(Fixtures.agent()), Fixtures.fresh(new Page<>(this.newestFirst, false, 1, 5L))));
 	}
 
 	/** SigmaMind fails for the run lists of these batches. */
 	private void unreadable(int... batches) {
 		for (int b : batches) {
-			given(this.catalog.batchRuns(AGENT, "batch_" + b)).willThrow(
+			given(this.catalog.batchRuns(Fixtures.AGENT, Id.of("batch_" + b))).willThrow(
 					new SigmaMindUnavailableException("GET /v1/test-runs", Reason.SERVER_ERROR, "answered 503", null));
 		}
 	}
@@ -187,7 +188,7 @@ class HistoryControllerTests {
 		Document page = page(HISTORY + "tc_fail?batches=2");
 		assertThat(strip(page)).containsExactly("failed:✗✗", "failed:✗✗");
 		assertThat(page.select(".failing-since").text()).isEqualTo("2 batch runs");
-		verify(this.catalog, never()).batchRuns(AGENT, "batch_3");
+		verify(this.catalog, never()).batchRuns(Fixtures.AGENT, Id.of("batch_3"));
 	}
 
 	@Test
@@ -201,7 +202,7 @@ class HistoryControllerTests {
 
 	@Test
 	void historyWhenOneBatchCannotBeReadThenShownAsUnknownAndLeftOutOfFigures() throws Exception {
-		given(this.catalog.batchRuns(AGENT, "batch_4")).willThrow(
+		given(this.catalog.batchRuns(Fixtures.AGENT, Id.of("batch_4"))).willThrow(
 				new SigmaMindUnavailableException("GET /v1/test-runs", Reason.SERVER_ERROR, "answered 503", null));
 		Document page = page(HISTORY + "tc_flip");
 		assertThat(strip(page)).containsExactly("passed:✓✓", "failed:✗✗", "passed:✓✓", "unknown:–", "passed:✓✓");
@@ -238,8 +239,9 @@ class HistoryControllerTests {
 		unreadable(1, 2, 3, 4);
 		TestCase testCase = Fixtures.testCase("tc_pass", "Always passes");
 		Batch batch = this.newestFirst.get(0);
-		given(this.catalog.batchRuns(AGENT, "batch_5")).willReturn(new BatchRuns(Fixtures.fresh(batch), Fixtures
-			.fresh(RunList.listed(List.of(Fixtures.run("job_pass_5_1", testCase, null, Fixtures.CREATED, null))))));
+		given(this.catalog.batchRuns(Fixtures.AGENT, Id.of("batch_5")))
+			.willReturn(new BatchRuns(Fixtures.fresh(batch), Fixtures
+				.fresh(RunList.listed(List.of(Fixtures.run("job_pass_5_1", testCase, null, Fixtures.CREATED, null))))));
 		Document page = page(HISTORY + "tc_pass");
 		assertThat(page.select(".failing-since").text()).isEqualTo("Unknown — no verdict yet");
 		assertThat(page.select(".stability").text()).isEqualTo("Unknown");
@@ -335,7 +337,7 @@ class HistoryControllerTests {
 		this.mvc.perform(get(HISTORY + "tc_flip").param("batches", "51")).andExpect(status().isBadRequest());
 		this.mvc.perform(get(HISTORY + "tc_flip").param("batches", "0")).andExpect(status().isBadRequest());
 		this.mvc.perform(get("/agents/" + AGENT + "/flaky").param("batches", "x")).andExpect(status().isBadRequest());
-		verify(this.catalog, never()).agentBatches(anyString(), anyInt());
+		verify(this.catalog, never()).agentBatches(any(), anyInt());
 	}
 
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import dev.simboard.Fixtures;
 import dev.simboard.catalog.AgentBatches;
 import dev.simboard.catalog.Catalog;
+import dev.simboard.model.Agent;
 import dev.simboard.model.Page;
 import dev.simboard.web.PageTest;
 
@@ -17,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -54,7 +56,7 @@ class QuickOpenControllerTests {
 	@Test
 	void openWhenBatchIdAloneThenFindsItsAgent() throws Exception {
 		given(this.catalog.agents()).willReturn(Fixtures.fresh(List.of(Fixtures.agent())));
-		given(this.catalog.agentBatches(Fixtures.AGENT_ID, 0))
+		given(this.catalog.agentBatches(Fixtures.AGENT, 0))
 			.willReturn(new AgentBatches(Fixtures.fresh(Fixtures.agent()),
 					Fixtures.fresh(new Page<>(List.of(Fixtures.batch(1, 0, 1, List.of())), false, 1, 1L))));
 		this.mvc.perform(get("/open").param("id", Fixtures.BATCH_ID))
@@ -82,6 +84,25 @@ class QuickOpenControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("not an ID or link Simboard knows")))
 			.andExpect(content().string(containsString("&lt;script&gt;")));
+	}
+
+	@Test
+	void openWhenIdLongerThanTheRuleAllowsThenExplainsWhatItTakes() throws Exception {
+		this.mvc.perform(get("/open").param("id", "agent_" + "x".repeat(124)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("not an ID or link Simboard knows")));
+		verifyNoInteractions(this.catalog);
+	}
+
+	@Test
+	void openWhenBatchIdAloneAndAnAgentListedUnderAnOddIdThenSkipsThatAgent() throws Exception {
+		given(this.catalog.agents())
+			.willReturn(Fixtures.fresh(List.of(new Agent("agent 1", "Odd", "Live"), Fixtures.agent())));
+		given(this.catalog.agentBatches(Fixtures.AGENT, 0))
+			.willReturn(new AgentBatches(Fixtures.fresh(Fixtures.agent()),
+					Fixtures.fresh(new Page<>(List.of(Fixtures.batch(1, 0, 1, List.of())), false, 1, 1L))));
+		this.mvc.perform(get("/open").param("id", Fixtures.BATCH_ID))
+			.andExpect(redirectedUrl("/agents/" + Fixtures.AGENT_ID + "/batches/" + Fixtures.BATCH_ID));
 	}
 
 }

@@ -75,7 +75,7 @@ class RunControllerTests {
 	private Catalog catalog;
 
 	private void givenRun(Run run) {
-		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID))
+		given(this.catalog.run(Fixtures.AGENT, Fixtures.BATCH, Fixtures.JOB))
 			.willReturn(new RunDetail(run, Transcript.of(run.conversation()), null, new Attempt(1, 2), null));
 	}
 
@@ -175,7 +175,7 @@ class RunControllerTests {
 				List.of());
 		Run after = Fixtures.run("job_after", Fixtures.testCase("tc_z", "Zero hour"), false, Fixtures.CREATED,
 				List.of());
-		given(this.catalog.runsIfCached(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
+		given(this.catalog.runsIfCached(Fixtures.AGENT, Fixtures.BATCH))
 			.willReturn(RunList.listed(List.of(after, run, before)));
 		this.mvc.perform(get(URL)).andExpect(content().string(containsString("Run 2 of 3 in this view")));
 		this.mvc.perform(get(URL)).andExpect(content().string(containsString("Run 2 of 3 in this view")));
@@ -186,7 +186,7 @@ class RunControllerTests {
 			.andExpect(content().string(containsString("job_before?outcome=passed")));
 
 		// The batch's runs renewed: the run moved.
-		given(this.catalog.runsIfCached(Fixtures.AGENT_ID, Fixtures.BATCH_ID))
+		given(this.catalog.runsIfCached(Fixtures.AGENT, Fixtures.BATCH))
 			.willReturn(RunList.listed(List.of(run, after)));
 		this.mvc.perform(get(URL))
 			.andExpect(view().name("run/run"))
@@ -233,7 +233,7 @@ class RunControllerTests {
 		this.mvc.perform(get(URL));
 		this.mvc.perform(get(URL)).andExpect(content().string(not(containsString("Showing data from"))));
 		// The same run, with what came beside it (its batch's runs) no longer renewed.
-		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID))
+		given(this.catalog.run(Fixtures.AGENT, Fixtures.BATCH, Fixtures.JOB))
 			.willReturn(new RunDetail(run, Transcript.of(run.conversation()), null, new Attempt(1, 2),
 					new Staleness(Instant.now().minusSeconds(30), new SigmaMindUnavailableException("GET /v1/test-runs",
 							Reason.SERVER_ERROR, "answered 503", null))));
@@ -249,7 +249,7 @@ class RunControllerTests {
 		this.mvc.perform(get(URL));
 		this.mvc.perform(get(URL)).andExpect(content().string(containsString("1 of 2")));
 
-		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID))
+		given(this.catalog.run(Fixtures.AGENT, Fixtures.BATCH, Fixtures.JOB))
 			.willReturn(new RunDetail(run, Transcript.of(run.conversation()), null, new Attempt(2, 3), null));
 		this.mvc.perform(get(URL))
 			.andExpect(view().name("run/run"))
@@ -304,6 +304,28 @@ class RunControllerTests {
 			this.mvc.perform(get(batch + jobId)).andExpect(status().isBadRequest());
 		}
 		verifyNoInteractions(this.catalog);
+	}
+
+	@Test
+	void runPageWhenJobIdMalformedThenShowsBadRequest(CapturedOutput output) throws Exception {
+		String batch = "/agents/" + Fixtures.AGENT_ID + "/batches/" + Fixtures.BATCH_ID + "/runs/";
+		int before = output.getAll().length();
+		for (String jobId : List.of("job.1", "job " + "x".repeat(5_000))) {
+			this.mvc.perform(get(batch + "{jobId}", jobId))
+				.andExpect(status().isBadRequest())
+				.andExpect(view().name("error"))
+				.andExpect(content().string(containsString("That address has an ID Simboard can")))
+				.andExpect(content().string(containsString("The job ID in this address must be a SigmaMind ID: "
+						+ "letters, digits, _ and -, at most 128 of them. Nothing was asked of SigmaMind.")))
+				.andExpect(content().string(not(containsString("xxxxx"))));
+		}
+		verifyNoInteractions(this.catalog);
+		// One WARN line a minute for each kind: an earlier test may have had this one.
+		List<String> lines = output.getAll().substring(before).lines().toList();
+		assertThat(lines).filteredOn((line) -> line.contains("Refused GET"))
+			.hasSizeLessThanOrEqualTo(1)
+			.allSatisfy((line) -> assertThat(line).contains(" WARN ", "jobId must be a SigmaMind ID"));
+		assertThat(lines).noneMatch((line) -> line.startsWith("\tat ") || line.contains("Exception"));
 	}
 
 	@Test

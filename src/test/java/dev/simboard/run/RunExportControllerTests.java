@@ -52,7 +52,7 @@ class RunExportControllerTests {
 	private Catalog catalog;
 
 	private void givenRun(Run run, Attempt attempt) {
-		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID))
+		given(this.catalog.run(Fixtures.AGENT, Fixtures.BATCH, Fixtures.JOB))
 			.willReturn(new RunDetail(run, Transcript.of(run.conversation()), null, attempt, null));
 	}
 
@@ -171,7 +171,7 @@ class RunExportControllerTests {
 	@Test
 	void exportMarkdownWhenNoTranscriptThenSaysWhy() throws Exception {
 		Run run = Fixtures.finishedRun(null);
-		given(this.catalog.run(Fixtures.AGENT_ID, Fixtures.BATCH_ID, Fixtures.JOB_ID)).willReturn(new RunDetail(run,
+		given(this.catalog.run(Fixtures.AGENT, Fixtures.BATCH, Fixtures.JOB)).willReturn(new RunDetail(run,
 				Transcript.none(), "SigmaMind sent no conversation and no chat ID for this run.", null, null));
 		assertThat(markdown()).contains("- **Attempt:** one of 2\n")
 			.endsWith("## Conversation\n\nSigmaMind sent no conversation and no chat ID for this run\\.\n");

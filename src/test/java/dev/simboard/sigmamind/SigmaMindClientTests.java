@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
@@ -40,6 +38,7 @@ import dev.simboard.HeldAnswers;
 import dev.simboard.model.Agent;
 import dev.simboard.model.Batch;
 import dev.simboard.model.Chat;
+import dev.simboard.model.Id;
 import dev.simboard.model.Message;
 import dev.simboard.model.MockVariable;
 import dev.simboard.model.Page;
@@ -63,7 +62,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -96,6 +94,14 @@ class SigmaMindClientTests {
 	private static final String JOB_ID = "job_ksUu5yRHGTLLrLeM";
 
 	private static final String CHAT_ID = "chat_IpELinkFvINQ1212";
+
+	private static final Id AGENT = Id.of(AGENT_ID);
+
+	private static final Id BATCH = Id.of(BATCH_ID);
+
+	private static final Id JOB = Id.of(JOB_ID);
+
+	private static final Id CHAT = Id.of(CHAT_ID);
 
 	private static final String TEST_RUNS_PATH = "/v1/batch-test-runs";
 
@@ -132,7 +138,7 @@ class SigmaMindClientTests {
 	@Test
 	void agentWhenOneAgentThenGetsAgentByPathAndReadsAgentName() {
 		stub("/v1/agents/" + AGENT_ID, okJson(fixture("agent.json")));
-		Agent agent = this.client.agent(AGENT_ID).block();
+		Agent agent = this.client.agent(AGENT).block();
 		assertThat(agent).isEqualTo(new Agent(AGENT_ID, "New AI Agent", ""));
 		assertOnlyRequest("/v1/agents/" + AGENT_ID, Map.of());
 	}
@@ -140,7 +146,7 @@ class SigmaMindClientTests {
 	@Test
 	void batchRunsWhenPagedThenSendsAgentIdPageAndSizeAsQuery() {
 		stub("/v1/batch-runs", okJson(fixture("batchRuns.json")));
-		Page<Batch> page = this.client.batchRuns(AGENT_ID, 1, 1).block();
+		Page<Batch> page = this.client.batchRuns(AGENT, 1, 1).block();
 		assertThat(page.total()).isEqualTo(125L);
 		assertThat(page.more()).isTrue();
 		assertThat(page.items()).singleElement().satisfies((batch) -> {
@@ -154,7 +160,7 @@ class SigmaMindClientTests {
 	@Test
 	void batchRunWhenOneBatchThenSendsBatchIdInPathAndAgentIdAsQuery() {
 		stub("/v1/batch-runs/" + BATCH_ID, okJson(fixture("batchRun.json")));
-		Batch batch = this.client.batchRun(AGENT_ID, BATCH_ID).block();
+		Batch batch = this.client.batchRun(AGENT, BATCH).block();
 		assertThat(batch.id()).isEqualTo(BATCH_ID);
 		assertThat(batch.agent().id()).isEqualTo(AGENT_ID);
 		assertThat(batch.testCases()).singleElement().satisfies((testCase) -> {
@@ -170,7 +176,7 @@ class SigmaMindClientTests {
 	@Test
 	void testRunsWhenListedThenUsesConfiguredPathAndPageSize() {
 		stub(TEST_RUNS_PATH, okJson(fixture("testRuns.json")));
-		Page<Run> page = this.client.testRuns(AGENT_ID, BATCH_ID, 3).block();
+		Page<Run> page = this.client.testRuns(AGENT, BATCH, 3).block();
 		assertThat(page.total()).isEqualTo(2L);
 		assertThat(page.items()).extracting(Run::jobId, Run::finished)
 			.containsExactly(tuple(JOB_ID, true), tuple("job_stillRunning0001", false));
@@ -181,7 +187,7 @@ class SigmaMindClientTests {
 	@Test
 	void testRunWhenOneJobThenSendsJobIdInPathAndBatchIdAndAgentIdAsQuery() {
 		stub("/v1/test-runs/" + JOB_ID, okJson(fixture("testRun.json")));
-		Run run = this.client.testRun(AGENT_ID, BATCH_ID, JOB_ID).block();
+		Run run = this.client.testRun(AGENT, BATCH, JOB).block();
 		assertThat(run.jobId()).isEqualTo(JOB_ID);
 		assertThat(run.verdict()).isEqualTo(Verdict.PASSED);
 		assertThat(run.completed()).isEqualTo(Instant.parse("2026-03-26T10:54:45.565Z"));
@@ -193,7 +199,7 @@ class SigmaMindClientTests {
 	@Test
 	void testCasesWhenBareArrayThenSendsAgentIdAsQueryAndReadsList() {
 		stub("/v1/test-cases", okJson(fixture("testCases.json")));
-		List<TestCase> testCases = this.client.testCases(AGENT_ID).block();
+		List<TestCase> testCases = this.client.testCases(AGENT).block();
 		assertThat(testCases).singleElement().satisfies((testCase) -> {
 			assertThat(testCase.label()).isEqualTo("Angry Customer - Cancellation Flow");
 			assertThat(testCase.attempts()).isEqualTo(5);
@@ -204,7 +210,7 @@ class SigmaMindClientTests {
 	@Test
 	void chatWhenOneChatThenGetsChatByPathAndJoinsContent() {
 		stub("/v1/chats/" + CHAT_ID, okJson(fixture("chat.json")));
-		Chat chat = this.client.chat(CHAT_ID).block();
+		Chat chat = this.client.chat(CHAT).block();
 		assertThat(chat.ended()).isTrue();
 		assertThat(chat.messages()).extracting(Message::text).containsExactly("Hello!\nHow can I help?");
 		assertOnlyRequest("/v1/chats/" + CHAT_ID, Map.of());
@@ -213,7 +219,7 @@ class SigmaMindClientTests {
 	@Test
 	void chatWhenOlderHyphenatedIdThenAccepted() {
 		stub("/v1/chats/chat-IpELinkFvINQ1212", okJson(fixture("chat.json")));
-		assertThat(this.client.chat("chat-IpELinkFvINQ1212").block()).isNotNull();
+		assertThat(this.client.chat(Id.of("chat-IpELinkFvINQ1212")).block()).isNotNull();
 		assertOnlyRequest("/v1/chats/chat-IpELinkFvINQ1212", Map.of());
 	}
 
@@ -237,30 +243,8 @@ class SigmaMindClientTests {
 	void requestWhenIdIsLongestAllowedThenSent() {
 		String id = "c".repeat(128);
 		stub("/v1/chats/" + id, okJson(fixture("chat.json")));
-		assertThat(this.client.chat(id).block()).isNotNull();
+		assertThat(this.client.chat(Id.of(id)).block()).isNotNull();
 		assertOnlyRequest("/v1/chats/" + id, Map.of());
-	}
-
-	@ParameterizedTest
-	@NullAndEmptySource
-	@MethodSource("invalidIds")
-	void requestWhenIdInvalidThenIllegalArgumentAndNothingSent(String id) {
-		this.wireMock.stubFor(get(anyUrl()).willReturn(okJson("{}")));
-		List<Supplier<Mono<?>>> calls = List.of(() -> this.client.agent(id), () -> this.client.batchRuns(id, 0, 20),
-				() -> this.client.batchRun(id, BATCH_ID), () -> this.client.batchRun(AGENT_ID, id),
-				() -> this.client.testRuns(id, BATCH_ID, 0), () -> this.client.testRuns(AGENT_ID, id, 0),
-				() -> this.client.testRun(id, BATCH_ID, JOB_ID), () -> this.client.testRun(AGENT_ID, id, JOB_ID),
-				() -> this.client.testRun(AGENT_ID, BATCH_ID, id), () -> this.client.testCases(id),
-				() -> this.client.chat(id));
-		for (Supplier<Mono<?>> call : calls) {
-			assertThatIllegalArgumentException().isThrownBy(() -> call.get().block());
-		}
-		this.wireMock.verify(0, anyRequestedFor(anyUrl()));
-	}
-
-	static Stream<String> invalidIds() {
-		return Stream.of("..", "a;b", "a/b", "a".repeat(129), " ", "agent 1", "a?b=c", "a#b", "a%2Fb", "a.b", "ägent",
-				"agent_1\n");
 	}
 
 	@ParameterizedTest
@@ -268,7 +252,7 @@ class SigmaMindClientTests {
 	void batchRunWhenKeyRefusedThenUnauthorizedAndNotRetried(int status) {
 		stub("/v1/batch-runs/" + BATCH_ID, errorJson(status));
 		SigmaMindUnauthorizedException ex = failure(SigmaMindUnauthorizedException.class,
-				() -> this.client.batchRun(AGENT_ID, BATCH_ID));
+				() -> this.client.batchRun(AGENT, BATCH));
 		assertThat(ex.endpoint()).isEqualTo("GET /v1/batch-runs/{batchId}");
 		assertThat(ex.getMessage()).contains(String.valueOf(status));
 		this.wireMock.verify(1, anyRequestedFor(anyUrl()));
@@ -279,7 +263,7 @@ class SigmaMindClientTests {
 	void testRunsWhenListNotOfferedThenNotFoundWithStatus(int status) {
 		stub(TEST_RUNS_PATH, errorJson(status));
 		SigmaMindNotFoundException ex = failure(SigmaMindNotFoundException.class,
-				() -> this.client.testRuns(AGENT_ID, BATCH_ID, 0));
+				() -> this.client.testRuns(AGENT, BATCH, 0));
 		assertThat(ex.status()).isEqualTo(status);
 		assertThat(ex.endpoint()).isEqualTo("GET " + TEST_RUNS_PATH);
 	}
@@ -288,7 +272,7 @@ class SigmaMindClientTests {
 	void testRunWhenUnknownJobThenNotFound() {
 		stub("/v1/test-runs/job_unknown", errorJson(404));
 		SigmaMindNotFoundException ex = failure(SigmaMindNotFoundException.class,
-				() -> this.client.testRun(AGENT_ID, BATCH_ID, "job_unknown"));
+				() -> this.client.testRun(AGENT, BATCH, Id.of("job_unknown")));
 		assertThat(ex.status()).isEqualTo(404);
 		assertThat(ex.endpoint()).isEqualTo("GET /v1/test-runs/{jobId}");
 	}
@@ -297,7 +281,7 @@ class SigmaMindClientTests {
 	void batchRunsWhenRateLimitedWithSecondsThenRetryAfterSeconds() {
 		stub("/v1/batch-runs", errorJson(429).withHeader("Retry-After", "30"));
 		SigmaMindRateLimitedException ex = failure(SigmaMindRateLimitedException.class,
-				() -> this.client.batchRuns(AGENT_ID, 0, 20));
+				() -> this.client.batchRuns(AGENT, 0, 20));
 		assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(30));
 		this.wireMock.verify(1, anyRequestedFor(anyUrl()));
 	}
@@ -307,7 +291,7 @@ class SigmaMindClientTests {
 		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.atZone(ZoneOffset.UTC).plusSeconds(120));
 		stub("/v1/batch-runs", errorJson(429).withHeader("Retry-After", date));
 		SigmaMindRateLimitedException ex = failure(SigmaMindRateLimitedException.class,
-				() -> this.client.batchRuns(AGENT_ID, 0, 20));
+				() -> this.client.batchRuns(AGENT, 0, 20));
 		assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(120));
 	}
 
@@ -315,7 +299,7 @@ class SigmaMindClientTests {
 	void batchRunsWhenRateLimitedWithoutRetryAfterThenDefaultPause() {
 		stub("/v1/batch-runs", errorJson(429));
 		SigmaMindRateLimitedException ex = failure(SigmaMindRateLimitedException.class,
-				() -> this.client.batchRuns(AGENT_ID, 0, 20));
+				() -> this.client.batchRuns(AGENT, 0, 20));
 		assertThat(ex.retryAfter()).isEqualTo(FAST_RETRIES.defaultRetryAfter());
 	}
 
@@ -331,7 +315,7 @@ class SigmaMindClientTests {
 	@ValueSource(ints = { 400, 409, 422 })
 	void batchRunsWhenOtherClientErrorThenBadResponseAndNotRetried(int status) {
 		stub("/v1/batch-runs", errorJson(status));
-		failure(SigmaMindBadResponseException.class, () -> this.client.batchRuns(AGENT_ID, 0, 20));
+		failure(SigmaMindBadResponseException.class, () -> this.client.batchRuns(AGENT, 0, 20));
 		this.wireMock.verify(1, anyRequestedFor(anyUrl()));
 	}
 
@@ -341,25 +325,25 @@ class SigmaMindClientTests {
 				aResponse().withStatus(200)
 					.withHeader("Content-Type", "text/html;charset=utf-8")
 					.withBody(fixture("notJson.html")));
-		failure(SigmaMindBadResponseException.class, () -> this.client.agent(AGENT_ID));
+		failure(SigmaMindBadResponseException.class, () -> this.client.agent(AGENT));
 	}
 
 	@Test
 	void batchRunWhenTruncatedJsonThenBadResponse() {
 		stub("/v1/batch-runs/" + BATCH_ID, okJson(fixture("truncated.json")));
-		failure(SigmaMindBadResponseException.class, () -> this.client.batchRun(AGENT_ID, BATCH_ID));
+		failure(SigmaMindBadResponseException.class, () -> this.client.batchRun(AGENT, BATCH));
 	}
 
 	@Test
 	void testCasesWhenObjectInsteadOfArrayThenBadResponse() {
 		stub("/v1/test-cases", okJson(fixture("batchRun.json")));
-		failure(SigmaMindBadResponseException.class, () -> this.client.testCases(AGENT_ID));
+		failure(SigmaMindBadResponseException.class, () -> this.client.testCases(AGENT));
 	}
 
 	@Test
 	void chatWhenEmptyBodyThenBadResponse() {
 		stub("/v1/chats/" + CHAT_ID, aResponse().withStatus(200).withHeader("Content-Type", "application/json"));
-		failure(SigmaMindBadResponseException.class, () -> this.client.chat(CHAT_ID));
+		failure(SigmaMindBadResponseException.class, () -> this.client.chat(CHAT));
 	}
 
 	@Test
@@ -386,7 +370,7 @@ class SigmaMindClientTests {
 		this.client = client(Duration.ofMillis(300), DataSize.ofMegabytes(16));
 		stub("/v1/batch-runs/" + BATCH_ID, okJson(fixture("batchRun.json")).withTransformers(HeldAnswers.NAME));
 		SigmaMindUnavailableException ex = failure(SigmaMindUnavailableException.class,
-				() -> this.client.batchRun(AGENT_ID, BATCH_ID));
+				() -> this.client.batchRun(AGENT, BATCH));
 		assertThat(ex.reason()).isEqualTo(SigmaMindUnavailableException.Reason.TIMEOUT);
 	}
 
@@ -451,7 +435,7 @@ class SigmaMindClientTests {
 		stub("/v1/agents/" + AGENT_ID, okJson(fixture("agent.json")).withTransformers(HeldAnswers.NAME));
 		SigmaMindClient twoSlots = client(Duration.ofMinutes(2), DataSize.ofMegabytes(16), slots(2));
 		CompletableFuture<List<Agent>> agents = Flux.range(0, 5)
-			.flatMap((i) -> twoSlots.agent(AGENT_ID), 5)
+			.flatMap((i) -> twoSlots.agent(AGENT), 5)
 			.collectList()
 			.toFuture();
 		// With both slots held, the other three wait: SigmaMind sees two calls, no more.
@@ -469,7 +453,7 @@ class SigmaMindClientTests {
 				errorJson(429).withHeader("Retry-After", "30").withTransformers(HeldAnswers.NAME));
 		SigmaMindClient oneSlot = client(Duration.ofMinutes(2), DataSize.ofMegabytes(16), slots(1));
 		CompletableFuture<List<Object>> failures = Flux.range(0, 3)
-			.flatMap((i) -> oneSlot.agent(AGENT_ID).<Object>map((agent) -> agent).onErrorResume(Mono::just), 3)
+			.flatMap((i) -> oneSlot.agent(AGENT).<Object>map((agent) -> agent).onErrorResume(Mono::just), 3)
 			.collectList()
 			.toFuture();
 		await().until(() -> this.held.arrived() == 1);
@@ -483,10 +467,10 @@ class SigmaMindClientTests {
 	void callsWhenEverySlotTakenAndNoQueueThenLaterOnesAreRefusedAsBusy() {
 		stub("/v1/agents/" + AGENT_ID, okJson(fixture("agent.json")).withTransformers(HeldAnswers.NAME));
 		SigmaMindClient oneSlot = client(Duration.ofMinutes(2), DataSize.ofMegabytes(16), oneAtATime(Duration.ZERO));
-		CompletableFuture<Agent> first = oneSlot.agent(AGENT_ID).toFuture();
+		CompletableFuture<Agent> first = oneSlot.agent(AGENT).toFuture();
 		await().until(() -> this.held.arrived() == 1);
 		// The first holds the only slot until its answer is let go.
-		assertThat(failure(SigmaMindUnavailableException.class, () -> oneSlot.agent(AGENT_ID)).reason())
+		assertThat(failure(SigmaMindUnavailableException.class, () -> oneSlot.agent(AGENT)).reason())
 			.isEqualTo(SigmaMindUnavailableException.Reason.BUSY);
 		this.held.release();
 		assertThat(first.join()).isNotNull();
