@@ -24,6 +24,7 @@ import dev.simboard.model.Id;
 import dev.simboard.model.Message;
 import dev.simboard.model.Page;
 import dev.simboard.model.Run;
+import dev.simboard.sigmamind.Fetched;
 import dev.simboard.sigmamind.SigmaMindClient;
 import dev.simboard.sigmamind.SigmaMindException;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
@@ -103,15 +104,16 @@ public class Catalog {
 		this.batchPages = new FreshCache<>("batch-pages", 1_000, null,
 				(key) -> client.batchRuns(key.agentId(), key.page(), BATCH_PAGE_SIZE), (page) -> false, list, stale,
 				clock, meters);
-		this.batches = new FreshCache<>("batches", 10_000, null, (key) -> client.batchRun(key.agentId(), key.batchId()),
-				Batch::finished, running, stale, clock, meters);
+		this.batches = new FreshCache<>("batches", 10_000, null,
+				(key) -> client.batchRun(key.agentId(), key.batchId()).map(Fetched::value), Batch::finished, running,
+				stale, clock, meters);
 		this.runLists = new FreshCache<>("run-lists", runListsWeight, Catalog::weigh, this::loadRunList,
 				RunList::finished, running, stale, clock, meters);
 		this.runs = new FreshCache<>("runs", runsWeight, Catalog::weigh,
-				(key) -> client.testRun(key.agentId(), key.batchId(), key.jobId()), Run::finished, running, stale,
-				clock, meters);
-		this.chats = new FreshCache<>("chats", quarterWeight, Catalog::weigh, client::chat, Chat::ended, running, stale,
-				clock, meters);
+				(key) -> client.testRun(key.agentId(), key.batchId(), key.jobId()).map(Fetched::value), Run::finished,
+				running, stale, clock, meters);
+		this.chats = new FreshCache<>("chats", quarterWeight, Catalog::weigh,
+				(chatId) -> client.chat(chatId).map(Fetched::value), Chat::ended, running, stale, clock, meters);
 		this.all = List.of(this.agentLists, this.agents, this.batchPages, this.batches, this.runLists, this.runs,
 				this.chats);
 		this.manualRefreshes = Caffeine.newBuilder()
@@ -271,7 +273,7 @@ public class Catalog {
 	 */
 	private Mono<List<Run>> loadRunPages(BatchKey key, int page, List<Run> collected) {
 		return this.client.testRuns(key.agentId(), key.batchId(), page).flatMap((result) -> {
-			collected.addAll(result.items());
+			result.items().forEach((run) -> collected.add(run.value()));
 			boolean more = result.more() && !result.items().isEmpty() && page + 1 < MAX_RUN_PAGES;
 			if (!more) {
 				return Mono.just(collected);
@@ -281,7 +283,7 @@ public class Catalog {
 				return Flux.range(1, last - 1)
 					.flatMapSequential((next) -> this.client.testRuns(key.agentId(), key.batchId(), next),
 							PARALLEL_PAGES)
-					.doOnNext((next) -> collected.addAll(next.items()))
+					.doOnNext((next) -> next.items().forEach((run) -> collected.add(run.value())))
 					.then(Mono.just(collected));
 			}
 			return loadRunPages(key, page + 1, collected);

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import dev.simboard.model.Batch;
 import dev.simboard.model.Chat;
@@ -22,6 +24,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.codec.CodecException;
@@ -56,8 +61,8 @@ public class SigmaMindClient {
 	private static final ParameterizedTypeReference<ApiPage<BatchRun>> BATCH_PAGE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final ParameterizedTypeReference<ApiPage<TestRun>> RUN_PAGE = new ParameterizedTypeReference<>() {
-	};
+	private static final JavaType RUN_PAGE_TYPE = SigmaMindJson.MAPPER.getTypeFactory()
+		.constructParametricType(ApiPage.class, TestRun.class);
 
 	private static final ParameterizedTypeReference<List<dev.simboard.sigmamind.TestCase>> TEST_CASES = new ParameterizedTypeReference<>() {
 	};
@@ -97,29 +102,27 @@ public class SigmaMindClient {
 
 	/** {@code GET /v1/agents}. */
 	public Mono<List<dev.simboard.model.Agent>> agents() {
-		return get("GET /v1/agents", "/v1/agents", Map.of(), null, AGENT_PAGE)
-			.map((page) -> WireModel.agents(page.data()));
+		return get("GET /v1/agents", "/v1/agents", Map.of(), null, AGENT_PAGE, (page) -> WireModel.agents(page.data()));
 	}
 
 	/** {@code GET /v1/agents/{agentId}}. */
 	public Mono<dev.simboard.model.Agent> agent(Id agentId) {
 		return get("GET /v1/agents/{agentId}", "/v1/agents/{agentId}", Map.of("agentId", agentId.value()), null,
-				ParameterizedTypeReference.<Agent>forType(Agent.class))
-			.map(WireModel::agent);
+				ParameterizedTypeReference.<Agent>forType(Agent.class), WireModel::agent);
 	}
 
 	/** {@code GET /v1/batch-runs?agentId=…&page=…&size=…}, newest first. */
 	public Mono<Page<Batch>> batchRuns(Id agentId, int page, int size) {
 		return get("GET /v1/batch-runs", "/v1/batch-runs", Map.of(),
-				query("agentId", agentId.value(), "page", page, "size", size), BATCH_PAGE)
-			.map((batches) -> WireModel.page(batches, WireModel::batch));
+				query("agentId", agentId.value(), "page", page, "size", size), BATCH_PAGE,
+				(batches) -> WireModel.page(batches, WireModel::batch));
 	}
 
 	/** {@code GET /v1/batch-runs/{batchId}?agentId=…}. */
-	public Mono<Batch> batchRun(Id agentId, Id batchId) {
-		return get("GET /v1/batch-runs/{batchId}", "/v1/batch-runs/{batchId}", Map.of("batchId", batchId.value()),
-				query("agentId", agentId.value()), ParameterizedTypeReference.<BatchRun>forType(BatchRun.class))
-			.map(WireModel::batch);
+	public Mono<Fetched<Batch>> batchRun(Id agentId, Id batchId) {
+		String endpoint = "GET /v1/batch-runs/{batchId}";
+		return json(endpoint, "/v1/batch-runs/{batchId}", Map.of("batchId", batchId.value()),
+				query("agentId", agentId.value()), (json) -> new Fetched<>(SigmaMindJson.batch(json), json));
 	}
 
 	/**
@@ -127,38 +130,56 @@ public class SigmaMindClient {
 	 * {@code simboard.sigmamind.test-runs-path} setting. An upstream without it answers
 	 * 404 or 405: {@link SigmaMindNotFoundException}.
 	 */
-	public Mono<Page<Run>> testRuns(Id agentId, Id batchId, int page) {
+	public Mono<Page<Fetched<Run>>> testRuns(Id agentId, Id batchId, int page) {
 		String path = this.properties.testRunsPath();
-		return get("GET " + path, path, Map.of(),
-				query("agentId", agentId.value(), "batchId", batchId.value(), "page", page, "size",
-						this.properties.testRunsPageSize()),
-				RUN_PAGE)
-			.map((runs) -> WireModel.page(runs, WireModel::run));
+		return json("GET " + path, path, Map.of(), query("agentId", agentId.value(), "batchId", batchId.value(), "page",
+				page, "size", this.properties.testRunsPageSize()), SigmaMindClient::runPage);
+	}
+
+	/** A page of runs, each with its own part of the page's JSON. */
+	private static Page<Fetched<Run>> runPage(String json) {
+		JsonNode root = SigmaMindJson.MAPPER.readTree(json);
+		ApiPage<TestRun> page = SigmaMindJson.MAPPER.treeToValue(root, RUN_PAGE_TYPE);
+		JsonNode items = root.path("data");
+		List<Fetched<Run>> runs = new ArrayList<>(page.data().size());
+		for (int i = 0; i < page.data().size(); i++) {
+			runs.add(new Fetched<>(WireModel.run(page.data().get(i)), items.get(i).toString()));
+		}
+		return new Page<>(runs, page.more(), page.totalPages(), page.totalCount());
 	}
 
 	/** {@code GET /v1/test-runs/{jobId}?batchId=…&agentId=…}. */
-	public Mono<Run> testRun(Id agentId, Id batchId, Id jobId) {
-		return get("GET /v1/test-runs/{jobId}", "/v1/test-runs/{jobId}", Map.of("jobId", jobId.value()),
+	public Mono<Fetched<Run>> testRun(Id agentId, Id batchId, Id jobId) {
+		return json("GET /v1/test-runs/{jobId}", "/v1/test-runs/{jobId}", Map.of("jobId", jobId.value()),
 				query("batchId", batchId.value(), "agentId", agentId.value()),
-				ParameterizedTypeReference.<TestRun>forType(TestRun.class))
-			.map(WireModel::run);
+				(json) -> new Fetched<>(SigmaMindJson.run(json), json));
 	}
 
 	/** {@code GET /v1/test-cases?agentId=…}, a bare array. */
 	public Mono<List<TestCase>> testCases(Id agentId) {
-		return get("GET /v1/test-cases", "/v1/test-cases", Map.of(), query("agentId", agentId.value()), TEST_CASES)
-			.map(WireModel::testCases);
+		return get("GET /v1/test-cases", "/v1/test-cases", Map.of(), query("agentId", agentId.value()), TEST_CASES,
+				WireModel::testCases);
 	}
 
 	/** {@code GET /v1/chats/{chatId}}. */
-	public Mono<Chat> chat(Id chatId) {
-		return get("GET /v1/chats/{chatId}", "/v1/chats/{chatId}", Map.of("chatId", chatId.value()), null,
-				ParameterizedTypeReference.<dev.simboard.sigmamind.Chat>forType(dev.simboard.sigmamind.Chat.class))
-			.map(WireModel::chat);
+	public Mono<Fetched<Chat>> chat(Id chatId) {
+		return json("GET /v1/chats/{chatId}", "/v1/chats/{chatId}", Map.of("chatId", chatId.value()), null,
+				(json) -> new Fetched<>(SigmaMindJson.chat(json), json));
 	}
 
-	private <T> Mono<T> get(String endpoint, String path, Map<String, String> pathVariables,
-			MultiValueMap<String, String> query, ParameterizedTypeReference<T> type) {
+	/**
+	 * The body as it came, for answers the archive keeps; read into the model by
+	 * {@link SigmaMindJson}, as an archived copy is. A body that is not the JSON expected
+	 * fails as the decoder's would.
+	 */
+	private <T> Mono<T> json(String endpoint, String path, Map<String, String> pathVariables,
+			MultiValueMap<String, String> query, Function<String, T> read) {
+		return get(endpoint, path, pathVariables, query, ParameterizedTypeReference.<String>forType(String.class),
+				read);
+	}
+
+	private <B, T> Mono<T> get(String endpoint, String path, Map<String, String> pathVariables,
+			MultiValueMap<String, String> query, ParameterizedTypeReference<B> type, Function<B, T> read) {
 		URI uri = UriComponentsBuilder.fromUri(this.target.baseUrl())
 			.path(path)
 			.queryParams(query)
@@ -172,6 +193,9 @@ public class SigmaMindClient {
 			.retrieve()
 			.onStatus(HttpStatusCode::isError, (response) -> failure(endpoint, response))
 			.bodyToMono(type)
+			// Read inside the guard: a body that is not what was expected is a failed
+			// call.
+			.map(read)
 			.switchIfEmpty(Mono.error(() -> new SigmaMindBadResponseException(endpoint, "empty body", null)))
 			.timeout(deadline,
 					Mono.error(() -> new SigmaMindUnavailableException(endpoint, Reason.TIMEOUT,
@@ -201,7 +225,8 @@ public class SigmaMindClient {
 			if (cause instanceof DataBufferLimitException) {
 				return new SigmaMindBadResponseException(endpoint, "response larger than the size limit", ex);
 			}
-			if (cause instanceof CodecException || cause instanceof UnsupportedMediaTypeException) {
+			if (cause instanceof CodecException || cause instanceof UnsupportedMediaTypeException
+					|| cause instanceof JacksonException || cause instanceof IllegalArgumentException) {
 				return new SigmaMindBadResponseException(endpoint, "response is not the JSON expected", ex);
 			}
 		}

@@ -160,7 +160,7 @@ class SigmaMindClientTests {
 	@Test
 	void batchRunWhenOneBatchThenSendsBatchIdInPathAndAgentIdAsQuery() {
 		stub("/v1/batch-runs/" + BATCH_ID, okJson(fixture("batchRun.json")));
-		Batch batch = this.client.batchRun(AGENT, BATCH).block();
+		Batch batch = this.client.batchRun(AGENT, BATCH).block().value();
 		assertThat(batch.id()).isEqualTo(BATCH_ID);
 		assertThat(batch.agent().id()).isEqualTo(AGENT_ID);
 		assertThat(batch.testCases()).singleElement().satisfies((testCase) -> {
@@ -176,10 +176,14 @@ class SigmaMindClientTests {
 	@Test
 	void testRunsWhenListedThenUsesConfiguredPathAndPageSize() {
 		stub(TEST_RUNS_PATH, okJson(fixture("testRuns.json")));
-		Page<Run> page = this.client.testRuns(AGENT, BATCH, 3).block();
+		Page<Fetched<Run>> page = this.client.testRuns(AGENT, BATCH, 3).block();
 		assertThat(page.total()).isEqualTo(2L);
-		assertThat(page.items()).extracting(Run::jobId, Run::finished)
+		assertThat(page.items()).extracting(Fetched::value)
+			.extracting(Run::jobId, Run::finished)
 			.containsExactly(tuple(JOB_ID, true), tuple("job_stillRunning0001", false));
+		// Each run keeps its own part of the page's JSON, and reads back the same.
+		assertThat(page.items()).allSatisfy((run) -> assertThat(SigmaMindJson.run(run.json())).isEqualTo(run.value()));
+		assertThat(page.items().get(0).json()).startsWith("{").contains(JOB_ID).doesNotContain("job_stillRunning0001");
 		assertOnlyRequest(TEST_RUNS_PATH, Map.of("agentId", AGENT_ID, "batchId", BATCH_ID, "page", "3", "size",
 				String.valueOf(TEST_RUNS_PAGE_SIZE)));
 	}
@@ -187,7 +191,10 @@ class SigmaMindClientTests {
 	@Test
 	void testRunWhenOneJobThenSendsJobIdInPathAndBatchIdAndAgentIdAsQuery() {
 		stub("/v1/test-runs/" + JOB_ID, okJson(fixture("testRun.json")));
-		Run run = this.client.testRun(AGENT, BATCH, JOB).block();
+		Fetched<Run> fetched = this.client.testRun(AGENT, BATCH, JOB).block();
+		Run run = fetched.value();
+		assertThat(SigmaMindJson.run(fetched.json())).isEqualTo(run);
+		assertThat(fetched.json()).isEqualTo(fixture("testRun.json"));
 		assertThat(run.jobId()).isEqualTo(JOB_ID);
 		assertThat(run.verdict()).isEqualTo(Verdict.PASSED);
 		assertThat(run.completed()).isEqualTo(Instant.parse("2026-03-26T10:54:45.565Z"));
@@ -210,7 +217,7 @@ class SigmaMindClientTests {
 	@Test
 	void chatWhenOneChatThenGetsChatByPathAndJoinsContent() {
 		stub("/v1/chats/" + CHAT_ID, okJson(fixture("chat.json")));
-		Chat chat = this.client.chat(CHAT).block();
+		Chat chat = this.client.chat(CHAT).block().value();
 		assertThat(chat.ended()).isTrue();
 		assertThat(chat.messages()).extracting(Message::text).containsExactly("Hello!\nHow can I help?");
 		assertOnlyRequest("/v1/chats/" + CHAT_ID, Map.of());
