@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.simboard.model.Verdict;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -55,6 +56,16 @@ public class Archive {
 	/** Runs one search returns at most. */
 	public static final int MAX_HITS = 200;
 
+	/**
+	 * How many matching texts make a query common. A search first reads up to one more
+	 * than this many through the text indexes; fewer, and they are all there are, so
+	 * their runs are sorted and cut; more, and the agent's runs are walked newest first,
+	 * which soon finds enough. Either way the database's estimates of how rare a word is
+	 * (often far off for words outside its statistics) cannot send a rare word down the
+	 * long walk.
+	 */
+	static final int RARE = 5_000;
+
 	private static final String RUN_COLUMNS = "job_id, agent_id, batch_id, chat_id, test_case_id, test_case_label, "
 			+ "outcome, created_at, completed_at, archived_at, run_json, chat_json";
 
@@ -78,7 +89,15 @@ public class Archive {
 
 	private final String database;
 
+	private final int rare;
+
+	@Autowired
 	public Archive(DataSource dataSource) {
+		this(dataSource, RARE);
+	}
+
+	Archive(DataSource dataSource, int rare) {
+		this.rare = rare;
 		this.batches = new JdbcTemplate(dataSource);
 		this.jdbc = JdbcClient.create(this.batches);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -396,18 +415,33 @@ public class Archive {
 			sql.append(" and coalesce(b.created_at, r.created_at) < :until");
 			params.put("until", at(filters.until()));
 		}
-		sql.append(" and exists (select 1 from archived_text t where t.run_id = r.id and ")
-			.append(match.sql())
-			.append(") order by coalesce(b.created_at, r.created_at) desc nulls last, r.batch_id desc, ")
+		List<Long> matching = this.jdbc
+			.sql("select t.run_id from archived_text t where " + match.sql() + " limit :probe")
+			.params(match.params())
+			.param("probe", this.rare + 1)
+			.query(Long.class)
+			.list();
+		if (matching.isEmpty()) {
+			return List.of();
+		}
+		if (matching.size() <= this.rare) {
+			sql.append(" and r.id in (:matching)");
+			params.put("matching", new HashSet<>(matching));
+		}
+		else {
+			sql.append(" and exists (select 1 from archived_text t where t.run_id = r.id and ")
+				.append(match.sql())
+				.append(")");
+		}
+		sql.append(" order by coalesce(b.created_at, r.created_at) desc nulls last, r.batch_id desc, ")
 			.append("r.created_at desc nulls last, r.id desc limit :limit");
 		Map<Long, SearchHit> runs = new LinkedHashMap<>();
-		this.jdbc.sql(sql.toString()).params(params).query((rs, row) -> {
+		this.jdbc.sql(sql.toString()).params(params).query((ResultSet rs) -> {
 			runs.put(rs.getLong("id"),
 					new SearchHit(rs.getString("job_id"), rs.getString("batch_id"), rs.getString("test_case_id"),
 							rs.getString("test_case_label"), verdict(rs.getString("outcome")),
 							instant(rs, "created_at"), instant(rs, "batch_created_at"), 0, List.of()));
-			return null;
-		}).list();
+		});
 		if (runs.isEmpty()) {
 			return List.of();
 		}
@@ -417,10 +451,11 @@ public class Archive {
 					+ "where t.run_id in (:runIds) and " + match.sql())
 			.params(match.params())
 			.param("runIds", runs.keySet())
-			.query((rs, row) -> texts.computeIfAbsent(rs.getLong("run_id"), (id) -> new ArrayList<>())
-				.add(new TextRow(SearchText.Kind.ofColumn(rs.getString("kind")), rs.getInt("ordinal"),
-						rs.getString("speaker"), rs.getString("body"))))
-			.list();
+			.query((ResultSet rs) -> {
+				texts.computeIfAbsent(rs.getLong("run_id"), (id) -> new ArrayList<>())
+					.add(new TextRow(SearchText.Kind.ofColumn(rs.getString("kind")), rs.getInt("ordinal"),
+							rs.getString("speaker"), rs.getString("body")));
+			});
 		List<String> marks = query.required().stream().map(SearchQuery.Term::value).toList();
 		return runs.entrySet().stream().map((entry) -> {
 			List<TextRow> found = texts.getOrDefault(entry.getKey(), List.of());

@@ -502,6 +502,31 @@ abstract class ArchiveTests {
 	}
 
 	@Test
+	void searchWhenATermIsCommonThenWalkingTheRunsFindsWhatReadingTheTextsFinds() {
+		for (int i = 0; i < 12; i++) {
+			Verdict outcome = (i % 3 == 0) ? Verdict.FAILED : Verdict.PASSED;
+			this.archive.saveRun(
+					new ArchivedRun("job_" + i, (i % 4 == 0) ? OTHER_AGENT : AGENT, "batch_" + (i / 5), null,
+							"tc_" + (i % 2), "Case", outcome, T0.plusSeconds(i), T0, T0, "{}", null),
+					texts("I want a refund", (i % 2 == 0) ? "refund issued" : "no refund, sorry", "goodbye " + i));
+		}
+		Archive walking = new Archive(dataSource(), 1);
+		List<SearchFilters> filters = List.of(SearchFilters.NONE, new SearchFilters(Verdict.FAILED, null, null, null),
+				new SearchFilters(null, "tc_1", T0.plusSeconds(2), T0.plusSeconds(9)));
+
+		for (String query : List.of("refund", "refund -sorry", "\"no refund\"", "goodbye 7", "parcel")) {
+			for (SearchFilters filter : filters) {
+				for (int limit : List.of(3, 50)) {
+					assertThat(walking.search(AGENT, SearchQuery.parse(query), filter, limit))
+						.as(query + " " + filter + " " + limit)
+						.isEqualTo(this.archive.search(AGENT, SearchQuery.parse(query), filter, limit));
+				}
+			}
+		}
+		assertThat(walking.search(AGENT, SearchQuery.parse("refund"), SearchFilters.NONE, 50)).hasSize(9);
+	}
+
+	@Test
 	void searchWhenNothingToFindThenNoHits() {
 		save("job_1", "refund");
 
