@@ -8,7 +8,7 @@ import dev.simboard.model.Verdict;
 
 /**
  * A finished run as the archive keeps it: SigmaMind's JSON as Simboard read it, and the
- * columns that find and filter it.
+ * columns that find and filter it. Times are kept to the microsecond.
  *
  * @param jobId the run's ID, unique in the archive
  * @param agentId the agent it was played against (the address's, when SigmaMind names
