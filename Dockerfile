@@ -71,6 +71,11 @@ RUN java -Xmx512m -XX:AOTCacheOutput=simboard.aot -Dspring.context.exit=onRefres
 	&& java -Xmx512m -XX:AOTMode=on -XX:AOTCache=simboard.aot -Dspring.context.exit=onRefresh -jar simboard.jar \
 	&& rm -rf /tmp/tomcat*
 
+# The embedded database's folder (simboard.data-dir, ./data from /app): the one place the
+# app writes, used when a key is set and SPRING_DATASOURCE_URL is not. Mount a volume here
+# to keep that archive across containers; docker-compose.yml gives Simboard a PostgreSQL.
+RUN mkdir /app/data && chown 10001:10001 /app/data
+
 USER 10001:10001
 
 # Simboard listens on 8080 (or on $PORT, if set).

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 public class Bench {
 
@@ -370,6 +372,7 @@ public class Bench {
 		}
 		command.addAll(launch);
 		command.add("--server.port=" + port);
+		command.add("--simboard.data-dir=" + emptyDataDir(name));
 		command.addAll(Arrays.asList(arguments));
 		Path log = this.options.work().resolve(name + ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -393,7 +396,8 @@ public class Bench {
 		Files.deleteIfExists(archive);
 		List<String> training = new ArrayList<>(List.of(java(),
 				aot ? "-XX:AOTCacheOutput=" + archive : "-XX:ArchiveClassesAtExit=" + archive,
-				"-Dspring.context.exit=onRefresh", "-jar", jar.toString(), "--server.port=" + freePort()));
+				"-Dspring.context.exit=onRefresh", "-jar", jar.toString(), "--server.port=" + freePort(),
+				"--simboard.data-dir=" + emptyDataDir("training")));
 		training.addAll(Arrays.asList(arguments));
 		command(training.toArray(String[]::new));
 		say("recorded " + archive.getFileName() + " for start-up, " + Files.size(archive) / (1024 * 1024) + " MB");
@@ -401,6 +405,23 @@ public class Bench {
 		// the table would call an AOT or CDS start.
 		return aot ? List.of("-XX:AOTMode=on", "-XX:AOTCache=" + archive, "-jar", jar.toString())
 				: List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-jar", jar.toString());
+	}
+
+	/**
+	 * An empty folder for a Simboard JVM's embedded database (used when it has a key and no
+	 * spring.datasource.url), so no run starts from an earlier run's archive and none
+	 * writes into the project's ./data.
+	 */
+	Path emptyDataDir(String name) throws IOException {
+		Path folder = this.options.work().resolve("data").resolve(name).toAbsolutePath();
+		if (Files.exists(folder)) {
+			try (Stream<Path> paths = Files.walk(folder)) {
+				for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+					Files.delete(path);
+				}
+			}
+		}
+		return Files.createDirectories(folder);
 	}
 
 	static String java() {

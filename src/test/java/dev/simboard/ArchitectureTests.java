@@ -22,6 +22,7 @@ import dev.simboard.sigmamind.SigmaMindUnavailableException;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
@@ -31,8 +32,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The layering, as rules the build checks: pages read the catalog, the catalog reads the
- * {@code sigmamind} adapter, and everything reads Simboard's own model, never SigmaMind's
- * wire records.
+ * archive and the {@code sigmamind} adapter, and everything reads Simboard's own model,
+ * never SigmaMind's wire records.
  */
 @AnalyzeClasses(packages = "dev.simboard", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -68,6 +69,8 @@ class ArchitectureTests {
 		.definedBy(PAGES)
 		.layer("Catalog")
 		.definedBy("dev.simboard.catalog..")
+		.layer("Archive")
+		.definedBy("dev.simboard.archive..")
 		.layer("Adapter")
 		.definedBy("dev.simboard.sigmamind..")
 		.layer("Web")
@@ -80,15 +83,31 @@ class ArchitectureTests {
 		.mayOnlyBeAccessedByLayers("Pages")
 		.whereLayer("Catalog")
 		.mayOnlyBeAccessedByLayers("Pages", "Web")
+		.whereLayer("Archive")
+		.mayOnlyBeAccessedByLayers("Catalog")
 		.whereLayer("Transcript")
 		.mayOnlyBeAccessedByLayers("Pages", "Catalog", "Adapter")
 		.whereLayer("Model")
-		.mayOnlyBeAccessedByLayers("Pages", "Catalog", "Adapter", "Web", "Transcript");
+		.mayOnlyBeAccessedByLayers("Pages", "Catalog", "Archive", "Adapter", "Web", "Transcript");
+
+	/**
+	 * The archive stores what the catalog gives it, in its own records: it knows the
+	 * model, and the demo-mode rule (which picks its embedded database), nothing else of
+	 * Simboard's.
+	 */
+	@ArchTest
+	static final ArchRule theArchiveKnowsOnlyTheModel = noClasses().that()
+		.resideInAPackage("dev.simboard.archive..")
+		.should()
+		.dependOnClassesThat(resideInAPackage("dev.simboard..")
+			.and(DescribedPredicate.not(resideInAnyPackage("dev.simboard.archive..", "dev.simboard.model..")))
+			.and(DescribedPredicate.not(belongToAnyOf(DemoMode.class)))
+			.as("Simboard classes other than the archive's, the model's and DemoMode"));
 
 	@ArchTest
 	static final ArchRule nothingBelowThePagesReadsAPage = noClasses().that()
-		.resideInAnyPackage("dev.simboard.catalog..", "dev.simboard.sigmamind..", "dev.simboard.model..",
-				"dev.simboard.web..", "dev.simboard.transcript..")
+		.resideInAnyPackage("dev.simboard.catalog..", "dev.simboard.archive..", "dev.simboard.sigmamind..",
+				"dev.simboard.model..", "dev.simboard.web..", "dev.simboard.transcript..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage(PAGES);
