@@ -13,7 +13,9 @@ import dev.simboard.catalog.Catalog;
 import dev.simboard.model.Id;
 import dev.simboard.sigmamind.DemoMode;
 import dev.simboard.sigmamind.DemoModeCondition;
+import dev.simboard.sigmamind.Fetched;
 import dev.simboard.sigmamind.SigmaMindClient;
+import dev.simboard.sigmamind.SigmaMindJson;
 import dev.simboard.sigmamind.SigmaMindException;
 import dev.simboard.sigmamind.SigmaMindProperties;
 import dev.simboard.sigmamind.SigmaMindTarget;
@@ -44,14 +46,16 @@ class ArchitectureTests {
 	/**
 	 * What {@code sigmamind} offers the rest of Simboard: the client (to the catalog
 	 * only, see below), its failures (one per kind, mapped to pages by {@code web}), its
-	 * settings, the target the demo package points it at, and the demo-mode rule (nested
-	 * types included: the unavailable kinds, the resilience settings). Everything else
-	 * there (the wire records, their mapping, the guard) is the adapter's own.
+	 * settings, the target the demo package points it at, the demo-mode rule (nested
+	 * types included: the unavailable kinds, the resilience settings), and SigmaMind's
+	 * JSON as the archive keeps it ({@link Fetched}, read again by
+	 * {@link SigmaMindJson}). Everything else there (the wire records, their mapping, the
+	 * guard) is the adapter's own.
 	 */
 	private static final DescribedPredicate<JavaClass> ADAPTER_API = assignableTo(SigmaMindException.class)
 		.or(belongToAnyOf(SigmaMindUnavailableException.class, SigmaMindClient.class, SigmaMindProperties.class,
-				SigmaMindTarget.class, DemoMode.class, DemoModeCondition.class))
-		.as("sigmamind's public API (client, exceptions, properties, target, demo mode)");
+				SigmaMindTarget.class, DemoMode.class, DemoModeCondition.class, Fetched.class, SigmaMindJson.class))
+		.as("sigmamind's public API (client, exceptions, properties, target, demo mode, archived JSON)");
 
 	private static final DescribedPredicate<JavaClass> ADAPTER_INTERNALS = resideInAPackage("dev.simboard.sigmamind..")
 		.and(DescribedPredicate.not(ADAPTER_API))
