@@ -2,6 +2,9 @@ package dev.simboard;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -68,6 +72,9 @@ public abstract class FakeSigmaMindApp {
 	@Autowired
 	protected MeterRegistry meters;
 
+	@Autowired
+	protected DataSource dataSource;
+
 	private static WireMockServer startSigmaMind() {
 		WireMockServer server = new WireMockServer(options().dynamicPort().extensions(held));
 		server.start();
@@ -110,6 +117,12 @@ public abstract class FakeSigmaMindApp {
 			assertThat(breakerState()).isZero();
 		});
 		this.catalog.invalidateAll();
+		// Each test starts with an empty archive: tests reuse job IDs with other answers.
+		await().until(() -> this.catalog.archiveBacklog() == 0);
+		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		for (String table : List.of("archived_text", "archived_run", "archived_batch", "batch_pin")) {
+			jdbc.sql("delete from " + table).update();
+		}
 		sigmaMind.resetAll();
 	}
 

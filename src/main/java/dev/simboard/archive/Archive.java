@@ -179,6 +179,69 @@ public class Archive {
 		}));
 	}
 
+	/**
+	 * Archives several finished runs in one transaction, each unless it is archived
+	 * already.
+	 * @return how many this call stored
+	 */
+	public int saveRuns(List<Map.Entry<ArchivedRun, List<SearchText>>> runs) {
+		Integer stored = this.transactions.execute((status) -> {
+			int count = 0;
+			for (Map.Entry<ArchivedRun, List<SearchText>> run : runs) {
+				count += saveRun(run.getKey(), run.getValue()) ? 1 : 0;
+			}
+			return count;
+		});
+		return (stored != null) ? stored : 0;
+	}
+
+	/**
+	 * Adds a chat that holds archived runs' conversation (the older dialect), with its
+	 * messages for search, to each archived run of it that has no chat yet.
+	 * @return how many runs got it
+	 */
+	public int saveChat(String chatId, String chatJson, List<SearchText> messages) {
+		Integer saved = this.transactions.execute((status) -> {
+			List<Long> ids = this.jdbc.sql("select id from archived_run where chat_id = ? and chat_json is null")
+				.param(chatId)
+				.query(Long.class)
+				.list();
+			int count = 0;
+			for (long id : ids) {
+				if (this.jdbc.sql("update archived_run set chat_json = ? where id = ? and chat_json is null")
+					.param(chatJson)
+					.param(id)
+					.update() == 0) {
+					continue;
+				}
+				count++;
+				List<Object[]> rows = messages.stream()
+					.filter((text) -> text.kind() == SearchText.Kind.MESSAGE && !text.body().isBlank())
+					.map((text) -> new Object[] { id, text.kind().column(), text.number(), text.speaker(),
+							text.body() })
+					.toList();
+				this.batches.batchUpdate(
+						"insert into archived_text (run_id, kind, ordinal, speaker, body) values (?, ?, ?, ?, ?)", rows,
+						new int[] { Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR });
+			}
+			return count;
+		});
+		return (saved != null) ? saved : 0;
+	}
+
+	/**
+	 * Marks an archived batch as having all its runs archived, so its run list is read
+	 * from here.
+	 * @return whether the batch is archived and was not marked before
+	 */
+	public boolean markRunsArchived(String batchId, int runCount) {
+		return this.jdbc.sql(
+				"update archived_batch set runs_archived = true, run_count = ? where batch_id = ? and not runs_archived")
+			.param(runCount)
+			.param(batchId)
+			.update() > 0;
+	}
+
 	/** The archived run with this job ID. */
 	public Optional<ArchivedRun> findRun(String jobId) {
 		return this.jdbc.sql("select " + RUN_COLUMNS + " from archived_run where job_id = ?")

@@ -57,6 +57,8 @@ public class Catalog {
 
 	private final SigmaMindClient client;
 
+	private final Archiving archiving;
+
 	private final Clock clock;
 
 	private final Duration budget;
@@ -77,12 +79,16 @@ public class Catalog {
 
 	private final List<FreshCache<?, ?>> all;
 
+	/** Archived runs SigmaMind answered 404 for, lately. */
+	private final Cache<Id, Boolean> goneUpstream = Caffeine.newBuilder().maximumSize(10_000).build();
+
 	/** Resources refreshed by hand lately, so a button cannot hammer SigmaMind. */
 	private final Cache<Object, Boolean> manualRefreshes;
 
-	Catalog(SigmaMindClient client, CacheProperties cache, SigmaMindProperties sigmaMind, Clock clock,
-			MeterRegistry meters) {
+	Catalog(SigmaMindClient client, Archiving archiving, CacheProperties cache, SigmaMindProperties sigmaMind,
+			Clock clock, MeterRegistry meters) {
 		this.client = client;
+		this.archiving = archiving;
 		this.clock = clock;
 		this.budget = sigmaMind.responseTimeout().plusMillis(500);
 		Duration list = cache.listTtl();
@@ -97,23 +103,21 @@ public class Catalog {
 		long quarterWeight = 2 * eighth;
 		long runListsWeight = quarterWeight - cache.viewsWeight().toBytes();
 		// Lists always change; finished batches, runs and chats never do.
-		this.agentLists = new FreshCache<>("agents", 1, null, (key) -> client.agents(), (agents) -> false, list, stale,
-				clock, meters);
-		this.agents = new FreshCache<>("agent", 1_000, null, client::agent, (agent) -> false, list, stale, clock,
+		this.agentLists = new FreshCache<>("agents", 1, null, (key) -> client.agents(), null, (agents) -> false, list,
+				stale, clock, meters);
+		this.agents = new FreshCache<>("agent", 1_000, null, client::agent, null, (agent) -> false, list, stale, clock,
 				meters);
 		this.batchPages = new FreshCache<>("batch-pages", 1_000, null,
-				(key) -> client.batchRuns(key.agentId(), key.page(), BATCH_PAGE_SIZE), (page) -> false, list, stale,
-				clock, meters);
-		this.batches = new FreshCache<>("batches", 10_000, null,
-				(key) -> client.batchRun(key.agentId(), key.batchId()).map(Fetched::value), Batch::finished, running,
+				(key) -> client.batchRuns(key.agentId(), key.page(), BATCH_PAGE_SIZE), null, (page) -> false, list,
 				stale, clock, meters);
-		this.runLists = new FreshCache<>("run-lists", runListsWeight, Catalog::weigh, this::loadRunList,
+		this.batches = new FreshCache<>("batches", 10_000, null, this::loadBatch, null, Batch::finished, running, stale,
+				clock, meters);
+		this.runLists = new FreshCache<>("run-lists", runListsWeight, Catalog::weigh, this::loadRunList, null,
 				RunList::finished, running, stale, clock, meters);
-		this.runs = new FreshCache<>("runs", runsWeight, Catalog::weigh,
-				(key) -> client.testRun(key.agentId(), key.batchId(), key.jobId()).map(Fetched::value), Run::finished,
+		this.runs = new FreshCache<>("runs", runsWeight, Catalog::weigh, this::loadRun, this::reloadRun, Run::finished,
 				running, stale, clock, meters);
-		this.chats = new FreshCache<>("chats", quarterWeight, Catalog::weigh,
-				(chatId) -> client.chat(chatId).map(Fetched::value), Chat::ended, running, stale, clock, meters);
+		this.chats = new FreshCache<>("chats", quarterWeight, Catalog::weigh, this::loadChat, null, Chat::ended,
+				running, stale, clock, meters);
 		this.all = List.of(this.agentLists, this.agents, this.batchPages, this.batches, this.runLists, this.runs,
 				this.chats);
 		this.manualRefreshes = Caffeine.newBuilder()
@@ -160,8 +164,10 @@ public class Catalog {
 		Fresh<RunList> runList = this.runLists.getIfCached(new BatchKey(agentId, batchId));
 		Attempt attempt = (runList != null) ? runList.value().attempt(jobId.value()) : null;
 		Run value = run.value();
+		boolean gone = this.goneUpstream.getIfPresent(jobId) != null;
 		if (value.conversation().source() == Conversation.Source.RUN) {
-			return new RunDetail(value, Transcript.of(value.conversation()), null, attempt, Staleness.of(run, runList));
+			return new RunDetail(value, Transcript.of(value.conversation()), null, attempt, Staleness.of(run, runList),
+					gone);
 		}
 		Optional<Id> chatId = Id.parse(value.chatId());
 		if (chatId.isEmpty()) {
@@ -171,7 +177,7 @@ public class Catalog {
 		try {
 			Fresh<Chat> chat = this.chats.get(chatId.get(), deadline);
 			return new RunDetail(value, Transcript.of(chat.value().conversation()), null, attempt,
-					Staleness.of(run, runList, chat));
+					Staleness.of(run, runList, chat), gone);
 		}
 		catch (SigmaMindException ex) {
 			return new RunDetail(value, Transcript.none(),
@@ -217,6 +223,9 @@ public class Catalog {
 		Instant deadline = deadline();
 		try {
 			Fresh<Run> run = this.runs.reload(key, deadline);
+			if (this.goneUpstream.getIfPresent(jobId) != null) {
+				return RefreshOutcome.ARCHIVED_ONLY;
+			}
 			Optional<Id> chatId = Id.parse(run.value().chatId());
 			if (run.value().conversation().source() != Conversation.Source.RUN && chatId.isPresent()) {
 				return outcome(run, this.chats.reload(chatId.get(), deadline));
@@ -245,6 +254,14 @@ public class Catalog {
 		return figures;
 	}
 
+	/**
+	 * Archive writes asked for and not yet done (they go one at a time, in the
+	 * background).
+	 */
+	public int archiveBacklog() {
+		return this.archiving.backlog();
+	}
+
 	private static RefreshOutcome outcome(Fresh<?>... parts) {
 		for (Fresh<?> part : parts) {
 			if (part.stale()) {
@@ -259,21 +276,67 @@ public class Catalog {
 	}
 
 	/** The runs of a batch, judged complete against the batch's counts (one cache). */
-	private Mono<RunList> loadRunList(BatchKey key) {
-		return Mono.fromFuture(() -> this.batches.start(key))
-			.flatMap((batch) -> loadRunPages(key, 0, new ArrayList<>())
-				.map((runs) -> RunList.listed(runs, batch.value())))
-			.onErrorResume(SigmaMindNotFoundException.class, (ex) -> Mono.just(RunList.unlisted()));
+	/**
+	 * Caffeine, then the archive, then SigmaMind: a finished run read once is archived,
+	 * and read from there after a restart.
+	 */
+	private Mono<Run> loadRun(RunKey key) {
+		return this.archiving.run(key.agentId(), key.batchId(), key.jobId())
+			.flatMap((archived) -> archived.map(Mono::just)
+				.orElseGet(() -> this.client.testRun(key.agentId(), key.batchId(), key.jobId())
+					.doOnNext((run) -> this.archiving.keep(key.agentId(), key.batchId(), run))
+					.map(Fetched::value)));
 	}
 
 	/**
-	 * All pages of a batch's runs. Once the first page says how many there are, the rest
-	 * are fetched a few at a time, in order, so a 10,000-run batch loads within the page
-	 * budget; without a page count, pages follow one another while {@code hasNext}.
+	 * A run renewed, or refreshed by hand, is asked of SigmaMind; when SigmaMind no
+	 * longer has it, the archived copy stays, and the page says so.
 	 */
-	private Mono<List<Run>> loadRunPages(BatchKey key, int page, List<Run> collected) {
+	private Mono<Run> reloadRun(RunKey key) {
+		return this.client.testRun(key.agentId(), key.batchId(), key.jobId()).doOnNext((run) -> {
+			this.goneUpstream.invalidate(key.jobId());
+			this.archiving.keep(key.agentId(), key.batchId(), run);
+		})
+			.map(Fetched::value)
+			.onErrorResume(SigmaMindNotFoundException.class,
+					(ex) -> this.archiving.run(key.agentId(), key.batchId(), key.jobId())
+						.flatMap((archived) -> archived.map((run) -> {
+							this.goneUpstream.put(key.jobId(), Boolean.TRUE);
+							return Mono.just(run);
+						}).orElseGet(() -> Mono.error(ex))));
+	}
+
+	private Mono<Chat> loadChat(Id chatId) {
+		return this.archiving.chat(chatId)
+			.flatMap((archived) -> archived.map(Mono::just)
+				.orElseGet(() -> this.client.chat(chatId).doOnNext(this.archiving::keep).map(Fetched::value)));
+	}
+
+	private Mono<Batch> loadBatch(BatchKey key) {
+		return this.archiving.batch(key.agentId(), key.batchId())
+			.flatMap((archived) -> archived.map(Mono::just)
+				.orElseGet(() -> this.client.batchRun(key.agentId(), key.batchId())
+					.doOnNext((batch) -> this.archiving.keep(key.agentId(), batch))
+					.map(Fetched::value)));
+	}
+
+	private Mono<RunList> loadRunList(BatchKey key) {
+		return Mono.fromFuture(() -> this.batches.start(key))
+			.flatMap((batch) -> this.archiving.runs(key.agentId(), key.batchId())
+				.flatMap((archived) -> archived.map((runs) -> Mono.just(RunList.listed(runs, batch.value())))
+					.orElseGet(() -> loadRunPages(key, 0, new ArrayList<>()).map((runs) -> {
+						RunList list = RunList.listed(runs.stream().map(Fetched::value).toList(), batch.value());
+						if (list.finished()) {
+							this.archiving.keep(key.agentId(), key.batchId(), runs);
+						}
+						return list;
+					}))))
+			.onErrorResume(SigmaMindNotFoundException.class, (ex) -> Mono.just(RunList.unlisted()));
+	}
+
+	private Mono<List<Fetched<Run>>> loadRunPages(BatchKey key, int page, List<Fetched<Run>> collected) {
 		return this.client.testRuns(key.agentId(), key.batchId(), page).flatMap((result) -> {
-			result.items().forEach((run) -> collected.add(run.value()));
+			collected.addAll(result.items());
 			boolean more = result.more() && !result.items().isEmpty() && page + 1 < MAX_RUN_PAGES;
 			if (!more) {
 				return Mono.just(collected);
@@ -283,7 +346,7 @@ public class Catalog {
 				return Flux.range(1, last - 1)
 					.flatMapSequential((next) -> this.client.testRuns(key.agentId(), key.batchId(), next),
 							PARALLEL_PAGES)
-					.doOnNext((next) -> next.items().forEach((run) -> collected.add(run.value())))
+					.doOnNext((next) -> collected.addAll(next.items()))
 					.then(Mono.just(collected));
 			}
 			return loadRunPages(key, page + 1, collected);

@@ -59,14 +59,17 @@ final class FreshCache<K, V> {
 	 * @param maximum the bound: a number of entries, or a weight in bytes with a weigher
 	 * @param weigher the estimated bytes of a value, or {@code null} to bound by count
 	 * @param loader one SigmaMind call for a key
+	 * @param reloader what renews a value when it is stale or refreshed by hand, or
+	 * {@code null} for the loader
 	 * @param settled whether a value can never change again (a finished run): then it is
 	 * never renewed and only the bound evicts it
 	 * @param refreshAfter how long an unsettled value stays fresh
 	 * @param keepFor how long an unsettled value may be served at all after it was
 	 * fetched
 	 */
-	FreshCache(String name, long maximum, ToIntFunction<V> weigher, Function<K, Mono<V>> loader, Predicate<V> settled,
-			Duration refreshAfter, Duration keepFor, Clock clock, MeterRegistry meters) {
+	FreshCache(String name, long maximum, ToIntFunction<V> weigher, Function<K, Mono<V>> loader,
+			Function<K, Mono<V>> reloader, Predicate<V> settled, Duration refreshAfter, Duration keepFor, Clock clock,
+			MeterRegistry meters) {
 		this.name = name;
 		this.warnings = new Warnings(logger, clock);
 		this.refreshAfter = (value) -> settled.test(value) ? NEVER : refreshAfter;
@@ -77,7 +80,8 @@ final class FreshCache<K, V> {
 		builder = (weigher != null)
 				? builder.maximumWeight(maximum).weigher((key, fresh) -> weigher.applyAsInt(fresh.value()))
 				: builder.maximumSize(maximum);
-		this.cache = builder.recordStats().buildAsync(new Loader<>(loader, clock));
+		this.cache = builder.recordStats()
+			.buildAsync(new Loader<>(loader, (reloader != null) ? reloader : loader, clock));
 		CaffeineCacheMetrics.monitor(meters, this.cache, name);
 	}
 
@@ -177,7 +181,8 @@ final class FreshCache<K, V> {
 		}
 	}
 
-	private record Loader<K, V>(Function<K, Mono<V>> loader, Clock clock) implements AsyncCacheLoader<K, Fresh<V>> {
+	private record Loader<K, V>(Function<K, Mono<V>> loader, Function<K, Mono<V>> reloader,
+			Clock clock) implements AsyncCacheLoader<K, Fresh<V>> {
 
 		@Override
 		public CompletableFuture<Fresh<V>> asyncLoad(K key, Executor executor) {
@@ -195,7 +200,7 @@ final class FreshCache<K, V> {
 		public CompletableFuture<Fresh<V>> asyncReload(K key, Fresh<V> old, Executor executor) {
 			// Stale-if-error: a failed renewal keeps the last good value, marked. Gone is
 			// gone, though: a 404 drops the entry (a null reload removes it).
-			return this.loader.apply(key)
+			return this.reloader.apply(key)
 				.map((value) -> Fresh.of(value, this.clock.instant()))
 				.onErrorResume(SigmaMindNotFoundException.class, (ex) -> Mono.empty())
 				.onErrorResume(SigmaMindException.class, (ex) -> {

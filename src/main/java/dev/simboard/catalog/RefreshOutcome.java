@@ -10,6 +10,8 @@ public enum RefreshOutcome {
 	/** The same resource was refreshed moments ago; nothing was asked. */
 	TOO_SOON,
 	/** SigmaMind did not answer; the page keeps the data it had. */
-	FAILED
+	FAILED,
+	/** SigmaMind no longer has it; the page shows Simboard's archived copy. */
+	ARCHIVED_ONLY
 
 }

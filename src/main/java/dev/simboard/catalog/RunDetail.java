@@ -13,8 +13,14 @@ import dev.simboard.transcript.Transcript;
  * @param transcriptProblem why no transcript could be had, or {@code null}
  * @param attempt which attempt of its test case it is, when the batch's runs are at hand
  * @param staleness the oldest stale part shown, or {@code null}
+ * @param goneUpstream whether SigmaMind said lately it no longer has the run, and the run
+ * shown is Simboard's archived copy
  */
-public record RunDetail(Run run, Transcript transcript, String transcriptProblem, Attempt attempt,
-		Staleness staleness) {
+public record RunDetail(Run run, Transcript transcript, String transcriptProblem, Attempt attempt, Staleness staleness,
+		boolean goneUpstream) {
+
+	public RunDetail(Run run, Transcript transcript, String transcriptProblem, Attempt attempt, Staleness staleness) {
+		this(run, transcript, transcriptProblem, attempt, staleness, false);
+	}
 
 }

@@ -85,7 +85,7 @@ class RenderedRuns {
 	}
 
 	private boolean settled(RunDetail detail) {
-		return this.enabled && detail.run().finished() && detail.staleness() == null
+		return this.enabled && detail.run().finished() && detail.staleness() == null && !detail.goneUpstream()
 				&& detail.transcriptProblem() == null && detail.transcript().source() == Conversation.Source.RUN;
 	}
 

@@ -77,6 +77,7 @@ class RunController {
 			return new ModelAndView(kept);
 		}
 		model.addAttribute("staleness", detail.staleness());
+		model.addAttribute("goneUpstream", detail.goneUpstream());
 		TestCase testCase = run.testCase();
 		Verdict verdict = Verdict.of(run);
 		String agentName = Formats.agentName(run.agent(), agentId.value());

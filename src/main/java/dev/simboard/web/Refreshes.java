@@ -15,6 +15,7 @@ public final class Refreshes {
 			case REFRESHED -> "Refreshed from SigmaMind just now.";
 			case TOO_SOON -> "This was refreshed moments ago; try again in a few seconds.";
 			case FAILED -> "SigmaMind did not answer the refresh; the page shows the data it had.";
+			case ARCHIVED_ONLY -> "SigmaMind no longer has this run; the page shows Simboard's archived copy.";
 		};
 	}
 

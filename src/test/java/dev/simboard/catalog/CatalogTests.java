@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.simboard.MutableClock;
 import dev.simboard.sigmamind.SigmaMindBadResponseException;
+import dev.simboard.archive.Archive;
+import dev.simboard.archive.TestArchives;
 import dev.simboard.sigmamind.SigmaMindClient;
 import dev.simboard.sigmamind.SigmaMindException;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
@@ -104,10 +106,13 @@ class CatalogTests {
 		};
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		return new Catalog(new SigmaMindClient(WebClient.builder(), target, properties, this.clock, meters),
-				new CacheProperties(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofHours(24),
-						DataSize.ofMegabytes(64), Duration.ofSeconds(10)),
+				new Archiving(this.archive, this.clock), new CacheProperties(Duration.ofSeconds(60),
+						Duration.ofSeconds(10), Duration.ofHours(24), DataSize.ofMegabytes(64), Duration.ofSeconds(10)),
 				properties, this.clock, meters);
 	}
+
+	/** An archive of this test's own, empty. */
+	private final Archive archive = TestArchives.h2();
 
 	@AfterEach
 	void stop() {

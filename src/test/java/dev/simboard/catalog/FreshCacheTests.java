@@ -24,7 +24,7 @@ class FreshCacheTests {
 	private final FreshCache<String, String> cache = new FreshCache<>("things", 100, null, (key) -> {
 		this.loads.incrementAndGet();
 		return Mono.error(new SigmaMindNotFoundException("GET /v1/things/{id}", 404));
-	}, (value) -> false, Duration.ofSeconds(10), Duration.ofMinutes(5), this.clock, new SimpleMeterRegistry());
+	}, null, (value) -> false, Duration.ofSeconds(10), Duration.ofMinutes(5), this.clock, new SimpleMeterRegistry());
 
 	@Test
 	void getWhenTheLoadFailsAtOnceThenSigmaMindIsAskedOnce() {
