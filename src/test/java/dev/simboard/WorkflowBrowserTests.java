@@ -431,14 +431,22 @@ class WorkflowBrowserTests {
 	}
 
 	@Test
-	void quickOpenWhenGivenLoneJobIdThenExplainsRunNeedsBatchAndAgent() {
+	void quickOpenWhenGivenLoneJobIdNotArchivedThenOffersTheFormWithAgentAndBatch() {
 		DemoData.Run run = firstFailedRun();
+		String unknown = "job_NotInTheDemo0001";
 		this.page.navigate(url("/agents"));
-		this.page.fill("#quick-open", run.jobId());
+		this.page.fill("#quick-open", unknown);
 		this.page.press("#quick-open", "Enter");
-		assertThat(this.page).hasURL(url("/open?id=" + run.jobId()));
-		assertThat(this.page.locator("main .notice")).containsText("needs its batch and agent");
-		assertThat(this.page.locator("#open-again")).hasValue(run.jobId());
+		assertThat(this.page).hasURL(url("/open?id=" + unknown));
+		assertThat(this.page.locator("main .notice")).containsText("has not archived a run with " + unknown);
+		assertThat(this.page.locator("#open-job")).hasValue(unknown);
+		this.page.fill("#open-agent", run.batch().agent().agentId());
+		this.page.fill("#open-batch", run.batch().batchId());
+		this.page.fill("#open-job", run.jobId());
+		this.page.click("text=Open the run");
+		assertThat(this.page).hasURL(url("/agents/" + run.batch().agent().agentId() + "/batches/"
+				+ run.batch().batchId() + "/runs/" + run.jobId()));
+		assertThat(this.page.locator(".verdict.big")).isVisible();
 	}
 
 	// 9. Theme.

@@ -74,6 +74,22 @@ class Archiving {
 					.map((run) -> SigmaMindJson.run(run.runJson())));
 	}
 
+	/**
+	 * Where the archived run with this job ID, or whose conversation is this chat, is;
+	 * empty when the archive does not know it or cannot be read.
+	 */
+	Optional<RunAddress> locate(Id id) {
+		try {
+			return this.archive.findRun(id.value())
+				.or(() -> this.archive.findRunByChat(id.value()))
+				.map((run) -> new RunAddress(Id.of(run.agentId()), Id.of(run.batchId()), Id.of(run.jobId())));
+		}
+		catch (RuntimeException ex) {
+			this.warnings.warn("read", "The archive could not be read (quick open): {}", ex.toString());
+			return Optional.empty();
+		}
+	}
+
 	/** A chat an archived run's conversation is in, or empty. */
 	Mono<Optional<Chat>> chat(Id chatId) {
 		return read("chats",

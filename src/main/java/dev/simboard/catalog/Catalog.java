@@ -255,6 +255,14 @@ public class Catalog {
 	}
 
 	/**
+	 * The page of an archived run, found by its job ID or its chat's ID alone; empty when
+	 * the archive does not know it.
+	 */
+	public Optional<RunAddress> locate(Id jobOrChatId) {
+		return this.archiving.locate(jobOrChatId);
+	}
+
+	/**
 	 * Archive writes asked for and not yet done (they go one at a time, in the
 	 * background).
 	 */

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.RunAddress;
 import dev.simboard.model.Agent;
 import dev.simboard.model.Batch;
 import dev.simboard.model.Id;
@@ -36,6 +37,8 @@ class QuickOpenController {
 
 	private static final Pattern JOB = Pattern.compile("\\b(job_[A-Za-z0-9]{4,124})\\b");
 
+	private static final Pattern CHAT = Pattern.compile("(?<![A-Za-z0-9_-])(chat[_-][A-Za-z0-9]{4,123})\\b");
+
 	private final Catalog catalog;
 
 	QuickOpenController(Catalog catalog) {
@@ -43,9 +46,17 @@ class QuickOpenController {
 	}
 
 	@GetMapping("/open")
-	String open(@RequestParam(name = "id", required = false) @Size(max = 2000,
-			message = "must be at most 2000 characters") String input, Model model) {
+	String open(
+			@RequestParam(name = "id", required = false) @Size(max = 2000,
+					message = "must be at most 2000 characters") String input,
+			@RequestParam(name = "agent", required = false) Id agentId,
+			@RequestParam(name = "batch", required = false) Id batchId, Model model) {
 		String text = (input != null) ? input.trim() : "";
+		if (agentId != null && batchId != null) {
+			// The form for a run the archive does not know: its agent and batch given.
+			Id given = Id.parse(text).orElse(null);
+			return redirect(agentId, batchId, given);
+		}
 		Matcher permalink = PERMALINK.matcher(text);
 		if (permalink.find()) {
 			return redirect(id(permalink, 1), id(permalink, 2), id(permalink, 3));
@@ -64,9 +75,16 @@ class QuickOpenController {
 			return explain(model, text, "No agent's recent batch runs include " + batch + ".",
 					"Add the agent's ID (agent_…), or paste the batch's full link.");
 		}
-		if (job != null) {
-			return explain(model, text, "A run's page needs its batch and agent as well as its job ID.",
-					"Paste the run's full link, or open its batch and use \"Open a run by job ID\".");
+		Id chat = first(CHAT, text);
+		if (job != null || chat != null) {
+			Id known = (job != null) ? job : chat;
+			Optional<RunAddress> archived = this.catalog.locate(known);
+			if (archived.isPresent()) {
+				return redirect(archived.get().agentId(), archived.get().batchId(), archived.get().jobId());
+			}
+			model.addAttribute("unknownJob", (job != null) ? job.value() : "");
+			return explain(model, text, "Simboard has not archived a run with " + known + " yet.",
+					"Give its agent and batch below, or paste the run's full link.");
 		}
 		return explain(model, text, text.isEmpty() ? "Nothing to open." : "That is not an ID or link Simboard knows.",
 				"Paste a job, batch or agent ID (job_…, batch_…, agent_…), or a link to one.");

@@ -1,12 +1,15 @@
 package dev.simboard.open;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import dev.simboard.Fixtures;
 import dev.simboard.catalog.AgentBatches;
 import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.RunAddress;
+import dev.simboard.model.Id;
 import dev.simboard.model.Agent;
 import dev.simboard.model.Page;
 import dev.simboard.web.PageTest;
@@ -18,6 +21,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -64,10 +70,44 @@ class QuickOpenControllerTests {
 	}
 
 	@Test
-	void openWhenJobIdAloneThenSaysWhatElseItNeeds() throws Exception {
+	void openWhenJobIdAloneAndNotArchivedThenSaysSoAndOffersTheFormWithAgentAndBatch() throws Exception {
+		given(this.catalog.locate(Id.of(Fixtures.JOB_ID))).willReturn(Optional.empty());
 		this.mvc.perform(get("/open").param("id", Fixtures.JOB_ID))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("needs its batch and agent")));
+			.andExpect(content().string(containsString("has not archived a run with " + Fixtures.JOB_ID)))
+			.andExpect(content().string(containsString("name=\"agent\"")))
+			.andExpect(content().string(containsString("value=\"" + Fixtures.JOB_ID + "\"")));
+	}
+
+	@Test
+	void openWhenJobIdAloneAndArchivedThenGoesToItsRunPage() throws Exception {
+		given(this.catalog.locate(Id.of(Fixtures.JOB_ID))).willReturn(Optional
+			.of(new RunAddress(Id.of(Fixtures.AGENT_ID), Id.of(Fixtures.BATCH_ID), Id.of(Fixtures.JOB_ID))));
+		this.mvc.perform(get("/open").param("id", "  " + Fixtures.JOB_ID + " "))
+			.andExpect(redirectedUrl(
+					"/agents/" + Fixtures.AGENT_ID + "/batches/" + Fixtures.BATCH_ID + "/runs/" + Fixtures.JOB_ID));
+	}
+
+	@Test
+	void openWhenChatIdAloneAndArchivedThenGoesToItsRunPage() throws Exception {
+		given(this.catalog.locate(Id.of("chat_x1234567"))).willReturn(Optional
+			.of(new RunAddress(Id.of(Fixtures.AGENT_ID), Id.of(Fixtures.BATCH_ID), Id.of(Fixtures.JOB_ID))));
+		this.mvc.perform(get("/open").param("id", "chat_x1234567"))
+			.andExpect(redirectedUrl(
+					"/agents/" + Fixtures.AGENT_ID + "/batches/" + Fixtures.BATCH_ID + "/runs/" + Fixtures.JOB_ID));
+	}
+
+	@Test
+	void openWhenAgentAndBatchGivenWithJobThenGoesToTheRunAndChecksEveryId() throws Exception {
+		this.mvc
+			.perform(get("/open").param("id", Fixtures.JOB_ID)
+				.param("agent", Fixtures.AGENT_ID)
+				.param("batch", Fixtures.BATCH_ID))
+			.andExpect(redirectedUrl(
+					"/agents/" + Fixtures.AGENT_ID + "/batches/" + Fixtures.BATCH_ID + "/runs/" + Fixtures.JOB_ID));
+		this.mvc.perform(get("/open").param("id", Fixtures.JOB_ID).param("agent", "a.b").param("batch", "b"))
+			.andExpect(status().isBadRequest());
+		verify(this.catalog, never()).run(any(), any(), any());
 	}
 
 	@Test
