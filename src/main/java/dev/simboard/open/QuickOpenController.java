@@ -18,6 +18,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The "open" box on every page: a job, batch or agent ID, a Simboard link, or a SigmaMind
@@ -43,9 +44,15 @@ class QuickOpenController {
 	}
 
 	@GetMapping("/open")
-	String open(@RequestParam(name = "id", required = false) @Size(max = 2000,
-			message = "must be at most 2000 characters") String input, Model model) {
+	String open(
+			@RequestParam(name = "id", required = false) @Size(max = 2000,
+					message = "must be at most 2000 characters") String input,
+			@RequestParam(name = "agent", required = false) Id pageAgent, Model model) {
 		String text = (input != null) ? input.trim() : "";
+		if (pageAgent != null) {
+			// Asked again from this page, the boxes still come from that agent's page.
+			model.addAttribute("pageAgent", pageAgent.value());
+		}
 		Matcher permalink = PERMALINK.matcher(text);
 		if (permalink.find()) {
 			return redirect(id(permalink, 1), id(permalink, 2), id(permalink, 3));
@@ -67,6 +74,15 @@ class QuickOpenController {
 		if (job != null) {
 			return explain(model, text, "A run's page needs its batch and agent as well as its job ID.",
 					"Paste the run's full link, or open its batch and use \"Open a run by job ID\".");
+		}
+		if (pageAgent != null && !text.isEmpty()) {
+			// Typed on an agent's page: perhaps words to find rather than an ID.
+			model.addAttribute("searchHref",
+					UriComponentsBuilder.fromPath(Links.agent(pageAgent) + "/search")
+						.queryParam("q", "{q}")
+						.encode()
+						.buildAndExpand(text)
+						.toUriString());
 		}
 		return explain(model, text, text.isEmpty() ? "Nothing to open." : "That is not an ID or link Simboard knows.",
 				"Paste a job, batch or agent ID (job_…, batch_…, agent_…), or a link to one.");
