@@ -41,7 +41,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTests {
 
 	private static final String[] PAGES = { "dev.simboard.agent..", "dev.simboard.batch..", "dev.simboard.run..",
-			"dev.simboard.compare..", "dev.simboard.history..", "dev.simboard.open..", "dev.simboard.admin.." };
+			"dev.simboard.compare..", "dev.simboard.history..", "dev.simboard.open..", "dev.simboard.admin..",
+			"dev.simboard.search.." };
 
 	/**
 	 * What {@code sigmamind} offers the rest of Simboard: the client (to the catalog

@@ -43,6 +43,20 @@ public record SearchQuery(List<Term> required, List<Term> excluded) {
 	 * it, it stays ({@code O'Brien}, {@code job_12}). Repeated terms count once.
 	 */
 	public static SearchQuery parse(String text) {
+		return parse(text, MAX_TERMS);
+	}
+
+	/**
+	 * How many terms {@code text} asks for, counting those past {@link #MAX_TERMS} that
+	 * {@link #parse} ignores (repeated ones count once), so that a page can refuse such a
+	 * query rather than search for part of it.
+	 */
+	public static int countTerms(String text) {
+		SearchQuery all = parse(text, Integer.MAX_VALUE);
+		return all.required.size() + all.excluded.size();
+	}
+
+	private static SearchQuery parse(String text, int maxTerms) {
 		if (text == null) {
 			return EMPTY;
 		}
@@ -75,7 +89,7 @@ public record SearchQuery(List<Term> required, List<Term> excluded) {
 				term = Term.word(query.substring(at, end));
 			}
 			at = end;
-			if (term != null && required.size() + excluded.size() < MAX_TERMS
+			if (term != null && required.size() + excluded.size() < maxTerms
 					&& seen.add((negated ? "-" : "+") + term.text().toLowerCase(Locale.ROOT))) {
 				(negated ? excluded : required).add(term);
 			}

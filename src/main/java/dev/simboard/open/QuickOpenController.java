@@ -19,6 +19,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The "open" box on every page: a job, batch or agent ID, a Simboard link, or a SigmaMind
@@ -49,13 +50,16 @@ class QuickOpenController {
 	String open(
 			@RequestParam(name = "id", required = false) @Size(max = 2000,
 					message = "must be at most 2000 characters") String input,
-			@RequestParam(name = "agent", required = false) Id agentId,
+			@RequestParam(name = "agent", required = false) Id pageAgent,
 			@RequestParam(name = "batch", required = false) Id batchId, Model model) {
 		String text = (input != null) ? input.trim() : "";
-		if (agentId != null && batchId != null) {
+		if (pageAgent != null && batchId != null) {
 			// The form for a run the archive does not know: its agent and batch given.
-			Id given = Id.parse(text).orElse(null);
-			return redirect(agentId, batchId, given);
+			return redirect(pageAgent, batchId, Id.parse(text).orElse(null));
+		}
+		if (pageAgent != null) {
+			// Asked again from this page, the boxes still come from that agent's page.
+			model.addAttribute("pageAgent", pageAgent.value());
 		}
 		Matcher permalink = PERMALINK.matcher(text);
 		if (permalink.find()) {
@@ -85,6 +89,15 @@ class QuickOpenController {
 			model.addAttribute("unknownJob", (job != null) ? job.value() : "");
 			return explain(model, text, "Simboard has not archived a run with " + known + " yet.",
 					"Give its agent and batch below, or paste the run's full link.");
+		}
+		if (pageAgent != null && !text.isEmpty()) {
+			// Typed on an agent's page: perhaps words to find rather than an ID.
+			model.addAttribute("searchHref",
+					UriComponentsBuilder.fromPath(Links.agent(pageAgent) + "/search")
+						.queryParam("q", "{q}")
+						.encode()
+						.buildAndExpand(text)
+						.toUriString());
 		}
 		return explain(model, text, text.isEmpty() ? "Nothing to open." : "That is not an ID or link Simboard knows.",
 				"Paste a job, batch or agent ID (job_…, batch_…, agent_…), or a link to one.");

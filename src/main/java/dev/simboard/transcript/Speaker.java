@@ -18,7 +18,11 @@ public enum Speaker {
 		return this.label;
 	}
 
-	static Speaker of(String role) {
+	/**
+	 * Who a SigmaMind role is ({@code user}, {@code assistant}, …); {@code null} is
+	 * another.
+	 */
+	public static Speaker of(String role) {
 		if (role == null) {
 			return OTHER;
 		}

@@ -1,5 +1,6 @@
 package dev.simboard.web;
 
+import java.time.LocalDate;
 import java.util.Map;
 
 import dev.simboard.model.Id;
@@ -113,6 +114,9 @@ record BadParameter(String name, String problem, boolean inPath, boolean missing
 	private static String wanted(Class<?> type) {
 		if (type == Id.class) {
 			return Id.MESSAGE;
+		}
+		if (type == LocalDate.class) {
+			return "must be a date such as 2026-03-26";
 		}
 		if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
 			return "must be a whole number";

@@ -1,11 +1,16 @@
 package dev.simboard.web;
 
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import dev.simboard.model.Id;
 import dev.simboard.sigmamind.DemoMode;
 
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * What the layout shows on every page, and the ID rule its forms check as you type.
@@ -35,6 +40,18 @@ class LayoutAttributes {
 	@ModelAttribute("publicUrl")
 	String publicUrl() {
 		return this.publicUrl;
+	}
+
+	/**
+	 * The agent whose page this is (its address names one), or {@code null}: the
+	 * quick-open box sends it along, so that text which is no ID can be offered as a
+	 * search of this agent's conversations.
+	 */
+	@ModelAttribute("pageAgent")
+	String pageAgent(HttpServletRequest request) {
+		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		Object agentId = (variables instanceof Map<?, ?> map) ? map.get("agentId") : null;
+		return (agentId instanceof String id && Id.valid(id)) ? id : null;
 	}
 
 	/** {@link Id#REGEXP}, for the {@code pattern} of a form's ID field. */

@@ -132,6 +132,33 @@ class AgentControllerTests {
 	}
 
 	@Test
+	void agentPageWhenShownThenHasASearchBoxForItsConversationsAndQuickOpenKnowsTheAgent() throws Exception {
+		given(this.catalog.agentBatches(Fixtures.AGENT, 0)).willReturn(new AgentBatches(
+				Fixtures.fresh(Fixtures.agent()), Fixtures.fresh(new Page<>(List.of(), false, 0, 0L))));
+		Document page = Jsoup.parse(this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		Element search = page.selectFirst("main form[role=search]");
+		assertThat(search.attr("method")).isEqualTo("get");
+		assertThat(search.attr("action")).isEqualTo("/agents/" + Fixtures.AGENT_ID + "/search");
+		assertThat(search.select("input[name]").eachAttr("name")).containsExactly("q");
+		assertThat(page.selectFirst("form.quick-open input[name=agent]").val()).isEqualTo(Fixtures.AGENT_ID);
+	}
+
+	@Test
+	void agentsWhenShownThenQuickOpenNamesNoAgent() throws Exception {
+		given(this.catalog.agents()).willReturn(Fixtures.fresh(List.of(Fixtures.agent())));
+		Document page = Jsoup.parse(this.mvc.perform(get("/agents"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(page.select("form.quick-open input[name=agent]")).isEmpty();
+	}
+
+	@Test
 	void agentPageWhenAgentUnknownThenShowsNotFoundNamingIt() throws Exception {
 		given(this.catalog.agentBatches(Id.of("agent_nope"), 0))
 			.willThrow(new SigmaMindNotFoundException("GET /v1/agents/{agentId}", 404));

@@ -76,6 +76,14 @@ class SearchQueryTests {
 	}
 
 	@Test
+	void countTermsWhenMoreThanTheMostThenCountsThemAllRepeatsOnce() {
+		assertThat(SearchQuery.countTerms("a b c d e f g h i j k -l \"m n\" a A")).isEqualTo(13);
+		assertThat(SearchQuery.countTerms("refund -voucher")).isEqualTo(2);
+		assertThat(SearchQuery.countTerms("  ")).isZero();
+		assertThat(SearchQuery.countTerms(null)).isZero();
+	}
+
+	@Test
 	void parseWhenATermIsTooLongThenItIsCut() {
 		SearchQuery query = SearchQuery.parse("x".repeat(500) + " \"" + "y ".repeat(300) + "\"");
 

@@ -3,6 +3,9 @@ package dev.simboard.open;
 import java.util.List;
 import java.util.Optional;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import dev.simboard.Fixtures;
@@ -19,7 +22,9 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
@@ -143,6 +148,45 @@ class QuickOpenControllerTests {
 					Fixtures.fresh(new Page<>(List.of(Fixtures.batch(1, 0, 1, List.of())), false, 1, 1L))));
 		this.mvc.perform(get("/open").param("id", Fixtures.BATCH_ID))
 			.andExpect(redirectedUrl("/agents/" + Fixtures.AGENT_ID + "/batches/" + Fixtures.BATCH_ID));
+	}
+
+	@Test
+	void openWhenWordsTypedOnAnAgentsPageThenOffersToSearchItsConversations() throws Exception {
+		Document page = Jsoup
+			.parse(this.mvc.perform(get("/open").param("id", " refund & \"c++\" ").param("agent", Fixtures.AGENT_ID))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("not an ID or link Simboard knows")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		Element search = page.selectFirst("main a:contains(conversations for)");
+		assertThat(search.text()).isEqualTo("Search this agent's conversations for “refund & \"c++\"”");
+		assertThat(search.attr("href"))
+			.isEqualTo("/agents/" + Fixtures.AGENT_ID + "/search?q=refund%20%26%20%22c%2B%2B%22");
+		// Both boxes on this page still come from the agent's.
+		assertThat(page.select("input[name=agent]").eachAttr("value")).containsExactly(Fixtures.AGENT_ID,
+				Fixtures.AGENT_ID);
+		verifyNoInteractions(this.catalog);
+	}
+
+	@Test
+	void openWhenNoAgentOrNothingTypedThenNoSearchOffered() throws Exception {
+		this.mvc.perform(get("/open").param("id", "refund"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Search this agent's conversations"))));
+		this.mvc.perform(get("/open").param("id", " ").param("agent", Fixtures.AGENT_ID))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Nothing to open")))
+			.andExpect(content().string(not(containsString("Search this agent's conversations"))));
+		this.mvc.perform(get("/open").param("id", "refund").param("agent", ""))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Search this agent's conversations"))));
+	}
+
+	@Test
+	void openWhenAgentMalformedThenBadRequest() throws Exception {
+		this.mvc.perform(get("/open").param("id", "refund").param("agent", "agent.1"))
+			.andExpect(status().isBadRequest());
 	}
 
 }
