@@ -2,9 +2,11 @@ package dev.simboard.admin;
 
 import java.util.List;
 
+import dev.simboard.catalog.ArchiveSettings;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.Upstream;
 import dev.simboard.web.Crumb;
+import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
 
 import org.springframework.stereotype.Controller;
@@ -24,18 +26,30 @@ class AdminController {
 
 	private final Catalog catalog;
 
-	AdminController(Upstream upstream, Catalog catalog) {
+	private final ArchiveSettings archive;
+
+	AdminController(Upstream upstream, Catalog catalog, ArchiveSettings archive) {
 		this.upstream = upstream;
 		this.catalog = catalog;
+		this.archive = archive;
 	}
 
 	@GetMapping("/admin")
 	String admin(Model model) {
 		model.addAttribute("admin",
 				new AdminView(this.upstream.baseUrl(), this.upstream.maskedKey(), this.upstream.demo(),
-						this.upstream.probe().toString(), this.upstream.breakerState(), this.catalog.figures()));
+						this.upstream.probe().toString(), this.upstream.breakerState(), this.catalog.figures(),
+						this.catalog.archiveFigures(), retention(this.archive)));
 		model.addAttribute("crumbs", List.of(new Crumb("Agents", Links.agents()), Crumb.here("Admin")));
 		return "admin/admin";
+	}
+
+	private static String retention(ArchiveSettings settings) {
+		if (settings.retention() == null) {
+			return "kept for good (simboard.archive.retention is not set)";
+		}
+		return "unpinned entries dropped " + Formats.duration(settings.retention())
+				+ " after they were archived; pinned batches kept for good";
 	}
 
 	@PostMapping("/admin/caches/clear")

@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import dev.simboard.archive.Archive;
+import dev.simboard.archive.ArchiveStats;
 import dev.simboard.archive.ArchivedBatch;
 import dev.simboard.archive.ArchivedRun;
 import dev.simboard.archive.SearchText;
@@ -163,6 +164,20 @@ class Archiving {
 				this.archive.markRunsArchived(batchId.value(), runs.size());
 			}
 		});
+	}
+
+	/** The archive's figures, or why they cannot be had. */
+	ArchiveFigures figures() {
+		try {
+			ArchiveStats stats = this.archive.stats();
+			return new ArchiveFigures(stats.database(), stats.sizeBytes(), stats.runs(), stats.batches(), stats.pins(),
+					stats.oldest(), backlog(), null);
+		}
+		catch (RuntimeException ex) {
+			this.warnings.warn("read", "The archive could not be read (figures): {}", ex.toString());
+			return new ArchiveFigures("unknown", null, 0, 0, 0, null, backlog(),
+					"The archive's database does not answer; pages read SigmaMind meanwhile.");
+		}
 	}
 
 	/** Writes asked for and not yet done. */

@@ -262,6 +262,11 @@ public class Catalog {
 		return this.archiving.locate(jobOrChatId);
 	}
 
+	/** The archive's size, counts and oldest entry, for the admin page. */
+	public ArchiveFigures archiveFigures() {
+		return this.archiving.figures();
+	}
+
 	/**
 	 * Archive writes asked for and not yet done (they go one at a time, in the
 	 * background).

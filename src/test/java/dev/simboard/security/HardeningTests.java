@@ -260,7 +260,8 @@ class HardeningTests extends FakeSigmaMindApp {
 		WebSession admin = signedIn("boss", "secret2");
 		admin.get("/agents");
 		HttpResponse<String> page = admin.get("/admin");
-		assertThat(page.body()).contains("answered in", "CLOSED", "agents");
+		assertThat(page.body()).contains("answered in", "CLOSED", "agents")
+			.contains("<h2>Archive</h2>", "(embedded) in ", "Waiting to be written", "kept for good");
 		String token = Jsoup.parse(page.body()).select("form[action$=clear] input[name=_csrf]").attr("value");
 		assertThat(admin.post("/admin/caches/clear", "_csrf=" + token).statusCode()).isEqualTo(302);
 		assertThat(admin.get("/admin").body()).contains("Caches emptied");

@@ -1,0 +1,73 @@
+package dev.simboard.catalog;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.simboard.archive.Archive;
+import dev.simboard.archive.Dropped;
+import dev.simboard.logging.Warnings;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Applies {@code simboard.archive.retention}: unpinned runs and batches archived longer
+ * ago than it are dropped, every {@code simboard.archive.cleanup-every}. With no
+ * retention set, nothing is ever dropped.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class ArchiveRetention {
+
+	private static final Logger logger = LoggerFactory.getLogger(ArchiveRetention.class);
+
+	private final Archive archive;
+
+	private final ArchiveSettings settings;
+
+	private final Clock clock;
+
+	private final Warnings warnings;
+
+	ArchiveRetention(Archive archive, ArchiveSettings settings, Clock clock) {
+		this.archive = archive;
+		this.settings = settings;
+		this.clock = clock;
+		this.warnings = new Warnings(logger, clock);
+	}
+
+	@Scheduled(initialDelayString = "${simboard.archive.cleanup-every:1h}",
+			fixedDelayString = "${simboard.archive.cleanup-every:1h}")
+	void scheduled() {
+		apply();
+	}
+
+	/**
+	 * Drops what is past the retention now.
+	 * @return what was dropped; nothing when no retention is set or the archive cannot be
+	 * reached
+	 */
+	Dropped apply() {
+		if (this.settings.retention() == null) {
+			return new Dropped(0, 0);
+		}
+		Instant cutoff = this.clock.instant().minus(this.settings.retention());
+		try {
+			Dropped dropped = this.archive.dropUnpinnedOlderThan(cutoff);
+			if (dropped.runs() > 0 || dropped.batches() > 0) {
+				logger.info("Archive retention ({}): dropped {} runs and {} batches archived before {}",
+						this.settings.retention(), dropped.runs(), dropped.batches(), cutoff);
+			}
+			return dropped;
+		}
+		catch (RuntimeException ex) {
+			this.warnings.warn("retention", "The archive's retention could not be applied: {}", ex.toString());
+			return new Dropped(0, 0);
+		}
+	}
+
+}
