@@ -86,7 +86,7 @@ EXPOSE 8080
 # when the body says "UP" (a DOWN or OUT_OF_SERVICE answer, or no answer, fails it). It asks
 # the management port when MANAGEMENT_SERVER_PORT moves actuator there, else $PORT or 8080.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
-	CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_SERVER_PORT:-${PORT:-8080}} && printf 'GET /actuator/health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && grep -q '\"UP\"' <&3"]
+	CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_SERVER_PORT:-${PORT:-8080}} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && grep -q '\"UP\"' <&3"]
 
 # Exec form: java is PID 1 and receives SIGTERM itself, so graceful shutdown works. Give it
 # time to finish (docker stop -t 35; Compose sets stop_grace_period).
