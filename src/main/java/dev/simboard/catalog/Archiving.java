@@ -59,8 +59,11 @@ class Archiving {
 
 	private final ThreadPoolExecutor writer;
 
-	Archiving(Archive archive, Clock clock) {
+	private final ArchiveStatus status;
+
+	Archiving(Archive archive, ArchiveStatus status, Clock clock) {
 		this.archive = archive;
+		this.status = status;
 		this.clock = clock;
 		this.warnings = new Warnings(LoggerFactory.getLogger(Archiving.class), clock);
 		this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
@@ -86,6 +89,7 @@ class Archiving {
 				.map((run) -> new RunAddress(Id.of(run.agentId()), Id.of(run.batchId()), Id.of(run.jobId())));
 		}
 		catch (RuntimeException ex) {
+			failed();
 			this.warnings.warn("read", "The archive could not be read (quick open): {}", ex.toString());
 			return Optional.empty();
 		}
@@ -174,10 +178,20 @@ class Archiving {
 					stats.oldest(), backlog(), null);
 		}
 		catch (RuntimeException ex) {
+			failed();
 			this.warnings.warn("read", "The archive could not be read (figures): {}", ex.toString());
 			return new ArchiveFigures("unknown", null, 0, 0, 0, null, backlog(),
 					"The archive's database does not answer; pages read SigmaMind meanwhile.");
 		}
+	}
+
+	/** Whether the archive failed lately. */
+	boolean troubled() {
+		return this.status.troubled();
+	}
+
+	private void failed() {
+		this.status.failed();
 	}
 
 	/** Writes asked for and not yet done. */
@@ -239,6 +253,7 @@ class Archiving {
 				return read.get();
 			}
 			catch (RuntimeException ex) {
+				failed();
 				this.warnings.warn("read", "The archive could not be read ({}); asking SigmaMind: {}", what,
 						ex.toString());
 				return Optional.<T>empty();
@@ -253,6 +268,7 @@ class Archiving {
 					write.run();
 				}
 				catch (RuntimeException ex) {
+					failed();
 					this.warnings.warn("write", "The archive could not keep a {}: {}", what, ex.toString());
 				}
 			});

@@ -105,9 +105,10 @@ class RenderedRuns {
 	 * @param previousHref the run before, or {@code null}
 	 * @param nextHref the run after, or {@code null}
 	 * @param batchHref the batch view, query included
+	 * @param archiveTrouble whether the layout tells admins the archive is failing
 	 */
 	record Frame(String contextPath, String user, Set<String> authorities, String attempt, String position,
-			String previousHref, String nextHref, String batchHref) {
+			String previousHref, String nextHref, String batchHref, boolean archiveTrouble) {
 	}
 
 	/** A run's kept renderings: its body, and its latest whole pages. */

@@ -71,7 +71,8 @@ class RunController {
 		// from keeping.
 		Frame frame = (RequestContextUtils.getInputFlashMap(request) == null) ? new Frame(request.getContextPath(),
 				user.getName(), AuthorityUtils.authorityListToSet(user.getAuthorities()), attempt,
-				neighbours.position(), neighbours.previousHref(), neighbours.nextHref(), batchHref) : null;
+				neighbours.position(), neighbours.previousHref(), neighbours.nextHref(), batchHref,
+				Boolean.TRUE.equals(model.getAttribute("archiveTrouble"))) : null;
 		KeptPage kept = (frame != null) ? this.rendered.page(detail, frame) : null;
 		if (kept != null) {
 			return new ModelAndView(kept);

@@ -5,8 +5,10 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.simboard.model.Id;
+import dev.simboard.catalog.ArchiveStatus;
 import dev.simboard.sigmamind.DemoMode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -22,9 +24,22 @@ class LayoutAttributes {
 
 	private final String publicUrl;
 
-	LayoutAttributes(Environment environment, PublicUrlSettings publicUrl) {
+	private final ObjectProvider<ArchiveStatus> archive;
+
+	LayoutAttributes(Environment environment, PublicUrlSettings publicUrl, ObjectProvider<ArchiveStatus> archive) {
 		this.demoMode = DemoMode.in(environment);
 		this.publicUrl = publicUrl.origin();
+		this.archive = archive;
+	}
+
+	/**
+	 * Whether the archive's database failed lately: the layout tells admins, since pages
+	 * go on without it.
+	 */
+	@ModelAttribute("archiveTrouble")
+	boolean archiveTrouble() {
+		ArchiveStatus status = this.archive.getIfAvailable();
+		return status != null && status.troubled();
 	}
 
 	/** Whether the pages show the embedded demo data rather than a real SigmaMind. */

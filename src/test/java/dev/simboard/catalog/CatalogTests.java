@@ -9,17 +9,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import javax.sql.DataSource;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.simboard.MutableClock;
-import dev.simboard.sigmamind.SigmaMindBadResponseException;
 import dev.simboard.archive.Archive;
 import dev.simboard.archive.TestArchives;
+import dev.simboard.sigmamind.SigmaMindBadResponseException;
 import dev.simboard.sigmamind.SigmaMindClient;
 import dev.simboard.sigmamind.SigmaMindException;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
@@ -34,6 +37,8 @@ import dev.simboard.model.Conversation;
 import dev.simboard.model.Id;
 import dev.simboard.model.Verdict;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -54,6 +59,7 @@ import static org.awaitility.Awaitility.await;
  * The catalog with the real client against a fake SigmaMind on a real port, with time
  * moved by hand.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CatalogTests {
 
 	private static final Id AGENT = Id.of("agent_1");
@@ -91,6 +97,10 @@ class CatalogTests {
 	}
 
 	private Catalog catalog(Resilience resilience) {
+		return catalog(resilience, this.archive, new ArchiveStatus(this.clock));
+	}
+
+	private Catalog catalog(Resilience resilience, Archive archive, ArchiveStatus status) {
 		SigmaMindProperties properties = new SigmaMindProperties(URI.create(this.sigmaMind.baseUrl()), this.key,
 				Duration.ofSeconds(1), Duration.ofSeconds(3), "/v1/test-runs", 2, DataSize.ofMegabytes(16), resilience);
 		SigmaMindTarget target = new SigmaMindTarget() {
@@ -106,7 +116,7 @@ class CatalogTests {
 		};
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		return new Catalog(new SigmaMindClient(WebClient.builder(), target, properties, this.clock, meters),
-				new Archiving(this.archive, this.clock), new CacheProperties(Duration.ofSeconds(60),
+				new Archiving(archive, status, this.clock), new CacheProperties(Duration.ofSeconds(60),
 						Duration.ofSeconds(10), Duration.ofHours(24), DataSize.ofMegabytes(64), Duration.ofSeconds(10)),
 				properties, this.clock, meters);
 	}
@@ -440,6 +450,32 @@ class CatalogTests {
 			.willReturn(aResponse().withStatus(404)));
 		assertThat(this.catalog.batchRuns(AGENT, BATCH).runs().value().listed()).isFalse();
 		assertThat(this.catalog.batchRuns(AGENT, Id.of("batch_2")).runs().value().listed()).isFalse();
+	}
+
+	@Test
+	void runWhenArchiveDatabaseDownThenReadFromSigmaMindWithAFewWarningsAndAdminsTold(CapturedOutput output)
+			throws Exception {
+		DataSource dataSource = TestArchives.h2DataSource();
+		Archive down = new Archive(dataSource);
+		((AutoCloseable) dataSource).close();
+		ArchiveStatus status = new ArchiveStatus(this.clock);
+		Catalog catalog = catalog(new Resilience(3, Duration.ofMillis(5), 8, Duration.ofSeconds(5),
+				Duration.ofSeconds(30), Duration.ofMinutes(5), 4, 4, 50, Duration.ofSeconds(30)), down, status);
+		for (int i = 1; i <= 20; i++) {
+			this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs/job_" + i))
+				.willReturn(okJson(finished("job_" + i, "tc_1", 1, HI))));
+			assertThat(catalog.run(AGENT, BATCH, Id.of("job_" + i)).run().jobId()).isEqualTo("job_" + i);
+		}
+		await().until(() -> catalog.archiveBacklog() == 0);
+		assertThat(status.troubled()).isTrue();
+		assertThat(catalog.archiveFigures().problem()).contains("does not answer");
+		// One line a minute for failed reads, one for failed writes, one for the figures
+		// (all "read" or "write" kinds): never one per page.
+		assertThat(output.getOut().lines().filter((line) -> line.contains(" WARN ") && line.contains("archive")))
+			.hasSizeBetween(1, 3)
+			.noneMatch((line) -> line.contains("\tat "));
+		this.clock.advance(Duration.ofMinutes(6));
+		assertThat(status.troubled()).isFalse();
 	}
 
 	@Test
