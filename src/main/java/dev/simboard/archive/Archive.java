@@ -169,12 +169,7 @@ public class Archive {
 				.param(run.jobId())
 				.query(Long.class)
 				.single();
-			List<Object[]> rows = kept.stream()
-				.map((text) -> new Object[] { id, text.kind().column(), text.number(), text.speaker(), text.body() })
-				.toList();
-			this.batches.batchUpdate(
-					"insert into archived_text (run_id, kind, ordinal, speaker, body) " + "values (?, ?, ?, ?, ?)",
-					rows, new int[] { Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR });
+			insertTexts(id, kept);
 			return true;
 		}));
 	}
@@ -215,14 +210,10 @@ public class Archive {
 					continue;
 				}
 				count++;
-				List<Object[]> rows = messages.stream()
-					.filter((text) -> text.kind() == SearchText.Kind.MESSAGE && !text.body().isBlank())
-					.map((text) -> new Object[] { id, text.kind().column(), text.number(), text.speaker(),
-							text.body() })
-					.toList();
-				this.batches.batchUpdate(
-						"insert into archived_text (run_id, kind, ordinal, speaker, body) values (?, ?, ?, ?, ?)", rows,
-						new int[] { Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR });
+				insertTexts(id,
+						messages.stream()
+							.filter((text) -> text.kind() == SearchText.Kind.MESSAGE && !text.body().isBlank())
+							.toList());
 			}
 			return count;
 		});
@@ -240,6 +231,16 @@ public class Archive {
 			.param(runCount)
 			.param(batchId)
 			.update() > 0;
+	}
+
+	/** Adds the texts search reads of the archived run {@code runId}. */
+	private void insertTexts(long runId, List<SearchText> texts) {
+		List<Object[]> rows = texts.stream()
+			.map((text) -> new Object[] { runId, text.kind().column(), text.number(), text.speaker(), text.body() })
+			.toList();
+		this.batches.batchUpdate(
+				"insert into archived_text (run_id, kind, ordinal, speaker, body) values (?, ?, ?, ?, ?)", rows,
+				new int[] { Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR });
 	}
 
 	/** The archived run with this job ID. */

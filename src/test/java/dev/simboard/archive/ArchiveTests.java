@@ -3,6 +3,7 @@ package dev.simboard.archive;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -537,6 +538,42 @@ abstract class ArchiveTests {
 	}
 
 	// --- helpers
+
+	@Test
+	void saveChatWhenRunArchivedWithoutItThenAddedOnceAndItsMessagesSearched() {
+		ArchivedRun older = new ArchivedRun("job_old", AGENT, "batch_1", "chat_old1", "tc_1", "Parcel", Verdict.FAILED,
+				T0, T0.plusSeconds(60), T0, "{\"jobId\":\"job_old\"}", null);
+		this.archive.saveRun(older, List.of());
+
+		assertThat(this.archive.saveChat("chat_old1", "{\"chatId\":\"chat_old1\"}", texts("Where is my parcel?")))
+			.isEqualTo(1);
+		assertThat(this.archive.saveChat("chat_old1", "{\"chatId\":\"other\"}", texts("Again"))).isZero();
+
+		assertThat(this.archive.findRunByChat("chat_old1"))
+			.hasValueSatisfying((run) -> assertThat(run.chatJson()).isEqualTo("{\"chatId\":\"chat_old1\"}"));
+		assertThat(search(AGENT, "parcel")).extracting(SearchHit::jobId).containsExactly("job_old");
+		assertThat(search(AGENT, "again")).isEmpty();
+	}
+
+	@Test
+	void saveRunsWhenSomeArchivedBeforeThenStoresTheRestAndMarksTheBatch() {
+		this.archive.saveRun(run("job_1", AGENT, "batch_1", T0), texts("one"));
+		this.archive.saveBatch(new ArchivedBatch("batch_1", AGENT, T0, null, 2, false, T0, "{}"));
+
+		int stored = this.archive.saveRuns(List.of(Map.entry(run("job_1", AGENT, "batch_1", T0), texts("one")),
+				Map.entry(run("job_2", AGENT, "batch_1", T0), texts("two"))));
+		assertThat(stored).isEqualTo(1);
+		assertThat(this.archive.markRunsArchived("batch_1", 2)).isTrue();
+		assertThat(this.archive.markRunsArchived("batch_1", 2)).isFalse();
+		assertThat(this.archive.markRunsArchived("batch_unknown", 2)).isFalse();
+
+		assertThat(this.archive.findBatch("batch_1")).hasValueSatisfying((batch) -> {
+			assertThat(batch.runsArchived()).isTrue();
+			assertThat(batch.runCount()).isEqualTo(2);
+		});
+		assertThat(this.archive.runsOfBatch("batch_1")).extracting(ArchivedRun::jobId)
+			.containsExactlyInAnyOrder("job_1", "job_2");
+	}
 
 	List<SearchHit> search(String agentId, String query) {
 		return this.archive.search(agentId, SearchQuery.parse(query), SearchFilters.NONE, 50);
