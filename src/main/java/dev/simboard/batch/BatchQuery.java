@@ -1,8 +1,10 @@
 package dev.simboard.batch;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import jakarta.validation.constraints.Max;
@@ -88,14 +90,17 @@ public record BatchQuery(
 
 	private String build(Integer otherPage) {
 		UriComponentsBuilder builder = UriComponentsBuilder.newInstance();
-		addIfSet(builder, "outcome", this.outcome);
-		addIfSet(builder, "q", this.q);
-		addIfSet(builder, "testCase", this.testCase);
-		addIfSet(builder, "sort", this.sort);
+		Map<String, Object> values = new HashMap<>();
+		addIfSet(builder, values, "outcome", this.outcome);
+		addIfSet(builder, values, "q", this.q);
+		addIfSet(builder, values, "testCase", this.testCase);
+		addIfSet(builder, values, "sort", this.sort);
 		if (otherPage != null && otherPage > 1) {
 			builder.queryParam("page", otherPage);
 		}
-		String query = builder.encode().build().getQuery();
+		// Values go in as URI variables, which are encoded strictly: a "+" in q stays a
+		// plus, not a space.
+		String query = builder.encode().buildAndExpand(values).getQuery();
 		return (query != null) ? "?" + query : "";
 	}
 
@@ -115,9 +120,10 @@ public record BatchQuery(
 		return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
 	}
 
-	private static void addIfSet(UriComponentsBuilder builder, String name, Object value) {
+	private static void addIfSet(UriComponentsBuilder builder, Map<String, Object> values, String name, Object value) {
 		if (value != null) {
-			builder.queryParam(name, value);
+			builder.queryParam(name, "{" + name + "}");
+			values.put(name, value);
 		}
 	}
 

@@ -63,6 +63,15 @@ class BatchQueryTests {
 	}
 
 	@Test
+	void queryStringWhenTextHasPlusOrAmpersandThenTheyComeBackAsTyped() {
+		BatchQuery query = new BatchQuery(null, "c++ & tax=1", null, null, null);
+		assertThat(query.queryString()).isEqualTo("?q=c%2B%2B%20%26%20tax%3D1");
+		assertThat(java.net.URLDecoder.decode(query.queryString().substring("?q=".length()),
+				java.nio.charset.StandardCharsets.UTF_8))
+			.isEqualTo("c++ & tax=1");
+	}
+
+	@Test
 	void queryStringWhenFilteredThenKeepsTheViewButNotThePage() {
 		BatchQuery query = new BatchQuery("failed", "late fee", null, "-duration", 3);
 		assertThat(query.queryString()).isEqualTo("?outcome=failed&q=late%20fee&sort=-duration");
