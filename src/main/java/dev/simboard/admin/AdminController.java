@@ -1,5 +1,6 @@
 package dev.simboard.admin;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.simboard.catalog.ArchiveSettings;
@@ -48,8 +49,9 @@ class AdminController {
 		if (settings.retention() == null) {
 			return "kept for good (simboard.archive.retention is not set)";
 		}
-		return "unpinned entries dropped " + Formats.duration(settings.retention())
-				+ " after they were archived; pinned batches kept for good";
+		Duration retention = settings.retention();
+		String span = (retention.toHours() % 24 == 0) ? retention.toDays() + " days" : Formats.duration(retention);
+		return "unpinned entries dropped " + span + " after they were archived; pinned batches kept for good";
 	}
 
 	@PostMapping("/admin/caches/clear")

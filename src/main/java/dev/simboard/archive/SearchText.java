@@ -28,7 +28,9 @@ public record SearchText(Kind kind, int number, String speaker, String body) {
 			throw new IllegalArgumentException("a message's number counts from 1, other texts have 0: " + number);
 		}
 		speaker = cut(speaker, MAX_SPEAKER_LENGTH);
-		body = cut(Objects.requireNonNullElse(body, ""), MAX_LENGTH);
+		// PostgreSQL's text takes no NUL character: one must not cost a batch its
+		// archive.
+		body = cut(Objects.requireNonNullElse(body, "").replace('\u0000', ' '), MAX_LENGTH);
 	}
 
 	/** Message {@code number} (from 1) of the conversation. */

@@ -2,11 +2,11 @@ package dev.simboard.catalog;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.simboard.archive.Archive;
 import dev.simboard.archive.Dropped;
 import dev.simboard.logging.Warnings;
 
@@ -25,7 +25,7 @@ class ArchiveRetention {
 
 	private static final Logger logger = LoggerFactory.getLogger(ArchiveRetention.class);
 
-	private final Archive archive;
+	private final Archiving archiving;
 
 	private final ArchiveSettings settings;
 
@@ -33,8 +33,8 @@ class ArchiveRetention {
 
 	private final Warnings warnings;
 
-	ArchiveRetention(Archive archive, ArchiveSettings settings, Clock clock) {
-		this.archive = archive;
+	ArchiveRetention(Archiving archiving, ArchiveSettings settings, Clock clock) {
+		this.archiving = archiving;
 		this.settings = settings;
 		this.clock = clock;
 		this.warnings = new Warnings(logger, clock);
@@ -57,15 +57,20 @@ class ArchiveRetention {
 		}
 		Instant cutoff = this.clock.instant().minus(this.settings.retention());
 		try {
-			Dropped dropped = this.archive.dropUnpinnedOlderThan(cutoff);
+			Dropped dropped = this.archiving.drop(cutoff);
 			if (dropped.runs() > 0 || dropped.batches() > 0) {
 				logger.info("Archive retention ({}): dropped {} runs and {} batches archived before {}",
 						this.settings.retention(), dropped.runs(), dropped.batches(), cutoff);
 			}
 			return dropped;
 		}
-		catch (RuntimeException ex) {
-			this.warnings.warn("retention", "The archive's retention could not be applied: {}", ex.toString());
+		catch (ExecutionException | RuntimeException ex) {
+			this.warnings.warn("retention", "The archive's retention could not be applied: {}",
+					(ex.getCause() != null) ? ex.getCause().toString() : ex.toString());
+			return new Dropped(0, 0);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 			return new Dropped(0, 0);
 		}
 	}

@@ -1,12 +1,16 @@
 package dev.simboard.catalog;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +25,7 @@ import dev.simboard.archive.Archive;
 import dev.simboard.archive.ArchiveStats;
 import dev.simboard.archive.ArchivedBatch;
 import dev.simboard.archive.ArchivedRun;
+import dev.simboard.archive.Dropped;
 import dev.simboard.archive.SearchText;
 import dev.simboard.logging.Warnings;
 import dev.simboard.model.Batch;
@@ -32,7 +37,11 @@ import dev.simboard.model.Run;
 import dev.simboard.sigmamind.Fetched;
 import dev.simboard.sigmamind.SigmaMindJson;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +57,15 @@ class Archiving {
 	/** Writes waiting at most; past it, a write is dropped (the data is read again). */
 	static final int QUEUE = 256;
 
+	/** How long a page waits for the archive before it asks SigmaMind. */
+	static final Duration READ_LIMIT = Duration.ofMillis(500);
+
+	/** While the archive fails, how often a read tries it again. */
+	static final Duration TRIAL_EVERY = Duration.ofSeconds(10);
+
+	/** Chats kept waiting for their run, at most. */
+	static final int WAITING_CHATS = 1_000;
+
 	/** A body larger than this, in characters, is not archived. */
 	static final int MAX_JSON = 8 * 1024 * 1024;
 
@@ -60,6 +78,20 @@ class Archiving {
 	private final ThreadPoolExecutor writer;
 
 	private final ArchiveStatus status;
+
+	/** While the archive fails, when to try a read again. */
+	private volatile Instant nextTrial;
+
+	/**
+	 * Chats that ended before their run was archived, kept until it is (both are written
+	 * on the one writer thread).
+	 */
+	private final Map<String, Fetched<Chat>> waitingChats = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Fetched<Chat>> eldest) {
+			return size() > WAITING_CHATS;
+		}
+	};
 
 	Archiving(Archive archive, ArchiveStatus status, Clock clock) {
 		this.archive = archive;
@@ -89,7 +121,7 @@ class Archiving {
 				.map((run) -> new RunAddress(Id.of(run.agentId()), Id.of(run.batchId()), Id.of(run.jobId())));
 		}
 		catch (RuntimeException ex) {
-			failed();
+			failed(ex);
 			this.warnings.warn("read", "The archive could not be read (quick open): {}", ex.toString());
 			return Optional.empty();
 		}
@@ -116,10 +148,21 @@ class Archiving {
 		return read("run lists",
 				() -> this.archive.findBatch(batchId.value())
 					.filter((batch) -> batch.agentId().equals(agentId.value()) && batch.runsArchived())
-					.map((batch) -> this.archive.runsOfBatch(batchId.value())
-						.stream()
-						.map((run) -> SigmaMindJson.run(run.runJson()))
-						.toList()));
+					.flatMap((batch) -> {
+						List<ArchivedRun> runs = this.archive.runsOfBatch(batchId.value());
+						// A list that lost runs (retention) is not the batch's list any
+						// more.
+						if (runs.size() != batch.runCount()) {
+							return Optional.empty();
+						}
+						List<Run> list = new ArrayList<>(runs.size());
+						for (ArchivedRun run : runs) {
+							list.add(SigmaMindJson.run(run.runJson()));
+						}
+						// Newest first, as SigmaMind lists them.
+						java.util.Collections.reverse(list);
+						return Optional.of(list);
+					}));
 	}
 
 	/** Archives a finished run, in the background; anything else is left. */
@@ -127,26 +170,31 @@ class Archiving {
 		if (!run.value().finished()) {
 			return;
 		}
-		write("run", () -> archived(agentId, batchId, run)
-			.ifPresent((archived) -> this.archive.saveRun(archived.getKey(), archived.getValue())));
+		write("run", () -> archived(agentId, batchId, run).ifPresent((archived) -> {
+			this.archive.saveRun(archived.getKey(), archived.getValue());
+			saveWaitingChat(archived.getKey());
+		}));
 	}
 
 	/**
 	 * Archives an ended chat, the conversation of archived runs of the older dialect, in
-	 * the background.
+	 * the background; a chat whose run is not archived yet waits for it.
 	 */
 	void keep(Fetched<Chat> chat) {
 		if (!chat.value().ended() || chat.value().id() == null || chat.json().length() > MAX_JSON) {
 			return;
 		}
-		write("chat",
-				() -> this.archive.saveChat(chat.value().id(), chat.json(), messages(chat.value().conversation())));
+		write("chat", () -> {
+			if (this.archive.saveChat(chat.value().id(), chat.json(), messages(chat.value().conversation())) == 0) {
+				this.waitingChats.put(chat.value().id(), chat);
+			}
+		});
 	}
 
 	/** Archives a finished batch, in the background; its runs come with its run list. */
 	void keep(Id agentId, Fetched<Batch> batch) {
 		Batch value = batch.value();
-		if (!value.finished() || batch.json().length() > MAX_JSON) {
+		if (!value.finished() || batch.json().length() > MAX_JSON || !agentId.value().equals(agentIdOf(value))) {
 			return;
 		}
 		write("batch", () -> this.archive.saveBatch(new ArchivedBatch(value.id(), agentId.value(), value.created(),
@@ -155,19 +203,39 @@ class Archiving {
 
 	/**
 	 * Archives the runs of a finished batch, in the background, once all of them are
-	 * finished; then its page costs SigmaMind nothing again.
+	 * finished; then its page costs SigmaMind nothing again. Runs archived before are
+	 * skipped.
 	 */
 	void keep(Id agentId, Id batchId, List<Fetched<Run>> runs) {
 		write("run list", () -> {
+			Set<String> known = this.archive.archivedJobIds(batchId.value());
 			List<Map.Entry<ArchivedRun, List<SearchText>>> archived = new ArrayList<>(runs.size());
+			int fit = 0;
 			for (Fetched<Run> run : runs) {
-				archived(agentId, batchId, run).ifPresent(archived::add);
+				Optional<Map.Entry<ArchivedRun, List<SearchText>>> entry = archived(agentId, batchId, run);
+				fit += entry.isPresent() ? 1 : 0;
+				entry.filter((kept) -> !known.contains(kept.getKey().jobId())).ifPresent(archived::add);
 			}
 			this.archive.saveRuns(archived);
-			if (archived.size() == runs.size()) {
+			archived.forEach((run) -> saveWaitingChat(run.getKey()));
+			if (fit == runs.size()) {
 				this.archive.markRunsArchived(batchId.value(), runs.size());
 			}
 		});
+	}
+
+	/**
+	 * Drops what is past {@code cutoff} on the writer, so no write of a batch is torn.
+	 */
+	Dropped drop(Instant cutoff) throws InterruptedException, ExecutionException {
+		return this.writer.submit(() -> this.archive.dropUnpinnedOlderThan(cutoff)).get();
+	}
+
+	private void saveWaitingChat(ArchivedRun run) {
+		Fetched<Chat> chat = (run.chatId() != null) ? this.waitingChats.remove(run.chatId()) : null;
+		if (chat != null) {
+			this.archive.saveChat(chat.value().id(), chat.json(), messages(chat.value().conversation()));
+		}
 	}
 
 	/** The archive's figures, or why they cannot be had. */
@@ -178,7 +246,7 @@ class Archiving {
 					stats.oldest(), backlog(), null);
 		}
 		catch (RuntimeException ex) {
-			failed();
+			failed(ex);
 			this.warnings.warn("read", "The archive could not be read (figures): {}", ex.toString());
 			return new ArchiveFigures("unknown", null, 0, 0, 0, null, backlog(),
 					"The archive's database does not answer; pages read SigmaMind meanwhile.");
@@ -190,8 +258,12 @@ class Archiving {
 		return this.status.troubled();
 	}
 
-	private void failed() {
-		this.status.failed();
+	/** Counts a failure as the database's when it is one (not a bad row, say). */
+	private void failed(RuntimeException ex) {
+		if (ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException
+				|| ex instanceof CannotCreateTransactionException || ex instanceof QueryTimeoutException) {
+			this.status.failed();
+		}
 	}
 
 	/** Writes asked for and not yet done. */
@@ -205,6 +277,10 @@ class Archiving {
 		this.writer.awaitTermination(10, TimeUnit.SECONDS);
 	}
 
+	private static String agentIdOf(Batch batch) {
+		return (batch.agent() != null) ? batch.agent().id() : null;
+	}
+
 	/**
 	 * The run as the archive keeps it, with what search reads; empty when it is not fit
 	 * to keep (too large, or IDs the archive refuses).
@@ -212,6 +288,12 @@ class Archiving {
 	private Optional<Map.Entry<ArchivedRun, List<SearchText>>> archived(Id agentId, Id batchId, Fetched<Run> fetched) {
 		Run run = fetched.value();
 		if (fetched.json().length() > MAX_JSON) {
+			return Optional.empty();
+		}
+		// Filed under SigmaMind's own IDs: a run asked for under another address is not
+		// archived there.
+		if ((run.batchId() != null && !run.batchId().equals(batchId.value()))
+				|| (run.agent() != null && run.agent().id() != null && !run.agent().id().equals(agentId.value()))) {
 			return Optional.empty();
 		}
 		try {
@@ -233,7 +315,7 @@ class Archiving {
 			return Optional.of(new AbstractMap.SimpleImmutableEntry<>(archived, texts));
 		}
 		catch (IllegalArgumentException ex) {
-			this.warnings.warn("unfit", "Not archived: run {} ({})", run.jobId(), ex.getMessage());
+			this.warnings.warn("unfit", "Not archived: a run SigmaMind sent ({})", ex.getMessage());
 			return Optional.empty();
 		}
 	}
@@ -248,17 +330,46 @@ class Archiving {
 	}
 
 	private <T> Mono<Optional<T>> read(String what, Supplier<Optional<T>> read) {
+		if (!mayRead()) {
+			// Failing lately: pages go to SigmaMind, with a trial read now and then.
+			return Mono.just(Optional.empty());
+		}
 		return Mono.fromCallable(() -> {
 			try {
 				return read.get();
 			}
 			catch (RuntimeException ex) {
-				failed();
+				failed(ex);
 				this.warnings.warn("read", "The archive could not be read ({}); asking SigmaMind: {}", what,
 						ex.toString());
 				return Optional.<T>empty();
 			}
-		}).subscribeOn(Schedulers.boundedElastic());
+		})
+			.subscribeOn(Schedulers.boundedElastic())
+			// A database that hangs must not hold the page: SigmaMind is asked instead.
+			.timeout(READ_LIMIT, Mono.fromSupplier(() -> {
+				failed(new QueryTimeoutException("no answer within " + READ_LIMIT.toMillis() + " ms"));
+				this.warnings.warn("slow", "The archive did not answer within {} ms ({}); asking SigmaMind",
+						READ_LIMIT.toMillis(), what);
+				return Optional.<T>empty();
+			}));
+	}
+
+	/**
+	 * Whether to read the archive now: always while it works, else once every few
+	 * seconds.
+	 */
+	private boolean mayRead() {
+		if (!this.status.troubled()) {
+			return true;
+		}
+		Instant now = this.clock.instant();
+		Instant next = this.nextTrial;
+		if (next != null && now.isBefore(next)) {
+			return false;
+		}
+		this.nextTrial = now.plus(TRIAL_EVERY);
+		return true;
 	}
 
 	private void write(String what, Runnable write) {
@@ -268,7 +379,7 @@ class Archiving {
 					write.run();
 				}
 				catch (RuntimeException ex) {
-					failed();
+					failed(ex);
 					this.warnings.warn("write", "The archive could not keep a {}: {}", what, ex.toString());
 				}
 			});

@@ -80,7 +80,10 @@ public class Catalog {
 	private final List<FreshCache<?, ?>> all;
 
 	/** Archived runs SigmaMind answered 404 for, lately. */
-	private final Cache<Id, Boolean> goneUpstream = Caffeine.newBuilder().maximumSize(10_000).build();
+	private final Cache<Id, Boolean> goneUpstream = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofDays(1))
+		.build();
 
 	/** Resources refreshed by hand lately, so a button cannot hammer SigmaMind. */
 	private final Cache<Object, Boolean> manualRefreshes;
@@ -110,14 +113,14 @@ public class Catalog {
 		this.batchPages = new FreshCache<>("batch-pages", 1_000, null,
 				(key) -> client.batchRuns(key.agentId(), key.page(), BATCH_PAGE_SIZE), null, (page) -> false, list,
 				stale, clock, meters);
-		this.batches = new FreshCache<>("batches", 10_000, null, this::loadBatch, null, Batch::finished, running, stale,
-				clock, meters);
-		this.runLists = new FreshCache<>("run-lists", runListsWeight, Catalog::weigh, this::loadRunList, null,
-				RunList::finished, running, stale, clock, meters);
+		this.batches = new FreshCache<>("batches", 10_000, null, this::loadBatch, this::fetchBatch, Batch::finished,
+				running, stale, clock, meters);
+		this.runLists = new FreshCache<>("run-lists", runListsWeight, Catalog::weigh, this::loadRunList,
+				this::fetchRunList, RunList::finished, running, stale, clock, meters);
 		this.runs = new FreshCache<>("runs", runsWeight, Catalog::weigh, this::loadRun, this::reloadRun, Run::finished,
 				running, stale, clock, meters);
-		this.chats = new FreshCache<>("chats", quarterWeight, Catalog::weigh, this::loadChat, null, Chat::ended,
-				running, stale, clock, meters);
+		this.chats = new FreshCache<>("chats", quarterWeight, Catalog::weigh, this::loadChat, this::fetchChat,
+				Chat::ended, running, stale, clock, meters);
 		this.all = List.of(this.agentLists, this.agents, this.batchPages, this.batches, this.runLists, this.runs,
 				this.chats);
 		this.manualRefreshes = Caffeine.newBuilder()
@@ -172,7 +175,8 @@ public class Catalog {
 		Optional<Id> chatId = Id.parse(value.chatId());
 		if (chatId.isEmpty()) {
 			return new RunDetail(value, Transcript.none(),
-					"SigmaMind sent no conversation and no chat ID for this run.", attempt, Staleness.of(run, runList));
+					"SigmaMind sent no conversation and no chat ID for this run.", attempt, Staleness.of(run, runList),
+					gone);
 		}
 		try {
 			Fresh<Chat> chat = this.chats.get(chatId.get(), deadline);
@@ -183,7 +187,7 @@ public class Catalog {
 			return new RunDetail(value, Transcript.none(),
 					"The transcript is kept in chat " + value.chatId()
 							+ ", which SigmaMind did not return just now. Reload the page to try again.",
-					attempt, Staleness.of(run, runList));
+					attempt, Staleness.of(run, runList), gone);
 		}
 	}
 
@@ -288,7 +292,6 @@ public class Catalog {
 		return this.clock.instant().plus(this.budget);
 	}
 
-	/** The runs of a batch, judged complete against the batch's counts (one cache). */
 	/**
 	 * Caffeine, then the archive, then SigmaMind: a finished run read once is archived,
 	 * and read from there after a restart.
@@ -321,32 +324,56 @@ public class Catalog {
 
 	private Mono<Chat> loadChat(Id chatId) {
 		return this.archiving.chat(chatId)
-			.flatMap((archived) -> archived.map(Mono::just)
-				.orElseGet(() -> this.client.chat(chatId).doOnNext(this.archiving::keep).map(Fetched::value)));
+			.flatMap((archived) -> archived.map(Mono::just).orElseGet(() -> fetchChat(chatId)));
+	}
+
+	/** Renewed, or refreshed by hand: asked of SigmaMind. */
+	private Mono<Chat> fetchChat(Id chatId) {
+		return this.client.chat(chatId).doOnNext(this.archiving::keep).map(Fetched::value);
 	}
 
 	private Mono<Batch> loadBatch(BatchKey key) {
 		return this.archiving.batch(key.agentId(), key.batchId())
-			.flatMap((archived) -> archived.map(Mono::just)
-				.orElseGet(() -> this.client.batchRun(key.agentId(), key.batchId())
-					.doOnNext((batch) -> this.archiving.keep(key.agentId(), batch))
-					.map(Fetched::value)));
+			.flatMap((archived) -> archived.map(Mono::just).orElseGet(() -> fetchBatch(key)));
 	}
 
+	/** Renewed, or refreshed by hand: asked of SigmaMind. */
+	private Mono<Batch> fetchBatch(BatchKey key) {
+		return this.client.batchRun(key.agentId(), key.batchId())
+			.doOnNext((batch) -> this.archiving.keep(key.agentId(), batch))
+			.map(Fetched::value);
+	}
+
+	/** The runs of a batch, judged complete against the batch's counts. */
 	private Mono<RunList> loadRunList(BatchKey key) {
 		return Mono.fromFuture(() -> this.batches.start(key))
 			.flatMap((batch) -> this.archiving.runs(key.agentId(), key.batchId())
 				.flatMap((archived) -> archived.map((runs) -> Mono.just(RunList.listed(runs, batch.value())))
-					.orElseGet(() -> loadRunPages(key, 0, new ArrayList<>()).map((runs) -> {
-						RunList list = RunList.listed(runs.stream().map(Fetched::value).toList(), batch.value());
-						if (list.finished()) {
-							this.archiving.keep(key.agentId(), key.batchId(), runs);
-						}
-						return list;
-					}))))
+					.orElseGet(() -> fetchRuns(key, batch.value()))))
 			.onErrorResume(SigmaMindNotFoundException.class, (ex) -> Mono.just(RunList.unlisted()));
 	}
 
+	/** Renewed, or refreshed by hand: the list asked of SigmaMind. */
+	private Mono<RunList> fetchRunList(BatchKey key) {
+		return Mono.fromFuture(() -> this.batches.start(key))
+			.flatMap((batch) -> fetchRuns(key, batch.value()))
+			.onErrorResume(SigmaMindNotFoundException.class, (ex) -> Mono.just(RunList.unlisted()));
+	}
+
+	private Mono<RunList> fetchRuns(BatchKey key, Batch batch) {
+		return loadRunPages(key, 0, new ArrayList<>()).map((runs) -> {
+			RunList list = RunList.listed(runs.stream().map(Fetched::value).toList(), batch);
+			if (list.finished()) {
+				this.archiving.keep(key.agentId(), key.batchId(), runs);
+			}
+			return list;
+		});
+	}
+
+	/**
+	 * A batch's runs page by page: the first page says how many follow, fetched a few at
+	 * once.
+	 */
 	private Mono<List<Fetched<Run>>> loadRunPages(BatchKey key, int page, List<Fetched<Run>> collected) {
 		return this.client.testRuns(key.agentId(), key.batchId(), page).flatMap((result) -> {
 			collected.addAll(result.items());

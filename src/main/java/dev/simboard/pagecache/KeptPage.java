@@ -101,13 +101,10 @@ public final class KeptPage implements View {
 	@Override
 	public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		byte[] forms = new byte[0];
-		if (!this.forms.isEmpty()) {
-			if (!(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)) {
-				throw new IllegalStateException("A kept page with forms needs the request's CSRF token");
-			}
-			forms = PostForms.html(request.getContextPath(), this.forms, token).getBytes(StandardCharsets.UTF_8);
-		}
+		// As a fresh page does: without a token in the request, its forms go without one
+		// (and are refused when posted).
+		CsrfToken token = (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken found) ? found : null;
+		byte[] forms = PostForms.html(request.getContextPath(), this.forms, token).getBytes(StandardCharsets.UTF_8);
 		response.setContentType(this.contentType);
 		response.setContentLength(this.fixedLength + forms.length);
 		ServletOutputStream out = response.getOutputStream();

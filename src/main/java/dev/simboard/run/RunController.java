@@ -69,10 +69,14 @@ class RunController {
 		String batchHref = Links.batch(agentId, batchId) + batchView.queryString();
 		// A flash message is for one page only; such a page is neither kept nor taken
 		// from keeping.
-		Frame frame = (RequestContextUtils.getInputFlashMap(request) == null) ? new Frame(request.getContextPath(),
-				user.getName(), AuthorityUtils.authorityListToSet(user.getAuthorities()), attempt,
-				neighbours.position(), neighbours.previousHref(), neighbours.nextHref(), batchHref,
-				Boolean.TRUE.equals(model.getAttribute("archiveTrouble"))) : null;
+		Frame frame = (RequestContextUtils.getInputFlashMap(request) == null)
+				? new Frame(request.getContextPath(), user.getName(),
+						AuthorityUtils.authorityListToSet(user.getAuthorities()), attempt, neighbours.position(),
+						neighbours.previousHref(), neighbours.nextHref(), batchHref,
+						// Only admins see the banner: no one else's pages differ by it.
+						Boolean.TRUE.equals(model.getAttribute("archiveTrouble"))
+								&& AuthorityUtils.authorityListToSet(user.getAuthorities()).contains("ROLE_ADMIN"))
+				: null;
 		KeptPage kept = (frame != null) ? this.rendered.page(detail, frame) : null;
 		if (kept != null) {
 			return new ModelAndView(kept);

@@ -33,7 +33,8 @@ class ArchiveRetentionTests {
 	void applyWhenNoRetentionSetThenNothingIsDropped() {
 		save("job_old1", "batch_a");
 		this.clock.advance(Duration.ofDays(3650));
-		Dropped dropped = new ArchiveRetention(this.archive, new ArchiveSettings(null, Duration.ofHours(1)), this.clock)
+		Dropped dropped = new ArchiveRetention(new Archiving(this.archive, new ArchiveStatus(this.clock), this.clock),
+				new ArchiveSettings(null, Duration.ofHours(1)), this.clock)
 			.apply();
 		assertThat(dropped).isEqualTo(new Dropped(0, 0));
 		assertThat(this.archive.findRun("job_old1")).isPresent();
@@ -46,7 +47,8 @@ class ArchiveRetentionTests {
 		this.archive.pin(Pin.of("batch_pinned", "agent_a", "release 2.3", "qa", T0));
 		this.clock.advance(Duration.ofDays(31));
 		save("job_new1", "batch_b");
-		ArchiveRetention retention = new ArchiveRetention(this.archive,
+		ArchiveRetention retention = new ArchiveRetention(
+				new Archiving(this.archive, new ArchiveStatus(this.clock), this.clock),
 				new ArchiveSettings(Duration.ofDays(30), Duration.ofHours(1)), this.clock);
 
 		assertThat(retention.apply().runs()).isEqualTo(1);
