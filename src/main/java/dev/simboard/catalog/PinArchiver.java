@@ -212,6 +212,7 @@ class PinArchiver {
 			.filter((run) -> !jobs.contains(run.jobId()) && !this.lostRuns.contains(run.jobId()))
 			.toList();
 		if (!fetch(pin, runs, missing, (run) -> fetchRun(agentId, batchId, run))
+				|| !progress(pin, runs.size(), archived(batchId, runs), Pin.State.ARCHIVING)
 				|| !fetch(pin, runs, chatsMissing(batchId, runs), this::fetchChat)) {
 			interrupted();
 			return this.archive.findPin(pin.batchId()).isEmpty();
