@@ -48,8 +48,9 @@ import org.springframework.stereotype.Component;
  * write dropped or failed) is fetched alone, and so is the chat of each run of the older
  * dialect whose conversation is there, never more than {@link #IN_FLIGHT} calls at once,
  * so that pages keep their share of the client's bulkhead. The pin's progress is written
- * after every {@link #GROUP} fetches; when every run is archived with its conversation,
- * so is the batch, its run list is marked whole, and the pin is done.
+ * once the runs are in and after every {@link #GROUP} fetches; when every run is archived
+ * with its conversation, so is the batch, its run list is marked whole, and the pin is
+ * done.
  * <p>
  * A pass that cannot finish (the batch still runs, SigmaMind fails or is busy, the
  * archive does not answer) leaves the pin archiving, and another pass follows
@@ -159,6 +160,10 @@ class PinArchiver {
 			return;
 		}
 		catch (RuntimeException ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				// Stopping: a database call was cut short, nothing went wrong.
+				return;
+			}
 			this.warnings.warn("archive", "Archiving pinned batches stopped for now: {}", ex.toString());
 			undone = true;
 		}
@@ -168,7 +173,12 @@ class PinArchiver {
 		if (this.next != null) {
 			this.next.cancel(false);
 		}
-		this.next = undone ? this.worker.schedule(this::wake, this.retry.toMillis(), TimeUnit.MILLISECONDS) : null;
+		try {
+			this.next = undone ? this.worker.schedule(this::wake, this.retry.toMillis(), TimeUnit.MILLISECONDS) : null;
+		}
+		catch (RejectedExecutionException ex) {
+			// Stopping: the next start resumes.
+		}
 	}
 
 	/**
