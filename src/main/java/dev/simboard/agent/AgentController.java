@@ -2,10 +2,15 @@ package dev.simboard.agent;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.simboard.catalog.AgentBatches;
 import dev.simboard.catalog.Catalog;
+import dev.simboard.batch.PinProgress;
 import dev.simboard.catalog.Fresh;
+import dev.simboard.catalog.PinnedBatch;
+import dev.simboard.catalog.Pins;
 import dev.simboard.catalog.Staleness;
 import dev.simboard.model.Agent;
 import dev.simboard.model.Batch;
@@ -25,15 +30,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The agents list and one agent's batch runs.
+ * The agents list and one agent's batch runs, with its pinned baselines.
  */
 @Controller
 class AgentController {
 
 	private final Catalog catalog;
 
-	AgentController(Catalog catalog) {
+	private final Pins pins;
+
+	AgentController(Catalog catalog, Pins pins) {
 		this.catalog = catalog;
+		this.pins = pins;
 	}
 
 	@GetMapping("/")
@@ -69,7 +77,16 @@ class AgentController {
 		Page<Batch> batches = found.batches().value();
 		model.addAttribute("staleness", found.staleness());
 		model.addAttribute("agent", agent);
-		List<BatchRow> rows = batches.items().stream().map((batch) -> row(agentId.value(), batch)).toList();
+		// The archive's list: pinned batches SigmaMind no longer lists are reached from
+		// here.
+		List<PinnedBatch> pinned = this.pins.ofAgent(agentId);
+		Map<String, String> pinNames = pinned.stream()
+			.collect(Collectors.toMap((pin) -> pin.batchId().value(), PinnedBatch::name, (a, b) -> a));
+		model.addAttribute("pins", pinned.stream().map(AgentController::row).toList());
+		List<BatchRow> rows = batches.items()
+			.stream()
+			.map((batch) -> row(agentId.value(), batch, pinNames.get(batch.id())))
+			.toList();
 		model.addAttribute("batches", rows);
 		model.addAttribute("trend", Trend.of(rows));
 		model.addAttribute("page", page);
@@ -85,11 +102,16 @@ class AgentController {
 		return new AgentRow(agent.id(), Formats.agentName(agent, agent.id()), agent.status());
 	}
 
-	private static BatchRow row(String agentId, Batch batch) {
+	private static BatchRow row(String agentId, Batch batch, String pinName) {
 		Integer rate = batch.passRate();
 		return new BatchRow(batch.id(), Links.batch(agentId, batch.id()), Formats.timestamp(batch.created()),
 				Formats.iso(batch.created()), batch.testCases().size(), batch.passed(), batch.failed(), batch.total(),
-				rate, Formats.percent(rate), batch.running());
+				rate, Formats.percent(rate), batch.running(), pinName);
+	}
+
+	private static PinRow row(PinnedBatch pin) {
+		return new PinRow(pin.name(), pin.batchId().value(), Links.batch(pin.agentId(), pin.batchId()), pin.pinnedBy(),
+				Formats.timestamp(pin.pinnedAt()), Formats.iso(pin.pinnedAt()), PinProgress.of(pin, false));
 	}
 
 }

@@ -14,8 +14,9 @@ package dev.simboard.agent;
  * @param passRate share of judged attempts that passed, {@code null} before any verdict
  * @param passRateText the share as text
  * @param running whether attempts are still unjudged
+ * @param pinName the name it is pinned as a baseline under, or {@code null}
  */
 record BatchRow(String id, String href, String created, String createdIso, int testCases, int passed, int failed,
-		int total, Integer passRate, String passRateText, boolean running) {
+		int total, Integer passRate, String passRateText, boolean running, String pinName) {
 
 }

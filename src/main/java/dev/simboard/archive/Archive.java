@@ -281,6 +281,17 @@ public class Archive {
 			.set();
 	}
 
+	/**
+	 * The job IDs of a batch's archived runs that have their chat archived with them (the
+	 * older dialect): what archiving a pinned batch's conversations may skip.
+	 */
+	public Set<String> jobIdsWithChat(String batchId) {
+		return this.jdbc.sql("select job_id from archived_run where batch_id = ? and chat_json is not null")
+			.param(batchId)
+			.query(String.class)
+			.set();
+	}
+
 	// --- batches
 
 	/**

@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
@@ -269,6 +271,29 @@ class Archiving {
 	/** Writes asked for and not yet done. */
 	int backlog() {
 		return this.writer.getQueue().size() + this.writer.getActiveCount();
+	}
+
+	/**
+	 * Waits until the writes asked for before this call are done (stored, or dropped with
+	 * a WARN line): they go one at a time, in order.
+	 * @return whether they are; {@code false} when the queue is full or the wait ran out
+	 */
+	boolean drain(Duration timeout) throws InterruptedException {
+		FutureTask<Void> mark = new FutureTask<>(() -> {
+		}, null);
+		try {
+			this.writer.execute(mark);
+		}
+		catch (RejectedExecutionException ex) {
+			return false;
+		}
+		try {
+			mark.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return false;
+		}
 	}
 
 	@PreDestroy

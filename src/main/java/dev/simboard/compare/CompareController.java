@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.Pins;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.catalog.Staleness;
 import dev.simboard.model.Batch;
@@ -36,8 +37,11 @@ class CompareController {
 
 	private final Catalog catalog;
 
-	CompareController(Catalog catalog) {
+	private final Pins pins;
+
+	CompareController(Catalog catalog, Pins pins) {
 		this.catalog = catalog;
+		this.pins = pins;
 	}
 
 	/**
@@ -55,6 +59,7 @@ class CompareController {
 			model.addAttribute("agentId", agentId);
 			model.addAttribute("headId", head);
 			model.addAttribute("headHref", Links.batch(agentId, head));
+			model.addAttribute("baselines", baselines(agentId, head));
 			model.addAttribute("crumbs", List.of(new Crumb("Agents", Links.agents()),
 					new Crumb(agentId.value(), Links.agent(agentId)), Crumb.here("Compare batch " + head)));
 			return "compare/none";
@@ -65,6 +70,7 @@ class CompareController {
 		model.addAttribute("view", Comparisons.view(agentId.value(), before.batch().value(), before.runs().value(),
 				headBatch, after.runs().value()));
 		model.addAttribute("agentId", agentId);
+		model.addAttribute("baselines", baselines(agentId, head));
 		model.addAttribute("staleness", Staleness.of(before.batch(), before.runs(), after.batch(), after.runs()));
 		model.addAttribute("crumbs",
 				List.of(new Crumb("Agents", Links.agents()),
@@ -119,6 +125,19 @@ class CompareController {
 			throw new NotFoundException("SigmaMind has no test run " + jobId + " in batch run " + batchId + " (the "
 					+ side + " of this diff) for agent " + agentId + ".");
 		}
+	}
+
+	/**
+	 * What the form offers as the base first: the agent's pinned baselines, by name, each
+	 * with a link that compares the head with it.
+	 */
+	private List<Baseline> baselines(Id agentId, Id head) {
+		return this.pins.ofAgent(agentId)
+			.stream()
+			.filter((pin) -> !pin.batchId().equals(head))
+			.map((pin) -> new Baseline(pin.batchId().value(), pin.name(),
+					CompareLinks.compare(agentId.value(), pin.batchId().value(), head.value())))
+			.toList();
 	}
 
 	/** The batch listed after the head batch (the next older one), or {@code null}. */

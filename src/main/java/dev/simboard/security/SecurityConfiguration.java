@@ -35,13 +35,19 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Every page behind sign-in, by password or single sign-on; a signed-out permalink leads
  * through the login page and back to the same address, message fragment included. Admin
- * pages and actuator endpoints other than health need ADMIN.
+ * pages, actuator endpoints other than health, and pinning or unpinning a batch need
+ * ADMIN.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
 	/** A request htmx sends for a part of a page. */
 	private static final RequestMatcher HTMX_REQUEST = new RequestHeaderRequestMatcher("HX-Request", "true");
+
+	/**
+	 * Pinning a batch as a baseline, and unpinning it (its confirmation page included).
+	 */
+	static final String[] PINNING = { "/agents/*/batches/*/pin", "/agents/*/batches/*/unpin" };
 
 	/** Firewall refusals get the same headers and error page as everything else. */
 	@Bean
@@ -83,6 +89,9 @@ public class SecurityConfiguration {
 			.requestMatchers(prometheusOnManagementPort(environment))
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")
+			.hasRole("ADMIN")
+			// Pinning changes what the whole team sees and keeps: ADMIN, not VIEWER.
+			.requestMatchers(PINNING)
 			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated())

@@ -14,6 +14,8 @@ import java.time.Instant;
 
 import dev.simboard.catalog.AgentBatches;
 import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.PinnedBatch;
+import dev.simboard.catalog.Pins;
 import dev.simboard.catalog.Fresh;
 import dev.simboard.sigmamind.SigmaMindUnavailableException;
 import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
@@ -48,6 +50,9 @@ class AgentControllerTests {
 
 	@MockitoBean
 	private Catalog catalog;
+
+	@MockitoBean
+	private Pins pins;
 
 	@Test
 	void homeRedirectsToAgents() throws Exception {
@@ -188,6 +193,47 @@ class AgentControllerTests {
 	void agentPageWhenPageNotANumberThenBadRequest() throws Exception {
 		this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID).param("page", "x")).andExpect(status().isBadRequest());
 		this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID).param("page", "0")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void agentPageWhenBatchesPinnedThenMarksThemAndListsEveryPinEvenThoseSigmaMindNoLongerLists() throws Exception {
+		Batch listed = Fixtures.batch(7, 3, 10, List.of());
+		given(this.catalog.agentBatches(Fixtures.AGENT, 0)).willReturn(new AgentBatches(
+				Fixtures.fresh(Fixtures.agent()), Fixtures.fresh(new Page<>(List.of(listed), false, 1, 1L))));
+		Instant at = Instant.parse("2026-03-27T09:15:00Z");
+		given(this.pins.ofAgent(Fixtures.AGENT)).willReturn(List.of(
+				new PinnedBatch(Fixtures.AGENT, Fixtures.BATCH, "<b>release 2.3</b>", "ann", at, 480, 120, true),
+				new PinnedBatch(Fixtures.AGENT, Id.of("batch_gone"), "release 1.0", "raj", at, 40, 40, false)));
+		String html = this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Document page = Jsoup.parse(html);
+		assertThat(html).doesNotContain("<b>release 2.3</b>");
+		assertThat(page.select(".badge.pinned").eachText()).containsExactly("Pinned: <b>release 2.3</b>");
+		assertThat(page.select("#pins-heading").text()).isEqualTo("Pinned baselines (2)");
+		assertThat(page.select(".pins tbody tr")).satisfiesExactly((first) -> {
+			assertThat(first.select("td").eachText()).containsExactly("<b>release 2.3</b>", Fixtures.BATCH_ID,
+					"ann, 2026-03-27 09:15:00 UTC", "Archiving: 120 of 480 runs");
+			assertThat(first.select("a").attr("href"))
+				.isEqualTo("/agents/" + Fixtures.AGENT_ID + "/batches/" + Fixtures.BATCH_ID);
+		}, (gone) -> {
+			assertThat(gone.select("td").eachText()).contains("release 1.0", "All 40 runs archived");
+			assertThat(gone.select("a").attr("href")).isEqualTo("/agents/" + Fixtures.AGENT_ID + "/batches/batch_gone");
+		});
+	}
+
+	@Test
+	void agentPageWhenNothingPinnedThenNoPinnedBaselinesSection() throws Exception {
+		given(this.catalog.agentBatches(Fixtures.AGENT, 0)).willReturn(new AgentBatches(
+				Fixtures.fresh(Fixtures.agent()), Fixtures.fresh(new Page<>(List.of(), false, 1, 0L))));
+		Document page = Jsoup.parse(this.mvc.perform(get("/agents/" + Fixtures.AGENT_ID))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(page.select(".pins, .badge.pinned")).isEmpty();
 	}
 
 }

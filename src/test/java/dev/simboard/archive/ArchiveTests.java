@@ -221,6 +221,21 @@ abstract class ArchiveTests {
 		assertThat(this.archive.runsOfBatch("batch_3")).isEmpty();
 	}
 
+	@Test
+	void jobIdsWithChatThenOnlyThatBatchsRunsWhoseChatIsArchived() {
+		this.archive.saveRun(new ArchivedRun("job_a", AGENT, "batch_1", "chat_a", null, null, Verdict.PASSED, T0, T0,
+				T0, "{}", null), List.of());
+		this.archive.saveRun(new ArchivedRun("job_b", AGENT, "batch_1", "chat_b", null, null, Verdict.PASSED, T0, T0,
+				T0, "{}", null), List.of());
+		this.archive.saveRun(new ArchivedRun("job_c", AGENT, "batch_2", "chat_c", null, null, Verdict.PASSED, T0, T0,
+				T0, "{}", null), List.of());
+		this.archive.saveChat("chat_b", "{\"messages\":[]}", List.of());
+		this.archive.saveChat("chat_c", "{\"messages\":[]}", List.of());
+
+		assertThat(this.archive.jobIdsWithChat("batch_1")).containsExactly("job_b");
+		assertThat(this.archive.jobIdsWithChat("batch_3")).isEmpty();
+	}
+
 	// --- batches
 
 	@Test

@@ -2,6 +2,7 @@ package dev.simboard.batch;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.jsoup.nodes.Document;
@@ -12,6 +13,9 @@ import dev.simboard.Fixtures;
 import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.CacheProperties;
 import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.PinOutcome;
+import dev.simboard.catalog.PinnedBatch;
+import dev.simboard.catalog.Pins;
 import dev.simboard.catalog.RefreshOutcome;
 import dev.simboard.catalog.RunList;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
@@ -30,6 +34,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -59,6 +66,9 @@ class BatchControllerTests {
 
 	@MockitoBean
 	private Catalog catalog;
+
+	@MockitoBean
+	private Pins pins;
 
 	@Test
 	void batchPageShowsCountsPassRateAndRunsByTestCaseAndAttempt() throws Exception {
@@ -382,6 +392,199 @@ class BatchControllerTests {
 			.getContentAsString();
 		Element field = org.jsoup.Jsoup.parse(page).selectFirst("input[name=jobId]");
 		org.assertj.core.api.Assertions.assertThat(field.attr("pattern")).isEqualTo(Id.REGEXP);
+	}
+
+	// --- pinned baselines
+
+	private static final Instant PINNED_AT = Instant.parse("2026-03-27T09:15:00Z");
+
+	private static PinnedBatch pinned(String name, int known, int archived, boolean archiving) {
+		return new PinnedBatch(Fixtures.AGENT, Fixtures.BATCH, name, "ann", PINNED_AT, known, archived, archiving);
+	}
+
+	private void finishedBatch() {
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH)).willReturn(new BatchRuns(
+				Fixtures.fresh(Fixtures.batch(3, 1, 4, List.of(ANGRY))), Fixtures.fresh(RunList.listed(List.of()))));
+	}
+
+	private Document page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+		return org.jsoup.Jsoup
+			.parse(this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void batchPageWhenAdminAndNotPinnedThenOffersAFormThatPostsANameWithCsrf() throws Exception {
+		finishedBatch();
+		Element form = page(get(URL)).selectFirst("form.pin-form");
+		org.assertj.core.api.Assertions.assertThat(form.attr("method")).isEqualTo("post");
+		org.assertj.core.api.Assertions.assertThat(form.attr("action")).isEqualTo(URL + "/pin");
+		org.assertj.core.api.Assertions.assertThat(form.select("input[name=_csrf]").attr("value")).isNotBlank();
+		Element name = form.selectFirst("input[name=name]");
+		org.assertj.core.api.Assertions.assertThat(name.hasAttr("required")).isTrue();
+		org.assertj.core.api.Assertions.assertThat(name.attr("maxlength"))
+			.isEqualTo(String.valueOf(Pins.MAX_NAME_LENGTH));
+		org.assertj.core.api.Assertions.assertThat(form.select("label[for=pin-name]").text())
+			.isEqualTo("Pin as a baseline");
+	}
+
+	@Test
+	@WithMockUser(roles = "VIEWER")
+	void batchPageWhenViewerThenNeitherPinFormNorUnpinLink() throws Exception {
+		finishedBatch();
+		org.assertj.core.api.Assertions.assertThat(page(get(URL)).select("form.pin-form, a.unpin")).isEmpty();
+		given(this.pins.find(Fixtures.AGENT, Fixtures.BATCH))
+			.willReturn(Optional.of(pinned("release 2.3", 4, 4, false)));
+		Document pinnedPage = page(get(URL));
+		org.assertj.core.api.Assertions.assertThat(pinnedPage.select(".pin-name").text()).isEqualTo("release 2.3");
+		org.assertj.core.api.Assertions.assertThat(pinnedPage.select("form.pin-form, a.unpin")).isEmpty();
+	}
+
+	@Test
+	@WithMockUser(roles = "VIEWER")
+	void pinAndUnpinWhenViewerThenForbiddenAndNothingChanges() throws Exception {
+		this.mvc.perform(post(URL + "/pin").with(csrf()).param("name", "release 2.3"))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get(URL + "/unpin")).andExpect(status().isForbidden());
+		this.mvc.perform(post(URL + "/unpin").with(csrf())).andExpect(status().isForbidden());
+		verifyNoInteractions(this.pins, this.catalog);
+	}
+
+	@Test
+	@WithMockUser(username = "ann", roles = "ADMIN")
+	void pinWhenAdminPostsANameWithCsrfThenPinsItAsTypedTidiedAndSaysSo() throws Exception {
+		given(this.pins.pin(Fixtures.AGENT, Fixtures.BATCH, "release 2.3", "ann")).willReturn(PinOutcome.PINNED);
+		this.mvc.perform(post(URL + "/pin").with(csrf()).param("name", "  release\t2.3 "))
+			.andExpect(redirectedUrl(URL))
+			.andExpect(flash().attribute("flash", containsString("Pinned as \"release 2.3\"")));
+		then(this.pins).should().pin(Fixtures.AGENT, Fixtures.BATCH, "release 2.3", "ann");
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void pinWhenPinnedAlreadyOrArchiveDownThenSaysSo() throws Exception {
+		given(this.pins.pin(any(), any(), anyString(), anyString())).willReturn(PinOutcome.ALREADY_PINNED,
+				PinOutcome.ARCHIVE_DOWN);
+		this.mvc.perform(post(URL + "/pin").with(csrf()).param("name", "again"))
+			.andExpect(flash().attribute("flash", containsString("pinned already; its name stays")));
+		this.mvc.perform(post(URL + "/pin").with(csrf()).param("name", "again"))
+			.andExpect(flash().attribute("flash", containsString("not pinned")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void pinWhenNoCsrfTokenThenForbiddenAndNothingPinned() throws Exception {
+		this.mvc.perform(post(URL + "/pin").param("name", "release 2.3")).andExpect(status().isForbidden());
+		this.mvc.perform(post(URL + "/unpin")).andExpect(status().isForbidden());
+		verifyNoInteractions(this.pins);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void pinWhenNameBlankMissingOrTooLongThenNothingPinnedAndSaysWhatANameTakes() throws Exception {
+		for (String name : List.of(" \n ", "x".repeat(Pins.MAX_NAME_LENGTH + 1))) {
+			this.mvc.perform(post(URL + "/pin").with(csrf()).param("name", name))
+				.andExpect(redirectedUrl(URL))
+				.andExpect(flash().attribute("flash", containsString("1 to 200 characters")));
+		}
+		this.mvc.perform(post(URL + "/pin").with(csrf())).andExpect(redirectedUrl(URL));
+		then(this.pins).should(never()).pin(any(), any(), any(), any());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void batchPageWhenPinnedThenShowsNameWhoWhenAndProgressAskingAgainWhileArchiving() throws Exception {
+		finishedBatch();
+		given(this.pins.find(Fixtures.AGENT, Fixtures.BATCH))
+			.willReturn(Optional.of(pinned("<b>x</b>", 480, 120, true)));
+		String html = this.mvc.perform(get(URL)).andReturn().getResponse().getContentAsString();
+		Element pin = org.jsoup.Jsoup.parse(html).selectFirst("#pin");
+		org.assertj.core.api.Assertions.assertThat(html).contains("&lt;b&gt;x&lt;/b&gt;").doesNotContain("<b>x</b>");
+		org.assertj.core.api.Assertions.assertThat(pin.select(".pin-name").text()).isEqualTo("<b>x</b>");
+		org.assertj.core.api.Assertions.assertThat(pin.select(".pin-name b")).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(pin.select(".pinned-by").text()).isEqualTo("ann");
+		org.assertj.core.api.Assertions.assertThat(pin.select("time").attr("datetime"))
+			.isEqualTo("2026-03-27T09:15:00Z");
+		org.assertj.core.api.Assertions.assertThat(pin.select(".pin-progress").text())
+			.isEqualTo("Archiving: 120 of 480 runs");
+		org.assertj.core.api.Assertions.assertThat(pin.attr("hx-get")).isEqualTo(URL + "/pin/progress");
+		org.assertj.core.api.Assertions.assertThat(pin.attr("hx-trigger")).isEqualTo("every 10s");
+		org.assertj.core.api.Assertions.assertThat(pin.select("a.unpin").attr("href")).isEqualTo(URL + "/unpin");
+		org.assertj.core.api.Assertions.assertThat(pin.select("form.pin-form")).isEmpty();
+	}
+
+	@Test
+	void pinProgressWhenAllArchivedThenSaysSoAndAsksNoMore() throws Exception {
+		given(this.pins.find(Fixtures.AGENT, Fixtures.BATCH))
+			.willReturn(Optional.of(pinned("release 2.3", 480, 480, false)));
+		String part = this.mvc.perform(get(URL + "/pin/progress"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(part).startsWith("<div id=\"pin\"").doesNotContain("<html");
+		Element pin = org.jsoup.Jsoup.parse(part).selectFirst("#pin");
+		org.assertj.core.api.Assertions.assertThat(pin.select(".pin-progress").text())
+			.isEqualTo("All 480 runs archived");
+		org.assertj.core.api.Assertions.assertThat(pin.hasAttr("hx-get")).isFalse();
+		org.assertj.core.api.Assertions.assertThat(pin.hasAttr("hx-trigger")).isFalse();
+	}
+
+	@Test
+	void pinProgressWhenTheBatchStillRunsThenSaysItsRunsWaitForItsEnd() throws Exception {
+		given(this.catalog.batchRuns(Fixtures.AGENT, Fixtures.BATCH)).willReturn(new BatchRuns(
+				Fixtures.fresh(Fixtures.batch(1, 0, 4, List.of(ANGRY))), Fixtures.fresh(RunList.listed(List.of()))));
+		given(this.pins.find(Fixtures.AGENT, Fixtures.BATCH)).willReturn(Optional.of(pinned("nightly", 4, 1, true)));
+		Element pin = page(get(URL + "/pin/progress")).selectFirst("#pin");
+		org.assertj.core.api.Assertions.assertThat(pin.select(".pin-progress").text())
+			.isEqualTo("Archiving once the batch has finished: 1 of 4 runs so far");
+		org.assertj.core.api.Assertions.assertThat(pin.attr("hx-trigger")).isEqualTo("every 10s");
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void unpinWhenAskedThenAConfirmationPageNamesThePinAndPostsWithCsrf() throws Exception {
+		given(this.pins.find(Fixtures.AGENT, Fixtures.BATCH))
+			.willReturn(Optional.of(pinned("<b>x</b>", 480, 480, false)));
+		String html = this.mvc.perform(get(URL + "/unpin"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Document page = org.jsoup.Jsoup.parse(html);
+		org.assertj.core.api.Assertions.assertThat(html).doesNotContain("<b>x</b>");
+		org.assertj.core.api.Assertions.assertThat(page.select("p.confirm").text())
+			.isEqualTo("Unpin <b>x</b>? Its runs stay archived, but the retention may drop them.");
+		Element form = page.selectFirst("form.unpin-form");
+		org.assertj.core.api.Assertions.assertThat(form.attr("method")).isEqualTo("post");
+		org.assertj.core.api.Assertions.assertThat(form.attr("action")).isEqualTo(URL + "/unpin");
+		org.assertj.core.api.Assertions.assertThat(form.select("input[name=_csrf]").attr("value")).isNotBlank();
+		org.assertj.core.api.Assertions.assertThat(form.select("a").attr("href")).isEqualTo(URL);
+		then(this.pins).should(never()).unpin(any(), any());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void unpinWhenConfirmedThenUnpinsAndSaysItsRunsStayArchived() throws Exception {
+		given(this.pins.find(Fixtures.AGENT, Fixtures.BATCH))
+			.willReturn(Optional.of(pinned("release 2.3", 480, 480, false)));
+		given(this.pins.unpin(Fixtures.AGENT, Fixtures.BATCH)).willReturn(PinOutcome.UNPINNED);
+		this.mvc.perform(post(URL + "/unpin").with(csrf()))
+			.andExpect(redirectedUrl(URL))
+			.andExpect(flash().attribute("flash", containsString("Unpinned \"release 2.3\". Its runs stay archived")));
+		then(this.pins).should().unpin(Fixtures.AGENT, Fixtures.BATCH);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void unpinWhenNotPinnedThenBackToTheBatchSayingSo() throws Exception {
+		this.mvc.perform(get(URL + "/unpin"))
+			.andExpect(redirectedUrl(URL))
+			.andExpect(flash().attribute("flash", "This batch is not pinned."));
+		this.mvc.perform(post(URL + "/unpin").with(csrf()))
+			.andExpect(redirectedUrl(URL))
+			.andExpect(flash().attribute("flash", "This batch was not pinned."));
+		then(this.pins).should(never()).unpin(any(), any());
 	}
 
 }

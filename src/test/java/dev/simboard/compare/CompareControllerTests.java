@@ -13,6 +13,8 @@ import dev.simboard.Fixtures;
 import dev.simboard.catalog.AgentBatches;
 import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.PinnedBatch;
+import dev.simboard.catalog.Pins;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.catalog.RunList;
 import dev.simboard.model.Id;
@@ -66,6 +68,9 @@ class CompareControllerTests {
 
 	@MockitoBean
 	private Catalog catalog;
+
+	@MockitoBean
+	private Pins pins;
 
 	@Test
 	void compareWhenCasesMoveThenGroupsCountsAndWarnsOnChangedTestCases() throws Exception {
@@ -229,6 +234,63 @@ class CompareControllerTests {
 			.getResponse()
 			.getContentAsString());
 		assertThat(page.text()).contains("There is no batch before " + HEAD);
+	}
+
+	@Test
+	void compareWhenBaselinesPinnedThenTheFormOffersThemFirstByNameAndLinksEachWithTheHead() throws Exception {
+		TestCase angry = testCase("tc_angry", "Angry Customer");
+		given(this.catalog.batchRuns(Fixtures.AGENT, Id.of(BASE)))
+			.willReturn(batchRuns(BASE, 1, 0, List.of(angry), List.of(run(BASE, "job_b1", angry, true))));
+		given(this.catalog.batchRuns(Fixtures.AGENT, Id.of(HEAD)))
+			.willReturn(batchRuns(HEAD, 1, 0, List.of(angry), List.of(run(HEAD, "job_h1", angry, true))));
+		given(this.pins.ofAgent(Fixtures.AGENT)).willReturn(List.of(pinned("batch_rel23", "<i>release 2.3</i>"),
+				pinned(HEAD, "the head itself"), pinned("batch_rel22", "release 2.2")));
+		String html = this.mvc.perform(get(COMPARE).param("base", BASE).param("head", HEAD))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Document page = Jsoup.parse(html);
+		assertThat(html).doesNotContain("<i>release 2.3</i>");
+		assertThat(page.select("input#base").attr("list")).isEqualTo("baselines");
+		assertThat(page.select("datalist#baselines option")).extracting((option) -> option.attr("value"))
+			.containsExactly("batch_rel23", "batch_rel22");
+		assertThat(page.select("datalist#baselines option").eachText())
+			.containsExactly("<i>release 2.3</i> (pinned baseline)", "release 2.2 (pinned baseline)");
+		assertThat(page.select(".baselines a").eachText()).containsExactly("<i>release 2.3</i>", "release 2.2");
+		assertThat(page.select(".baselines a").eachAttr("href"))
+			.containsExactly(COMPARE + "?base=batch_rel23&head=" + HEAD, COMPARE + "?base=batch_rel22&head=" + HEAD);
+	}
+
+	@Test
+	void compareWithoutBaseWhenNothingBeforeButABaselineIsPinnedThenOffersIt() throws Exception {
+		given(this.catalog.agentBatches(Fixtures.AGENT, 0))
+			.willReturn(agentBatches(List.of(batch(HEAD, 1, 0, List.of())), false));
+		given(this.pins.ofAgent(Fixtures.AGENT)).willReturn(List.of(pinned("batch_rel23", "release 2.3")));
+		Document page = Jsoup.parse(this.mvc.perform(get(COMPARE).param("head", HEAD))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(page.select(".baselines a").eachAttr("href"))
+			.containsExactly(COMPARE + "?base=batch_rel23&head=" + HEAD);
+	}
+
+	@Test
+	void compareWhenNothingPinnedThenTheFormOffersNoBaselines() throws Exception {
+		given(this.catalog.agentBatches(Fixtures.AGENT, 0))
+			.willReturn(agentBatches(List.of(batch(HEAD, 1, 0, List.of())), false));
+		Document page = Jsoup.parse(this.mvc.perform(get(COMPARE).param("head", HEAD))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(page.select(".baselines, datalist")).isEmpty();
+		assertThat(page.select("input#base").hasAttr("list")).isFalse();
+	}
+
+	private static PinnedBatch pinned(String batchId, String name) {
+		return new PinnedBatch(Fixtures.AGENT, Id.of(batchId), name, "ann", T, 4, 4, false);
 	}
 
 	@Test
