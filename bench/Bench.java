@@ -1,11 +1,13 @@
 /*
  * Simboard's benchmark, run by bench/run.sh (see the README's "Benchmarks" section).
  *
- * A single-file Java program, so it needs nothing but a JDK and wrk: it starts a fake
- * SigmaMind (Simboard's own demo API, in a second JVM, answering in a fixed time), starts
- * Simboard against it as a real deployment would be, drives load with wrk from a separate
- * process over loopback, and prints one table. Each figure is a ratio of two measurements
- * taken side by side in the same run, or a count, because this machine is shared and noisy.
+ * A single-file Java program, so it needs nothing but a JDK and wrk (and psql for the
+ * archive on PostgreSQL): it starts a fake SigmaMind (Simboard's own demo API, in a second
+ * JVM, answering in a fixed time), starts Simboard against it as a real deployment would
+ * be, its archive in a PostgreSQL database of the benchmark's own (the embedded H2 where
+ * there is none), drives load with wrk from a separate process over loopback, and prints
+ * one table. Each figure is a ratio of two measurements taken side by side in the same
+ * run, or a count, because this machine is shared and noisy.
  */
 
 import java.io.IOException;
@@ -30,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -64,6 +67,7 @@ public class Bench {
 		}
 		finally {
 			bench.stopAll();
+			bench.dropDatabase();
 		}
 	}
 
@@ -74,6 +78,9 @@ public class Bench {
 	private final List<String> notes = new ArrayList<>();
 
 	private final List<Jvm> jvms = new ArrayList<>();
+
+	/** The archive's PostgreSQL database, or {@code null}: each JVM's embedded H2. */
+	private Postgres postgres;
 
 	Bench(Options options) {
 		this.options = options;
@@ -111,15 +118,22 @@ public class Bench {
 			.flatMap((page) -> runsWithConversation(page).stream())
 			.collect(Collectors.toSet());
 
-		// Simboard, pointed at it as a real deployment would be.
-		String[] simboardArguments = { "--simboard.sigmamind.base-url=" + api.base(),
+
+		// Simboard, pointed at it as a real deployment would be, its archive in a
+		// database of the benchmark's own.
+		this.postgres = database();
+		List<String> arguments = new ArrayList<>(List.of("--simboard.sigmamind.base-url=" + api.base(),
 				"--simboard.sigmamind.api-key=" + UPSTREAM_KEY, "--simboard.security.users[0].name=" + USER,
 				"--simboard.security.users[0].password={noop}" + PASSWORD,
 				"--simboard.security.users[0].roles=VIEWER,ADMIN",
 				// Lists go stale within a measurement, so their renewal is part of it.
-				"--simboard.cache.list-ttl=1s",
-				"--spring.web.resources.static-locations=classpath:/static/,file:"
-						+ this.options.work().resolve("static").toAbsolutePath() + "/" };
+				"--simboard.cache.list-ttl=1s", "--spring.web.resources.static-locations=classpath:/static/,file:"
+						+ this.options.work().resolve("static").toAbsolutePath() + "/"));
+		if (this.postgres != null) {
+			arguments.add("--spring.datasource.url=" + this.postgres.jdbcUrl());
+			arguments.add("--spring.datasource.username=" + this.postgres.user());
+		}
+		String[] simboardArguments = arguments.toArray(String[]::new);
 		// Start-up as `java -jar` would, for comparison (a note only, so a smoke run, which
 		// checks the harness in the test suite, saves the extra JVM), then as the Docker
 		// image starts it.
@@ -137,6 +151,11 @@ public class Bench {
 		double startup = simboard.awaitFirstPage(launched, Duration.ofSeconds(90));
 		Session session = Session.signIn(simboard.base(), USER, PASSWORD);
 		Session upstreamAdmin = Session.signIn(upstream.base(), "demo", "demo");
+		String database = adminFigure(session, "Database");
+		check((this.postgres != null) == database.startsWith("PostgreSQL"), "Simboard's archive is in " + database);
+		this.notes.add("The archive: " + database + ((this.postgres != null)
+				? ", a database of the benchmark's own, dropped at the end; every Simboard JVM of the run used it"
+				: ""));
 
 		coldBurst(session, upstreamAdmin, agent, showcase, showcaseRuns.get(12));
 		cachedVersusStatic(session, agent, showcase, sized[0]);
@@ -355,6 +374,92 @@ public class Bench {
 		demo.stop();
 	}
 
+	// --- the archive
+
+	/**
+	 * A database of the benchmark's own on the local PostgreSQL, so the archive runs as a
+	 * team would run it; {@code null}, said and noted, where there is none: each Simboard
+	 * JVM then has its embedded H2, and the figures that need PostgreSQL are not taken.
+	 */
+	Postgres database() {
+		Postgres postgres = Postgres.local();
+		try {
+			postgres.create();
+			say("the archive is in PostgreSQL database " + postgres.database() + " at " + postgres.server());
+			return postgres;
+		}
+		catch (RuntimeException ex) {
+			// psql's own words, after the line with the command that failed.
+			String why = ex.getMessage()
+				.lines()
+				.skip(1)
+				.map(String::strip)
+				.filter((line) -> !line.isEmpty())
+				.findFirst()
+				.orElse(ex.getMessage());
+			say("no PostgreSQL at " + postgres.server() + " (" + why + "): the archive runs on the embedded H2");
+			this.notes.add("No PostgreSQL at " + postgres.server() + " (" + why + "): the archive ran on each "
+					+ "Simboard's embedded H2, and the figures that need PostgreSQL were not taken.");
+			return null;
+		}
+	}
+
+	void dropDatabase() {
+		if (this.postgres != null) {
+			try {
+				this.postgres.drop();
+			}
+			catch (RuntimeException ex) {
+				say("could not drop database " + this.postgres.database() + ": " + ex.getMessage());
+			}
+		}
+	}
+
+	/**
+	 * A PostgreSQL database of the benchmark's own, reached with psql: on the server of
+	 * PGHOST, PGPORT and PGUSER if set, else 127.0.0.1:5432 as postgres, with trust
+	 * authentication (or a password in PGPASSWORD or ~/.pgpass, for psql only).
+	 */
+	record Postgres(String host, String port, String user, String database) {
+
+		static Postgres local() {
+			return new Postgres(environment("PGHOST", "127.0.0.1"), environment("PGPORT", "5432"),
+					environment("PGUSER", "postgres"),
+					"simboard_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+		}
+
+		private static String environment(String name, String otherwise) {
+			String value = System.getenv(name);
+			return (value != null && !value.isBlank()) ? value : otherwise;
+		}
+
+		String server() {
+			return this.host + ":" + this.port;
+		}
+
+		String jdbcUrl() {
+			return "jdbc:postgresql://" + server() + "/" + this.database;
+		}
+
+		void create() {
+			command(psql("postgres", "-c", "create database " + this.database));
+		}
+
+		void drop() {
+			command(psql("postgres", "-c", "drop database if exists " + this.database + " with (force)"));
+		}
+
+		private ProcessBuilder psql(String database, String... arguments) {
+			List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+					"-h", this.host, "-p", this.port, "-U", this.user, "-d", database));
+			command.addAll(Arrays.asList(arguments));
+			ProcessBuilder builder = new ProcessBuilder(command);
+			builder.environment().put("PGCONNECT_TIMEOUT", "10");
+			return builder;
+		}
+
+	}
+
 	// --- Simboard processes
 
 	Jvm start(String name, String... arguments) throws IOException {
@@ -529,6 +634,10 @@ public class Bench {
 		table.append("\nHow each figure was taken:\n\n");
 		for (Row row : this.rows) {
 			table.append("- ").append(row.figure()).append(": ").append(row.how()).append('\n');
+		}
+		if (!this.notes.isEmpty()) {
+			table.append("\nNotes:\n\n");
+			this.notes.forEach((note) -> table.append("- ").append(note).append('\n'));
 		}
 		Files.writeString(this.options.work().resolve("results.md"), table);
 		System.out.println();
@@ -879,11 +988,24 @@ public class Bench {
 		return count;
 	}
 
+	/** A figure of the admin page's archive section, such as "Runs", as it shows it. */
+	static String adminFigure(Session session, String name) {
+		HttpResponse<String> page = session.get("/admin");
+		check(page.statusCode() == 200, "the admin page answered " + page.statusCode());
+		Matcher figure = Pattern.compile("<dt>" + Pattern.quote(name) + "</dt><dd>([^<]*)</dd>").matcher(page.body());
+		check(figure.find(), "no " + name + " on the admin page");
+		return figure.group(1);
+	}
+
 	static String command(String... command) {
+		return command(new ProcessBuilder(command));
+	}
+
+	static String command(ProcessBuilder command) {
 		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			Process process = command.redirectErrorStream(true).start();
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			check(process.waitFor() == 0, String.join(" ", command) + " failed:\n" + output);
+			check(process.waitFor() == 0, String.join(" ", command.command()) + " failed:\n" + output);
 			return output;
 		}
 		catch (IOException ex) {
