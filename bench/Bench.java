@@ -336,9 +336,20 @@ public class Bench {
 			statuses.add(CompletableFuture
 				.supplyAsync(() -> session.get("/agents/" + agent + "/batches/" + batch).statusCode(), pool));
 		}
-		long ok = statuses.stream().map(CompletableFuture::join).filter((status) -> status == 200).count();
+		List<String> late = new ArrayList<>();
+		for (int i = 0; i < batches.size(); i++) {
+			if (statuses.get(i).join() != 200) {
+				late.add(batches.get(i));
+			}
+		}
 		pool.shutdown();
-		check(ok == batches.size(), ok + " of " + batches.size() + " batch pages answered 200");
+		// A page that stopped waiting for SigmaMind (a 502 past its time) leaves the batch
+		// loading: asked again, it is served from the cache. What this row measures is the
+		// heap once all are loaded; the late ones are said.
+		for (String batch : late) {
+			int status = session.get("/agents/" + agent + "/batches/" + batch).statusCode();
+			check(status == 200, "batch page " + batch + " answered " + status + " when asked again");
+		}
 		command(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(simboard.pid()),
 				"GC.run");
 		double heapMb = session.gauge("jvm.memory.used", "area:heap") / (1024 * 1024);
@@ -347,7 +358,11 @@ public class Bench {
 		row("heap after loading " + batches.size() + " batches of " + shape.runsPerBatch() + " runs",
 				String.format(Locale.ROOT, "%.0f MB", heapMb), "≤ " + (long) limit + " MB", heapMb <= limit,
 				"used heap after a full GC (jcmd GC.run); cache weight bound " + CACHE_BOUND_MB + " MB + 150 MB; "
-						+ "archive writes still waiting then (each batch's run list is one): " + backlog);
+						+ "archive writes still waiting then (each batch's run list is one): " + backlog
+						+ (late.isEmpty() ? ""
+								: "; " + late.size() + " of the " + batches.size() + " batch pages, 4 at a time, "
+										+ "stopped waiting for SigmaMind at first (502), and answered 200 when "
+										+ "asked again"));
 	}
 
 	/** A cached page with SigmaMind answering, then with it gone. */
