@@ -1,11 +1,13 @@
 /*
  * Simboard's benchmark, run by bench/run.sh (see the README's "Benchmarks" section).
  *
- * A single-file Java program, so it needs nothing but a JDK and wrk: it starts a fake
- * SigmaMind (Simboard's own demo API, in a second JVM, answering in a fixed time), starts
- * Simboard against it as a real deployment would be, drives load with wrk from a separate
- * process over loopback, and prints one table. Each figure is a ratio of two measurements
- * taken side by side in the same run, or a count, because this machine is shared and noisy.
+ * A single-file Java program, so it needs nothing but a JDK and wrk (and psql for the
+ * archive on PostgreSQL): it starts a fake SigmaMind (Simboard's own demo API, in a second
+ * JVM, answering in a fixed time), starts Simboard against it as a real deployment would
+ * be, its archive in a PostgreSQL database of the benchmark's own (the embedded H2 where
+ * there is none), drives load with wrk from a separate process over loopback, and prints
+ * one table. Each figure is a ratio of two measurements taken side by side in the same
+ * run, or a count, because this machine is shared and noisy.
  */
 
 import java.io.IOException;
@@ -29,7 +31,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 public class Bench {
@@ -64,6 +69,7 @@ public class Bench {
 		}
 		finally {
 			bench.stopAll();
+			bench.dropDatabase();
 		}
 	}
 
@@ -74,6 +80,9 @@ public class Bench {
 	private final List<String> notes = new ArrayList<>();
 
 	private final List<Jvm> jvms = new ArrayList<>();
+
+	/** The archive's PostgreSQL database, or {@code null}: each JVM's embedded H2. */
+	private Postgres postgres;
 
 	Bench(Options options) {
 		this.options = options;
@@ -110,16 +119,32 @@ public class Bench {
 		Set<String> oneCallRuns = otherPages.stream()
 			.flatMap((page) -> runsWithConversation(page).stream())
 			.collect(Collectors.toSet());
+		// The last batch is left for the restart: no other figure opens it.
+		String restartBatch = batches.get(shape.batches() + 1);
+		List<String> restartRuns = api
+			.pages("/v1/test-runs?agentId=" + agent + "&batchId=" + restartBatch + "&size=200", "jobId")
+			.stream()
+			.flatMap((page) -> runsWithConversation(page).stream())
+			.limit(shape.restartWarmUpRuns() + shape.restartRuns())
+			.toList();
+		check(restartRuns.size() == shape.restartWarmUpRuns() + shape.restartRuns(),
+				"too few runs in batch " + restartBatch + " to time the restart: " + restartRuns.size());
 
-		// Simboard, pointed at it as a real deployment would be.
-		String[] simboardArguments = { "--simboard.sigmamind.base-url=" + api.base(),
+		// Simboard, pointed at it as a real deployment would be, its archive in a
+		// database of the benchmark's own.
+		this.postgres = database();
+		List<String> arguments = new ArrayList<>(List.of("--simboard.sigmamind.base-url=" + api.base(),
 				"--simboard.sigmamind.api-key=" + UPSTREAM_KEY, "--simboard.security.users[0].name=" + USER,
 				"--simboard.security.users[0].password={noop}" + PASSWORD,
 				"--simboard.security.users[0].roles=VIEWER,ADMIN",
 				// Lists go stale within a measurement, so their renewal is part of it.
-				"--simboard.cache.list-ttl=1s",
-				"--spring.web.resources.static-locations=classpath:/static/,file:"
-						+ this.options.work().resolve("static").toAbsolutePath() + "/" };
+				"--simboard.cache.list-ttl=1s", "--spring.web.resources.static-locations=classpath:/static/,file:"
+						+ this.options.work().resolve("static").toAbsolutePath() + "/"));
+		if (this.postgres != null) {
+			arguments.add("--spring.datasource.url=" + this.postgres.jdbcUrl());
+			arguments.add("--spring.datasource.username=" + this.postgres.user());
+		}
+		String[] simboardArguments = arguments.toArray(String[]::new);
 		// Start-up as `java -jar` would, for comparison (a note only, so a smoke run, which
 		// checks the harness in the test suite, saves the extra JVM), then as the Docker
 		// image starts it.
@@ -137,6 +162,11 @@ public class Bench {
 		double startup = simboard.awaitFirstPage(launched, Duration.ofSeconds(90));
 		Session session = Session.signIn(simboard.base(), USER, PASSWORD);
 		Session upstreamAdmin = Session.signIn(upstream.base(), "demo", "demo");
+		String database = adminFigure(session, "Database");
+		check((this.postgres != null) == database.startsWith("PostgreSQL"), "Simboard's archive is in " + database);
+		this.notes.add("The archive: " + database + ((this.postgres != null)
+				? ", a database of the benchmark's own, dropped at the end; every Simboard JVM of the run used it"
+				: ""));
 
 		coldBurst(session, upstreamAdmin, agent, showcase, showcaseRuns.get(12));
 		cachedVersusStatic(session, agent, showcase, sized[0]);
@@ -147,6 +177,7 @@ public class Bench {
 		uncached(session, agent, otherBatch, otherRuns.subList(0, warmUp),
 				unopened.stream().filter(oneCallRuns::contains).toList(),
 				unopened.stream().filter((job) -> !oneCallRuns.contains(job)).toList());
+		archive(session, agent, restartBatch, restartRuns);
 		heap(session, simboard, agent, batches.subList(1, 1 + shape.batches()), shape);
 		upstreamDown(session, upstream, agent);
 		row("start-up to the first page served", String.format(Locale.ROOT, "%.2f s", startup), "≤ 5 s",
@@ -160,6 +191,17 @@ public class Bench {
 		simboard.stop();
 
 		bigBatch(shape);
+
+		// The archive's rows last, so that loading it for search leaves the others alone.
+		// SigmaMind is down by now: after the restart, pages come from the archive or
+		// fail.
+		Jvm restarted = relaunch(simboard, "simboard-restarted");
+		restarted.awaitReady(Duration.ofSeconds(90));
+		Session restartedSession = Session.signIn(restarted.base(), USER, PASSWORD);
+		afterRestart(restartedSession, agent, restartBatch, restartRuns.subList(0, shape.restartWarmUpRuns()),
+				restartRuns.subList(shape.restartWarmUpRuns(), restartRuns.size()));
+		searchAndSize(restartedSession, shape);
+		restarted.stop();
 		print(shape);
 	}
 
@@ -294,16 +336,33 @@ public class Bench {
 			statuses.add(CompletableFuture
 				.supplyAsync(() -> session.get("/agents/" + agent + "/batches/" + batch).statusCode(), pool));
 		}
-		long ok = statuses.stream().map(CompletableFuture::join).filter((status) -> status == 200).count();
+		List<String> late = new ArrayList<>();
+		for (int i = 0; i < batches.size(); i++) {
+			if (statuses.get(i).join() != 200) {
+				late.add(batches.get(i));
+			}
+		}
 		pool.shutdown();
-		check(ok == batches.size(), ok + " of " + batches.size() + " batch pages answered 200");
+		// A page that stopped waiting for SigmaMind (a 502 past its time) leaves the batch
+		// loading: asked again, it is served from the cache. What this row measures is the
+		// heap once all are loaded; the late ones are said.
+		for (String batch : late) {
+			int status = session.get("/agents/" + agent + "/batches/" + batch).statusCode();
+			check(status == 200, "batch page " + batch + " answered " + status + " when asked again");
+		}
 		command(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(simboard.pid()),
 				"GC.run");
 		double heapMb = session.gauge("jvm.memory.used", "area:heap") / (1024 * 1024);
 		double limit = CACHE_BOUND_MB + 150;
+		String backlog = adminFigure(session, "Waiting to be written");
 		row("heap after loading " + batches.size() + " batches of " + shape.runsPerBatch() + " runs",
 				String.format(Locale.ROOT, "%.0f MB", heapMb), "≤ " + (long) limit + " MB", heapMb <= limit,
-				"used heap after a full GC (jcmd GC.run); cache weight bound " + CACHE_BOUND_MB + " MB + 150 MB");
+				"used heap after a full GC (jcmd GC.run); cache weight bound " + CACHE_BOUND_MB + " MB + 150 MB; "
+						+ "archive writes still waiting then (each batch's run list is one): " + backlog
+						+ (late.isEmpty() ? ""
+								: "; " + late.size() + " of the " + batches.size() + " batch pages, 4 at a time, "
+										+ "stopped waiting for SigmaMind at first (502), and answered 200 when "
+										+ "asked again"));
 	}
 
 	/** A cached page with SigmaMind answering, then with it gone. */
@@ -355,6 +414,583 @@ public class Bench {
 		demo.stop();
 	}
 
+	// --- the archive
+
+	/**
+	 * A database of the benchmark's own on the local PostgreSQL, so the archive runs as a
+	 * team would run it; {@code null}, said and noted, where there is none: each Simboard
+	 * JVM then has its embedded H2, and the figures that need PostgreSQL are not taken.
+	 */
+	Postgres database() {
+		Postgres postgres = Postgres.local();
+		try {
+			postgres.create();
+			say("the archive is in PostgreSQL database " + postgres.database() + " at " + postgres.server());
+			return postgres;
+		}
+		catch (RuntimeException ex) {
+			// psql's own words, after the line with the command that failed.
+			String why = ex.getMessage()
+				.lines()
+				.skip(1)
+				.map(String::strip)
+				.filter((line) -> !line.isEmpty())
+				.findFirst()
+				.orElse(ex.getMessage());
+			say("no PostgreSQL at " + postgres.server() + " (" + why + "): the archive runs on the embedded H2");
+			this.notes.add("No PostgreSQL at " + postgres.server() + " (" + why + "): the archive ran on each "
+					+ "Simboard's embedded H2, and the figures that need PostgreSQL were not taken.");
+			return null;
+		}
+	}
+
+	void dropDatabase() {
+		if (this.postgres != null) {
+			try {
+				this.postgres.drop();
+			}
+			catch (RuntimeException ex) {
+				say("could not drop database " + this.postgres.database() + ": " + ex.getMessage());
+			}
+		}
+	}
+
+	/**
+	 * Opens these runs' pages, as people reading them would, so Simboard archives them;
+	 * then waits until it has: no write waiting on the admin page and, on PostgreSQL,
+	 * every one of them in the database.
+	 */
+	void archive(Session session, String agent, String batch, List<String> jobs) {
+		String base = "/agents/" + agent + "/batches/" + batch + "/runs/";
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<CompletableFuture<Integer>> statuses = jobs.stream()
+			.map((job) -> CompletableFuture.supplyAsync(() -> session.get(base + job).statusCode(), pool))
+			.toList();
+		long ok = statuses.stream().map(CompletableFuture::join).filter((status) -> status == 200).count();
+		pool.shutdown();
+		check(ok == jobs.size(), ok + " of " + jobs.size() + " run pages answered 200");
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (!adminFigure(session, "Waiting to be written").equals("0")) {
+			check(System.nanoTime() < deadline, "the archive still had writes waiting after 2 minutes");
+			sleep(100);
+		}
+		if (this.postgres != null) {
+			String archived = this.postgres.query("select count(*) from archived_run where job_id in ("
+					+ jobs.stream().map(Bench::literal).collect(Collectors.joining(", ")) + ")");
+			check(archived.equals(String.valueOf(jobs.size())),
+					"the archive holds " + archived + " of the " + jobs.size() + " runs opened");
+		}
+	}
+
+	/**
+	 * Run pages after a restart: runs read once before it, and so archived, read again.
+	 * The first read of each comes from the archive (Caffeine starts empty, and SigmaMind
+	 * is down, so it can come from nowhere else), the second from Caffeine, where a
+	 * finished run's page is kept. One request at a time, after the same reads of other
+	 * runs, so the restarted JVM has compiled these paths.
+	 */
+	void afterRestart(Session session, String agent, String batch, List<String> warmUpJobs, List<String> jobs) {
+		String base = "/agents/" + agent + "/batches/" + batch + "/runs/";
+		// Pages are kept per batch view: in another one, the kept body in a page rendered
+		// around it.
+		String otherView = "?sort=label";
+		for (String job : warmUpJobs) {
+			timed(session, base + job);
+			timed(session, base + job);
+			timed(session, base + job + otherView);
+		}
+		double archived = median(jobs.stream().mapToDouble((job) -> timed(session, base + job)).toArray());
+		double cached = median(jobs.stream().mapToDouble((job) -> timed(session, base + job)).toArray());
+		double viewed = median(jobs.stream().mapToDouble((job) -> timed(session, base + job + otherView)).toArray());
+		double ratio = archived / cached;
+		row("run page from the archive after a restart ÷ the same page from Caffeine, p50", fixed(ratio), "≤ 3",
+				ratio <= 3,
+				String.format(Locale.ROOT,
+						"p50 %.2f ms from the archive ÷ %.2f ms from Caffeine with the page kept, over %d finished "
+								+ "runs opened before a restart of Simboard on the same database; in another batch "
+								+ "view (the kept body, the page rendered around it) %.2f ms, %.2f times faster than "
+								+ "the archive; SigmaMind down, 1 request at a time, after %d other runs read the "
+								+ "same way",
+						archived, cached, jobs.size(), viewed, archived / viewed, warmUpJobs.size()));
+	}
+
+	/**
+	 * Search over archived runs loaded straight into PostgreSQL (see {@link SearchData}),
+	 * through Simboard's search page; and the archive's size per 1,000 runs.
+	 */
+	void searchAndSize(Session session, Shape shape) throws Exception {
+		String searchFigure = String.format(Locale.ROOT, "search over %,d archived runs of %d messages, p50 and p99",
+				shape.searchRuns(), SearchData.MESSAGES);
+		String searchTarget = "p50 ≤ 100 ms, p99 ≤ 300 ms";
+		String sizeFigure = "archive size per 1,000 runs of " + SearchData.MESSAGES + " messages";
+		if (this.postgres == null) {
+			row(searchFigure, "not taken", searchTarget, false, "needs PostgreSQL (see the notes)");
+			row(sizeFigure, "not taken", "—", false, "needs PostgreSQL (see the notes)");
+			return;
+		}
+		ArchiveSize before = ArchiveSize.of(this.postgres);
+		SearchData data = SearchData.of(shape.searchRuns());
+		long start = System.nanoTime();
+		Path work = this.options.work().toAbsolutePath();
+		this.postgres.run(Files.writeString(work.resolve("search-setup.sql"), data.setup()));
+		this.postgres.runAtOnce(List.of(Files.writeString(work.resolve("search-load-0.sql"), data.load(0)),
+				Files.writeString(work.resolve("search-load-1.sql"), data.load(1))));
+		this.postgres.runAtOnce(List.of(Files.writeString(work.resolve("search-index-0.sql"), data.index(0)),
+				Files.writeString(work.resolve("search-index-1.sql"), data.index(1))));
+		this.postgres.run(Files.writeString(work.resolve("search-finish.sql"), data.finish()));
+		double loadSeconds = (System.nanoTime() - start) / 1e9;
+		ArchiveSize after = ArchiveSize.of(this.postgres);
+		check(after.runs() - before.runs() == shape.searchRuns(),
+				"loaded " + (after.runs() - before.runs()) + " runs, not " + shape.searchRuns());
+		say(String.format(Locale.ROOT, "loaded %,d runs for search in %.0f s", shape.searchRuns(), loadSeconds));
+
+		String base = "/agents/" + SearchData.AGENT + "/search?q=";
+		List<String> paths = data.queries().stream().map((query) -> base + encode(query)).toList();
+		List<String> found = new ArrayList<>();
+		int smallest = Integer.MAX_VALUE;
+		for (int i = 0; i < paths.size(); i++) {
+			HttpResponse<String> page = session.get(paths.get(i));
+			check(page.statusCode() == 200, paths.get(i) + " answered " + page.statusCode());
+			int hits = count(page.body(), "class=\"hit card");
+			check(hits > 0, "no run found for " + data.queries().get(i));
+			found.add(hits + (page.body().contains("More than ") ? "+" : ""));
+			smallest = Math.min(smallest, page.body().getBytes(StandardCharsets.UTF_8).length);
+		}
+		// A hit's link opens its run from the archive, as SigmaMind would have sent it.
+		Matcher hit = Pattern.compile("href=\"(/agents/[^\"#]+/runs/[^\"#]+)")
+			.matcher(session.get(paths.get(0)).body());
+		check(hit.find() && session.get(hit.group(1)).statusCode() == 200, "the first hit's run page did not open");
+		String list = pathList("search-paths.txt", "", paths).toString();
+		wrk(session, paths.get(0), 1, this.options.warmUpSeconds(), smallest, "bench/uncached.lua", list);
+		Wrk searches = wrk(session, paths.get(0), 1, this.options.smoke() ? 1 : 30, smallest, "bench/uncached.lua",
+				list);
+		// Then each query alone, the median of three, to tell which are slow.
+		List<String> queries = new ArrayList<>();
+		for (int i = 0; i < paths.size(); i++) {
+			String path = paths.get(i);
+			double millis = median(IntStream.range(0, 3).mapToDouble((n) -> timed(session, path)).toArray());
+			queries.add(String.format(Locale.ROOT, "%s (%s, %.0f ms)", data.queries().get(i), found.get(i), millis));
+		}
+		row(searchFigure, String.format(Locale.ROOT, "%.1f ms; %.1f ms", searches.p50(), searches.p99()), searchTarget,
+				searches.p50() <= 100 && searches.p99() <= 300,
+				String.format(Locale.ROOT,
+						"p50 and p99 over %d searches through Simboard's page, signed in, 1 connection, after %d s "
+								+ "of the same; the queries in turn, with the runs each finds (50+: more than the "
+								+ "50 listed) and its own median of 3 afterwards: %s. %s; loaded in %.0f s",
+						searches.requests(), this.options.warmUpSeconds(), String.join(", ", queries),
+						data.describe(), loadSeconds));
+
+		double megabytes = (after.bytes() - before.bytes()) / (1024.0 * 1024.0);
+		row(sizeFigure, String.format(Locale.ROOT, "%.1f MB", megabytes * 1000 / shape.searchRuns()), "—", true,
+				String.format(Locale.ROOT,
+						"PostgreSQL's pg_total_relation_size of the archive's tables (with their indexes and "
+								+ "TOAST), grown by %.0f MB for the %,d runs loaded for search (their JSON with the "
+								+ "conversation, %d texts each, the indexes built whole after the load); the %,d runs "
+								+ "Simboard archived itself from the fake SigmaMind before, %.1f messages each on "
+								+ "average, took %.1f MB per 1,000",
+						megabytes, shape.searchRuns(), SearchData.MESSAGES + 3, before.runs(), before.messagesPerRun(),
+						before.megabytesPerThousandRuns()));
+	}
+
+	/** The archive's runs, texts and size on disk. */
+	record ArchiveSize(long runs, long messages, long bytes) {
+
+		static ArchiveSize of(Postgres postgres) {
+			String[] figures = postgres
+				.query("select (select count(*) from archived_run), "
+						+ "(select count(*) from archived_text where kind = 'message'), "
+						+ "(select sum(pg_total_relation_size(t)) from unnest(array['archived_run', 'archived_text', "
+						+ "'archived_batch']::regclass[]) t)")
+				.split("\\|");
+			return new ArchiveSize(Long.parseLong(figures[0]), Long.parseLong(figures[1]), Long.parseLong(figures[2]));
+		}
+
+		double messagesPerRun() {
+			return (this.runs > 0) ? (double) this.messages / this.runs : 0;
+		}
+
+		double megabytesPerThousandRuns() {
+			return (this.runs > 0) ? this.bytes / (1024.0 * 1024.0) / this.runs * 1000 : 0;
+		}
+
+	}
+
+	/**
+	 * The runs loaded for the search figure, as SQL for psql, straight into the archive's
+	 * tables once Flyway has made them: 100 batches of an agent of their own, each run
+	 * with {@value #MESSAGES} messages, its test case's label and criteria and the
+	 * judge's remarks, and its JSON as SigmaMind would send it. A message is two
+	 * fragments of text, now and then with one of a few rare words between them. A
+	 * fragment is a stock phrase agents repeat, or a few words drawn from a vocabulary of
+	 * about 4,000 by Zipf's law (a word's chance falls as 1 ÷ its rank, as in natural
+	 * language: "the" is in most messages, most words in few). Java draws the fragments,
+	 * seeded, so every run of the benchmark has the same; the database pairs them at
+	 * random with generate_series. Two sessions load at once, a half of the runs each,
+	 * with the indexes dropped and made again afterwards, as PostgreSQL's manual advises
+	 * for bulk loads.
+	 */
+	record SearchData(int runs, List<String> vocabulary, List<String> fragments, List<String> queries) {
+
+		static final String AGENT = "bench_search_agent";
+
+		static final int MESSAGES = 50;
+
+		static final int BATCHES = 100;
+
+		static final int VOCABULARY = 4_000;
+
+		static final int FRAGMENTS = 5_000;
+
+		/** How many messages each rare word is in, about. */
+		static final int RARE_MESSAGES = 20;
+
+		/** The most common words, most common first: the top of the vocabulary. */
+		static final List<String> COMMON = List.of("the", "you", "to", "i", "a", "and", "your", "is", "it", "for",
+				"that", "can", "of", "this", "my", "me", "on", "be", "with", "have", "in", "will", "we", "what",
+				"order", "refund", "account", "help", "please", "thank", "payment", "delivery", "number", "card",
+				"address", "email", "check", "change", "cancel", "today", "time", "sorry", "need", "item", "package",
+				"tracking", "return", "price", "charge", "bill", "balance", "plan", "service", "problem", "issue",
+				"update", "confirm", "subscription", "store", "shipping", "week", "day", "name", "phone", "password",
+				"login", "reset", "access", "agent", "manager", "transfer", "hold", "wait", "minute", "question",
+				"policy", "receipt", "discount", "code", "credit", "bank", "pending", "approved", "declined",
+				"invoice");
+
+		/** Phrases agents and callers repeat: every tenth fragment is one. */
+		static final List<String> STOCK = List.of("Let me check your order.", "I would like a refund.",
+				"Is there anything else I can help you with?", "Your package is on its way.",
+				"I am sorry for the trouble.", "Can you confirm your email address?",
+				"I have cancelled the subscription.", "The payment was declined.");
+
+		/** Test cases' labels, numbered: 50 test cases. */
+		static final List<String> CASES = List.of("Refund request", "Order status", "Change delivery address",
+				"Cancel subscription", "Billing question", "Lost package", "Password reset", "Angry customer",
+				"Declined payment", "Discount code");
+
+		/**
+		 * Words in no fragment: the database puts each in about {@value #RARE_MESSAGES}
+		 * messages.
+		 */
+		static final List<String> RARE = List.of("quokka", "kerfuffle", "zeppelin", "marzipan", "xylophone",
+				"tamarind");
+
+		private static final String[] SYLLABLES = { "ba", "be", "bi", "bo", "da", "de", "di", "do", "fa", "fe", "fi",
+				"ga", "go", "la", "le", "li", "lo", "lu", "ma", "me", "mi", "mo", "na", "ne", "ni", "no", "pa", "pe",
+				"po", "ra", "re", "ri", "ro", "ru", "sa", "se", "si", "so", "ta", "te", "ti", "to", "tu", "va", "ve",
+				"vi", "ter", "ran", "mon", "dor", "vel", "gar", "lin", "sun" };
+
+		static SearchData of(int runs) {
+			Random random = new Random(15);
+			List<String> vocabulary = new ArrayList<>(COMMON);
+			Set<String> taken = new HashSet<>(COMMON);
+			taken.addAll(RARE);
+			while (vocabulary.size() < VOCABULARY) {
+				StringBuilder word = new StringBuilder();
+				for (int syllables = 2 + random.nextInt(2); syllables > 0; syllables--) {
+					word.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
+				}
+				if (taken.add(word.toString())) {
+					vocabulary.add(word.toString());
+				}
+			}
+			List<String> fragments = new ArrayList<>(FRAGMENTS);
+			for (int i = 0; i < FRAGMENTS; i++) {
+				if (i % 10 == 0) {
+					fragments.add(STOCK.get(i / 10 % STOCK.size()));
+					continue;
+				}
+				List<String> words = new ArrayList<>();
+				for (int count = 3 + random.nextInt(7); count > 0; count--) {
+					words.add(vocabulary.get(zipf(random, vocabulary.size()) - 1));
+				}
+				String text = String.join(" ", words);
+				fragments.add(Character.toUpperCase(text.charAt(0)) + text.substring(1)
+						+ ((random.nextInt(10) == 0) ? "?" : "."));
+			}
+			// Words of the vocabulary's middle and tail that fragments have, and two
+			// words past the common ones side by side in a fragment: a phrase far rarer
+			// than the stock ones.
+			List<List<String>> words = fragments.stream()
+				.map((fragment) -> List.of(fragment.toLowerCase(Locale.ROOT).split("[^a-z]+")))
+				.toList();
+			Set<String> used = words.stream().flatMap(List::stream).collect(Collectors.toSet());
+			String middle = vocabulary.subList(300, VOCABULARY)
+				.stream()
+				.filter(used::contains)
+				.findFirst()
+				.orElseThrow();
+			String tail = vocabulary.subList(2_000, VOCABULARY)
+				.stream()
+				.filter(used::contains)
+				.findFirst()
+				.orElseThrow();
+			String phrase = words.stream()
+				.flatMap((fragment) -> IntStream.range(1, fragment.size())
+					.filter((i) -> !COMMON.contains(fragment.get(i - 1)) && !COMMON.contains(fragment.get(i)))
+					.mapToObj((i) -> fragment.get(i - 1) + " " + fragment.get(i)))
+				.findFirst()
+				.orElseThrow();
+			List<String> queries = List.of("refund", "order", "account", "refund account", middle, tail, RARE.get(0),
+					RARE.get(2), RARE.get(4), "\"check your order\"", "\"" + phrase + "\"", "refund -order",
+					"account -payment");
+			return new SearchData(runs, vocabulary, fragments, queries);
+		}
+
+		/** A rank from 1 to {@code n}: rank k with a chance proportional to 1 ÷ k. */
+		static int zipf(Random random, int n) {
+			return Math.min(n, (int) Math.exp(random.nextDouble() * Math.log(n + 1)));
+		}
+
+		int runsPerBatch() {
+			return this.runs / BATCHES;
+		}
+
+		/** What was loaded, for the table. */
+		String describe() {
+			double words = this.fragments.stream()
+				.mapToInt((fragment) -> fragment.split(" ").length)
+				.average()
+				.orElse(0);
+			return String.format(Locale.ROOT,
+					"%,d runs in %d batches loaded straight into PostgreSQL, %d messages each of two fragments "
+							+ "(about %.0f words) drawn from %,d: %d stock phrases and words of a %,d-word "
+							+ "vocabulary drawn by Zipf's law, %d rare words in about %d messages each",
+					this.runs, BATCHES, MESSAGES, 2 * words, FRAGMENTS, STOCK.size(), this.vocabulary.size(),
+					RARE.size(), RARE_MESSAGES);
+		}
+
+		/** The fragments and test cases, the indexes dropped, the batches. */
+		String setup() {
+			StringBuilder values = new StringBuilder();
+			for (int i = 0; i < this.fragments.size(); i++) {
+				values.append((i > 0) ? ",\n" : "")
+					.append("(")
+					.append(i + 1)
+					.append(", ")
+					.append(literal(this.fragments.get(i)))
+					.append(")");
+			}
+			StringBuilder cases = new StringBuilder();
+			for (int i = 1; i <= 50; i++) {
+				cases.append((i > 1) ? ",\n" : "")
+					.append(String.format(Locale.ROOT, "(%d, 'bench_case_%02d', %s, %s)", i, i,
+							literal(CASES.get(i % CASES.size()) + " " + i),
+							literal("The agent " + this.fragments.get(i * 7).toLowerCase(Locale.ROOT))));
+			}
+			return """
+					-- Search data for bench/Bench.java (see SearchData there). The bench_ tables and
+					-- function are the load's own, and go at its end.
+					set client_min_messages = warning;
+					create function bench_iso(moment timestamptz) returns text immutable language sql
+						as $$ select to_char(moment at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') $$;
+					create unlogged table bench_fragment (n integer primary key, body text not null);
+					insert into bench_fragment (n, body) values
+					%s;
+					create unlogged table bench_case (n integer primary key, id text not null, label text not null,
+						criteria text not null);
+					insert into bench_case (n, id, label, criteria) values
+					%s;
+					-- Indexes that are no constraint's are dropped here and made again, as they were,
+					-- once the rows are in.
+					create unlogged table bench_index as
+					select indexname, indexdef from pg_indexes i
+					where schemaname = current_schema() and tablename in ('archived_run', 'archived_text')
+						and not exists (select 1 from pg_constraint c
+							where c.conindid = format('%%I.%%I', i.schemaname, i.indexname)::regclass);
+					do $$
+					declare
+						i record;
+					begin
+						for i in select indexname from bench_index loop
+							execute format('drop index %%I', i.indexname);
+						end loop;
+					end
+					$$;
+					-- Runs get IDs after those Simboard archived (its sequence moves past them at the
+					-- end); batches an hour apart, the newest an hour ago.
+					create unlogged table bench_base as
+					select coalesce(max(id), 0) as base, now() - interval '%d hours' as start from archived_run;
+					insert into archived_batch (batch_id, agent_id, created_at, completed_at, run_count, runs_archived,
+						archived_at, batch_json)
+					select 'bench_search_batch_' || lpad(b::text, 4, '0'), '%s', start + b * interval '1 hour',
+						start + b * interval '1 hour' + interval '30 minutes', %d, true, now(),
+						json_build_object('batchId', 'bench_search_batch_' || lpad(b::text, 4, '0'),
+							'workspaceId', 'bench', 'agent', json_build_object('agentId', '%s', 'name', 'Search bench'),
+							'createdDate', bench_iso(start + b * interval '1 hour'), 'testCases', json_build_array(),
+							'totalAttempts', %d)::text
+					from generate_series(1, %d) b, bench_base;
+					""".formatted(values, cases, BATCHES + 1, AGENT, runsPerBatch(), AGENT, runsPerBatch(), BATCHES);
+		}
+
+		/** Half the runs ({@code part} 0 or 1), with their texts. */
+		String load(int part) {
+			double rare = (double) RARE.size() * RARE_MESSAGES / ((double) this.runs * MESSAGES);
+			String rareWords = RARE.stream().map(Bench::literal).collect(Collectors.joining(", "));
+			return String.format(Locale.ROOT, """
+					set client_min_messages = warning;
+					set work_mem = '64MB';
+					-- A database of the benchmark's own, dropped at its end: no need to wait for the disk.
+					set synchronous_commit = off;
+					create unlogged table bench_message_%1$d as
+					select s.r, s.m, case when s.m %% 2 = 1 then 'user' else 'assistant' end as speaker,
+						a.body || case when s.x < %2$.9f
+							then ' ' || (array[%3$s])[1 + floor(s.x * 1e9)::bigint %% %4$d] else '' end || ' ' || b.body
+							as body
+					from (select r, m, 1 + floor(random() * %5$d)::int as a, 1 + floor(random() * %5$d)::int as b,
+							random() as x
+						from generate_series(1 + %1$d, %6$d, 2) r, generate_series(1, %7$d) m) s
+					join bench_fragment a on a.n = s.a
+					join bench_fragment b on b.n = s.b;
+					create unlogged table bench_run_%1$d as
+					select s.r, 1 + (s.r - 1) / %8$d as batch, 1 + s.r %% 50 as test_case, s.x < 0.7 as passed,
+						a.body || ' ' || b.body as remarks
+					from (select r, random() as x, 1 + floor(random() * %5$d)::int as a,
+							1 + floor(random() * %5$d)::int as b
+						from generate_series(1 + %1$d, %6$d, 2) r) s
+					join bench_fragment a on a.n = s.a
+					join bench_fragment b on b.n = s.b;
+					insert into archived_run (id, job_id, agent_id, batch_id, chat_id, test_case_id, test_case_label,
+						outcome, created_at, completed_at, archived_at, run_json)
+					select base + r.r, t.job, '%9$s', t.batch, null, c.id, c.label,
+						case when r.passed then 'passed' else 'failed' end, t.created, t.created + interval '95 seconds',
+						now(),
+						json_build_object('batchId', t.batch, 'workspaceId', 'bench',
+							'agent', json_build_object('agentId', '%9$s', 'name', 'Search bench'),
+							'testCase', json_build_object('testCaseId', c.id, 'label', c.label,
+								'successCriteria', c.criteria, 'attempt', 1),
+							'jobId', t.job, 'createdDate', bench_iso(t.created),
+							'completedDate', bench_iso(t.created + interval '95 seconds'), 'isSuccessful', r.passed,
+							'remarks', r.remarks, 'conversation', m.conversation)::text
+					from bench_run_%1$d r
+					join bench_case c on c.n = r.test_case
+					join (select r, json_agg(json_build_object('role', speaker, 'content', body) order by m)
+							as conversation
+						from bench_message_%1$d group by r) m on m.r = r.r
+					cross join bench_base
+					cross join lateral (select 'bench_search_job_' || lpad(r.r::text, 7, '0') as job,
+						'bench_search_batch_' || lpad(r.batch::text, 4, '0') as batch,
+						start + r.batch * interval '1 hour' + (r.r - 1) %% %8$d * interval '1 second' as created) t;
+					insert into archived_text (run_id, kind, ordinal, speaker, body)
+					select base + r, 'message', m, speaker, body from bench_message_%1$d, bench_base
+					union all
+					select base + r, 'remarks', 0, null, remarks from bench_run_%1$d, bench_base
+					union all
+					select base + r, 'label', 0, null, c.label
+					from bench_run_%1$d join bench_case c on c.n = test_case cross join bench_base
+					union all
+					select base + r, 'criteria', 0, null, c.criteria
+					from bench_run_%1$d join bench_case c on c.n = test_case cross join bench_base;
+					drop table bench_message_%1$d, bench_run_%1$d;
+					""", part, rare, rareWords, RARE.size(), FRAGMENTS, this.runs, MESSAGES, runsPerBatch(), AGENT);
+		}
+
+		/**
+		 * The dropped indexes made again: the trigram ones ({@code part} 0, the longest
+		 * to make) or the others with the runs' statistics (1).
+		 */
+		String index(int part) {
+			return """
+					set client_min_messages = warning;
+					set maintenance_work_mem = '512MB';
+					do $$
+					declare
+						i record;
+					begin
+						for i in select indexdef from bench_index where (indexdef like '%%gin_trgm_ops%%') = %s loop
+							execute i.indexdef;
+						end loop;
+					end
+					$$;
+					%s
+					""".formatted((part == 0) ? "true" : "false",
+					(part == 0) ? "" : "vacuum (analyze) archived_run;\nvacuum (analyze) archived_batch;");
+		}
+
+		/**
+		 * Statistics and the visibility map, as autovacuum would soon make them (now, so
+		 * it does not run during the searches), the sequence past the loaded IDs, and the
+		 * load's own tables gone.
+		 */
+		String finish() {
+			return """
+					set client_min_messages = warning;
+					vacuum (analyze) archived_text;
+					select setval(pg_get_serial_sequence('archived_run', 'id'), (select max(id) from archived_run));
+					drop table bench_fragment, bench_case, bench_index, bench_base;
+					drop function bench_iso;
+					""";
+		}
+
+	}
+
+	/**
+	 * A PostgreSQL database of the benchmark's own, reached with psql: on the server of
+	 * PGHOST, PGPORT and PGUSER if set, else 127.0.0.1:5432 as postgres, with trust
+	 * authentication (or a password in PGPASSWORD or ~/.pgpass, for psql only).
+	 */
+	record Postgres(String host, String port, String user, String database) {
+
+		static Postgres local() {
+			return new Postgres(environment("PGHOST", "127.0.0.1"), environment("PGPORT", "5432"),
+					environment("PGUSER", "postgres"),
+					"simboard_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+		}
+
+		private static String environment(String name, String otherwise) {
+			String value = System.getenv(name);
+			return (value != null && !value.isBlank()) ? value : otherwise;
+		}
+
+		String server() {
+			return this.host + ":" + this.port;
+		}
+
+		String jdbcUrl() {
+			return "jdbc:postgresql://" + server() + "/" + this.database;
+		}
+
+		void create() {
+			command(psql("postgres", "-c", "create database " + this.database));
+		}
+
+		void drop() {
+			command(psql("postgres", "-c", "drop database if exists " + this.database + " with (force)"));
+		}
+
+		/** One query's answer, columns separated by {@code |}. */
+		String query(String sql) {
+			return command(psql(this.database, "-c", sql)).strip();
+		}
+
+		/** Runs a file of SQL, stopping at the first error. */
+		void run(Path file) {
+			command(psql(this.database, "-f", file.toString()));
+		}
+
+		/** Runs files of SQL at once, each in a session of its own. */
+		void runAtOnce(List<Path> files) {
+			ExecutorService pool = Executors.newFixedThreadPool(files.size());
+			try {
+				files.stream()
+					.map((file) -> CompletableFuture.runAsync(() -> run(file), pool))
+					.toList()
+					.forEach(CompletableFuture::join);
+			}
+			finally {
+				pool.shutdown();
+			}
+		}
+
+		private ProcessBuilder psql(String database, String... arguments) {
+			List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+					"-h", this.host, "-p", this.port, "-U", this.user, "-d", database));
+			command.addAll(Arrays.asList(arguments));
+			ProcessBuilder builder = new ProcessBuilder(command);
+			builder.environment().put("PGCONNECT_TIMEOUT", "10");
+			return builder;
+		}
+
+	}
+
 	// --- Simboard processes
 
 	Jvm start(String name, String... arguments) throws IOException {
@@ -363,6 +999,19 @@ public class Bench {
 
 	/** A Simboard JVM: {@code launch} is what comes after {@code java} up to the jar. */
 	Jvm start(String name, List<String> launch, String... arguments) throws IOException {
+		return start(name, new Launch(launch, emptyDataDir(name), List.of(arguments)));
+	}
+
+	/**
+	 * Starts a Simboard JVM again as it was started, once stopped, on the same database
+	 * (and data folder): a restart, after which only what the archive holds is left.
+	 */
+	Jvm relaunch(Jvm jvm, String name) throws IOException {
+		jvm.stop();
+		return start(name, jvm.launch());
+	}
+
+	Jvm start(String name, Launch launch) throws IOException {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(java());
@@ -370,15 +1019,25 @@ public class Bench {
 			command.add("-XX:StartFlightRecording=filename=" + this.options.work().resolve(name + ".jfr")
 					+ ",settings=profile");
 		}
-		command.addAll(launch);
+		command.addAll(launch.java());
 		command.add("--server.port=" + port);
-		command.add("--simboard.data-dir=" + emptyDataDir(name));
-		command.addAll(Arrays.asList(arguments));
+		command.add("--simboard.data-dir=" + launch.dataDir());
+		command.addAll(launch.arguments());
 		Path log = this.options.work().resolve(name + ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		Jvm jvm = new Jvm(name, process, port, log);
+		Jvm jvm = new Jvm(name, launch, process, port, log);
 		this.jvms.add(jvm);
 		return jvm;
+	}
+
+	/**
+	 * How a Simboard JVM is started.
+	 *
+	 * @param java what comes after {@code java} up to the jar
+	 * @param dataDir its data folder (its embedded database, when it has one)
+	 * @param arguments Simboard's settings
+	 */
+	record Launch(List<String> java, Path dataDir, List<String> arguments) {
 	}
 
 	/**
@@ -530,6 +1189,10 @@ public class Bench {
 		for (Row row : this.rows) {
 			table.append("- ").append(row.figure()).append(": ").append(row.how()).append('\n');
 		}
+		if (!this.notes.isEmpty()) {
+			table.append("\nNotes:\n\n");
+			this.notes.forEach((note) -> table.append("- ").append(note).append('\n'));
+		}
 		Files.writeString(this.options.work().resolve("results.md"), table);
 		System.out.println();
 		System.out.print(table);
@@ -565,11 +1228,12 @@ public class Bench {
 	}
 
 	/** Sizes of the data sets: the issue's, or tiny ones for the smoke run. */
-	record Shape(int batches, int testCases, int bigTestCases, int uncachedWarmUpRuns) {
+	record Shape(int batches, int testCases, int bigTestCases, int uncachedWarmUpRuns, int restartWarmUpRuns,
+			int restartRuns, int searchRuns) {
 
-		static final Shape FULL = new Shape(20, 500, 2_500, 1_000);
+		static final Shape FULL = new Shape(20, 500, 2_500, 1_000, 200, 200, 100_000);
 
-		static final Shape SMOKE = new Shape(2, 10, 25, 3);
+		static final Shape SMOKE = new Shape(2, 10, 25, 3, 3, 5, 1_000);
 
 		int runsPerBatch() {
 			return this.testCases * 4;
@@ -730,17 +1394,24 @@ public class Bench {
 
 		private final String name;
 
+		private final Launch launch;
+
 		private final Process process;
 
 		private final int port;
 
 		private final Path log;
 
-		Jvm(String name, Process process, int port, Path log) {
+		Jvm(String name, Launch launch, Process process, int port, Path log) {
 			this.name = name;
+			this.launch = launch;
 			this.process = process;
 			this.port = port;
 			this.log = log;
+		}
+
+		Launch launch() {
+			return this.launch;
 		}
 
 		String base() {
@@ -879,11 +1550,38 @@ public class Bench {
 		return count;
 	}
 
+	/** A string as an SQL literal. */
+	static String literal(String value) {
+		return "'" + value.replace("'", "''") + "'";
+	}
+
+	/** A figure of the admin page's archive section, such as "Runs", as it shows it. */
+	static String adminFigure(Session session, String name) {
+		HttpResponse<String> page = session.get("/admin");
+		check(page.statusCode() == 200, "the admin page answered " + page.statusCode());
+		Matcher figure = Pattern.compile("<dt>" + Pattern.quote(name) + "</dt><dd>([^<]*)</dd>").matcher(page.body());
+		check(figure.find(), "no " + name + " on the admin page");
+		return figure.group(1);
+	}
+
+	/** Milliseconds to a page's whole answer, checked to be a 200. */
+	static double timed(Session session, String path) {
+		long start = System.nanoTime();
+		HttpResponse<String> response = session.get(path);
+		double millis = (System.nanoTime() - start) / 1e6;
+		check(response.statusCode() == 200, path + " answered " + response.statusCode());
+		return millis;
+	}
+
 	static String command(String... command) {
+		return command(new ProcessBuilder(command));
+	}
+
+	static String command(ProcessBuilder command) {
 		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			Process process = command.redirectErrorStream(true).start();
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			check(process.waitFor() == 0, String.join(" ", command) + " failed:\n" + output);
+			check(process.waitFor() == 0, String.join(" ", command.command()) + " failed:\n" + output);
 			return output;
 		}
 		catch (IOException ex) {

@@ -1,5 +1,6 @@
 -- wrk script for bench/Bench.java: each request asks for the next path of a list (one per
--- line, in the file given after --), so every request is a run page Simboard has not seen.
+-- line, in the file given after --), round and round: run pages Simboard has not seen, or
+-- one search after another.
 local paths = {}
 local next_path = 0
 

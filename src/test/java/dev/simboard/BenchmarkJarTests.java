@@ -26,7 +26,8 @@ class BenchmarkJarTests {
 			"cached run page (50 messages) requests/s ÷ a static file of the same size",
 			"p99 render of a 2,000-message transcript ÷ p99 of a 200-message one", "heap after loading",
 			"cached page requests/s with the upstream down ÷ healthy", "start-up to the first page served",
-			"batch page of");
+			"run page from the archive after a restart ÷ the same page from Caffeine, p50", "search over",
+			"archive size per 1,000 runs", "batch page of");
 
 	@Test
 	void smokeRunWhenJarPackagedThenPrintsEveryFigure() throws Exception {
