@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Simboard's benchmark: prints the table of figures described in the README.
-#   ./bench/run.sh              package the jar, then the full run (about seven minutes)
+#   ./bench/run.sh              package the jar, then the full run (about thirteen minutes)
 #   ./bench/run.sh --smoke      a short run on tiny data: checks the harness, not the speed
 #   ./bench/run.sh --profile    also records a JFR file per Simboard JVM in target/bench
 #   --java /path/to/bin/java    the JVM for the benchmark and every Simboard it starts
 #                               (the Docker image runs Java 25); default: java on the PATH
 #   --no-build                  use the jar already in target/
+# The archive runs in a PostgreSQL database of the benchmark's own, made and dropped with
+# psql (PGHOST, PGPORT, PGUSER; else 127.0.0.1:5432 as postgres), or on the embedded H2.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
