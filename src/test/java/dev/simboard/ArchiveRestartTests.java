@@ -1,8 +1,8 @@
 package dev.simboard;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+
+import javax.sql.DataSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterEach;
@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -47,11 +46,12 @@ class ArchiveRestartTests {
 
 	private final WireMockServer sigmaMind = new WireMockServer(options().dynamicPort());
 
-	private final List<ConfigurableApplicationContext> apps = new ArrayList<>();
+	private Simboards simboards;
 
 	@BeforeEach
 	void startSigmaMind() {
 		this.sigmaMind.start();
+		this.simboards = new Simboards(this.sigmaMind.baseUrl(), "qa", "VIEWER");
 		this.sigmaMind.stubFor(get(anyUrl()).willReturn(okJson("{\"data\":[]}")));
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/agents/" + AGENT))
 			.willReturn(okJson("{\"agentId\":\"" + AGENT + "\",\"name\":\"Restart Agent\"}")));
@@ -67,7 +67,7 @@ class ArchiveRestartTests {
 
 	@AfterEach
 	void stop() {
-		this.apps.forEach(ConfigurableApplicationContext::close);
+		this.simboards.close();
 		this.sigmaMind.stop();
 	}
 
@@ -84,14 +84,14 @@ class ArchiveRestartTests {
 	}
 
 	private void restartCostsNoCall(String... database) throws Exception {
-		ConfigurableApplicationContext first = start(database);
-		emptyArchive(first);
-		WebSession session = signedIn(first);
+		ConfigurableApplicationContext first = this.simboards.start(database);
+		Simboards.emptyArchive(first.getBean(DataSource.class));
+		WebSession session = this.simboards.signedIn(first);
 		assertThat(session.get("/agents/" + AGENT + "/batches/" + BATCH).statusCode()).isEqualTo(200);
 		assertThat(session.get(RUN_PAGE).body()).contains("I want my money back");
 		String oldRun = session.get("/agents/" + AGENT + "/batches/" + BATCH + "/runs/" + OLD_JOB).body();
 		assertThat(oldRun).contains("It left the depot today.");
-		JdbcClient jdbc = JdbcClient.create(first.getBean(javax.sql.DataSource.class));
+		JdbcClient jdbc = Simboards.archive(first);
 		await().untilAsserted(() -> {
 			assertThat(jdbc.sql("select count(*) from archived_run where chat_json is not null")
 				.query(Integer.class)
@@ -103,8 +103,8 @@ class ArchiveRestartTests {
 		first.close();
 
 		this.sigmaMind.resetRequests();
-		ConfigurableApplicationContext second = start(database);
-		WebSession again = signedIn(second);
+		ConfigurableApplicationContext second = this.simboards.start(database);
+		WebSession again = this.simboards.signedIn(second);
 		assertThat(again.get(RUN_PAGE).body()).contains("I want my money back").contains("Refund flow");
 		assertThat(again.get("/agents/" + AGENT + "/batches/" + BATCH + "/runs/" + OLD_JOB).body())
 			.contains("It left the depot today.");
@@ -122,33 +122,6 @@ class ArchiveRestartTests {
 		assertThat(gone).contains("SigmaMind no longer has this run")
 			.contains("From Simboard's archive")
 			.contains("I want my money back");
-	}
-
-	private ConfigurableApplicationContext start(String... database) {
-		List<String> args = new ArrayList<>(
-				List.of("--server.port=0", "--simboard.sigmamind.base-url=" + this.sigmaMind.baseUrl(),
-						"--simboard.sigmamind.api-key=restart-key", "--simboard.security.users[0].name=qa",
-						"--simboard.security.users[0].password={noop}secret", "--spring.jmx.enabled=false"));
-		args.addAll(List.of(database));
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(SimboardApplication.class)
-			.run(args.toArray(String[]::new));
-		this.apps.add(app);
-		return app;
-	}
-
-	private static WebSession signedIn(ConfigurableApplicationContext app) throws Exception {
-		WebSession session = new WebSession(
-				Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port")));
-		assertThat(session.signIn("qa", "secret").statusCode()).isEqualTo(302);
-		return session;
-	}
-
-	/** The PostgreSQL test database is shared by this test run's classes. */
-	private static void emptyArchive(ConfigurableApplicationContext app) {
-		JdbcClient jdbc = JdbcClient.create(app.getBean(javax.sql.DataSource.class));
-		for (String table : List.of("archived_text", "archived_run", "archived_batch", "batch_pin")) {
-			jdbc.sql("delete from " + table).update();
-		}
 	}
 
 	private static String batch() {

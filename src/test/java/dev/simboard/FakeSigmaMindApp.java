@@ -2,7 +2,6 @@ package dev.simboard;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -21,7 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -119,10 +117,7 @@ public abstract class FakeSigmaMindApp {
 		this.catalog.invalidateAll();
 		// Each test starts with an empty archive: tests reuse job IDs with other answers.
 		await().until(() -> this.catalog.archiveBacklog() == 0);
-		JdbcClient jdbc = JdbcClient.create(this.dataSource);
-		for (String table : List.of("archived_text", "archived_run", "archived_batch", "batch_pin")) {
-			jdbc.sql("delete from " + table).update();
-		}
+		Simboards.emptyArchive(this.dataSource);
 		sigmaMind.resetAll();
 	}
 

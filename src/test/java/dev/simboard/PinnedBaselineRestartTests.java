@@ -1,7 +1,6 @@
 package dev.simboard;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,11 +44,12 @@ class PinnedBaselineRestartTests {
 
 	private final WireMockServer sigmaMind = new WireMockServer(options().dynamicPort().extensions(this.held));
 
-	private final List<ConfigurableApplicationContext> apps = new ArrayList<>();
+	private Simboards simboards;
 
 	@BeforeEach
 	void startSigmaMind() {
 		this.sigmaMind.start();
+		this.simboards = new Simboards(this.sigmaMind.baseUrl(), "lead", "ADMIN");
 		this.sigmaMind.stubFor(get(anyUrl()).willReturn(okJson("{\"data\":[]}")));
 		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/agents/" + AGENT))
 			.willReturn(okJson("{\"agentId\":\"" + AGENT + "\",\"name\":\"Pin Agent\"}")));
@@ -77,7 +76,7 @@ class PinnedBaselineRestartTests {
 	@AfterEach
 	void stop() {
 		this.held.release();
-		this.apps.forEach(ConfigurableApplicationContext::close);
+		this.simboards.close();
 		this.sigmaMind.stop();
 	}
 
@@ -95,16 +94,16 @@ class PinnedBaselineRestartTests {
 	}
 
 	private void stoppedMidwayThenResumed(String... database) throws Exception {
-		ConfigurableApplicationContext first = start(database);
-		emptyArchive(first);
-		WebSession session = signedIn(first);
+		ConfigurableApplicationContext first = this.simboards.start(database);
+		Simboards.emptyArchive(first.getBean(DataSource.class));
+		WebSession session = this.simboards.signedIn(first);
 		String token = org.jsoup.Jsoup.parse(session.get(BATCH_PAGE).body())
 			.select("form.pin-form input[name=_csrf]")
 			.attr("value");
 		assertThat(session.post(BATCH_PAGE + "/pin", "_csrf=" + token + "&name=release+2.3").statusCode())
 			.isEqualTo(302);
 		// As far as SigmaMind lets it go: every run, and no chat yet.
-		JdbcClient firstArchive = archive(first);
+		JdbcClient firstArchive = Simboards.archive(first);
 		await().untilAsserted(() -> {
 			assertThat(this.held.arrived()).isPositive();
 			assertThat(pin(firstArchive)).containsEntry("runs_known", 5)
@@ -118,8 +117,8 @@ class PinnedBaselineRestartTests {
 		stubChats(false);
 		this.sigmaMind.resetRequests();
 
-		ConfigurableApplicationContext second = start(database);
-		JdbcClient secondArchive = archive(second);
+		ConfigurableApplicationContext second = this.simboards.start(database);
+		JdbcClient secondArchive = Simboards.archive(second);
 		await().untilAsserted(() -> assertThat(pin(secondArchive)).containsEntry("runs_known", 5)
 			.containsEntry("runs_archived", 5)
 			.containsEntry("state", "archived"));
@@ -129,31 +128,8 @@ class PinnedBaselineRestartTests {
 		this.sigmaMind.verify(1, getRequestedFor(urlPathEqualTo("/v1/chats/chat_pin4")));
 		this.sigmaMind.verify(1, getRequestedFor(urlPathEqualTo("/v1/chats/chat_pin5")));
 		this.sigmaMind.verify(0, getRequestedFor(urlPathMatching("/v1/(test-runs|batch-runs/).*")));
-		String page = signedIn(second).get(BATCH_PAGE).body();
+		String page = this.simboards.signedIn(second).get(BATCH_PAGE).body();
 		assertThat(page).contains("release 2.3").contains("All 5 runs archived");
-	}
-
-	private ConfigurableApplicationContext start(String... database) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0",
-				"--simboard.sigmamind.base-url=" + this.sigmaMind.baseUrl(), "--simboard.sigmamind.api-key=pin-key",
-				"--simboard.security.users[0].name=lead", "--simboard.security.users[0].password={noop}secret",
-				"--simboard.security.users[0].roles=ADMIN", "--spring.jmx.enabled=false"));
-		args.addAll(List.of(database));
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(SimboardApplication.class)
-			.run(args.toArray(String[]::new));
-		this.apps.add(app);
-		return app;
-	}
-
-	private static WebSession signedIn(ConfigurableApplicationContext app) throws Exception {
-		WebSession session = new WebSession(
-				Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port")));
-		assertThat(session.signIn("lead", "secret").statusCode()).isEqualTo(302);
-		return session;
-	}
-
-	private static JdbcClient archive(ConfigurableApplicationContext app) {
-		return JdbcClient.create(app.getBean(DataSource.class));
 	}
 
 	private static Map<String, Object> pin(JdbcClient archive) {
@@ -161,13 +137,6 @@ class PinnedBaselineRestartTests {
 			.param(BATCH)
 			.query()
 			.singleRow();
-	}
-
-	/** The PostgreSQL test database is shared by this test run's classes. */
-	private static void emptyArchive(ConfigurableApplicationContext app) {
-		for (String table : List.of("archived_text", "archived_run", "archived_batch", "batch_pin")) {
-			archive(app).sql("delete from " + table).update();
-		}
 	}
 
 	/**
