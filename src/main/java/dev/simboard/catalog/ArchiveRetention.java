@@ -1,6 +1,7 @@
 package dev.simboard.catalog;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 
@@ -12,7 +13,9 @@ import dev.simboard.logging.Warnings;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Applies {@code simboard.archive.retention}: unpinned runs and batches archived longer
@@ -21,7 +24,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class ArchiveRetention {
+class ArchiveRetention implements SchedulingConfigurer {
 
 	private static final Logger logger = LoggerFactory.getLogger(ArchiveRetention.class);
 
@@ -40,10 +43,10 @@ class ArchiveRetention {
 		this.warnings = new Warnings(logger, clock);
 	}
 
-	@Scheduled(initialDelayString = "${simboard.archive.cleanup-every:1h}",
-			fixedDelayString = "${simboard.archive.cleanup-every:1h}")
-	void scheduled() {
-		apply();
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		Duration every = this.settings.cleanupEvery();
+		registrar.addFixedDelayTask(new FixedDelayTask(this::apply, every, every));
 	}
 
 	/**

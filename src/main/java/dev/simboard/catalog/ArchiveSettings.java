@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ArchiveSettings(Duration retention, @DefaultValue("1h") Duration cleanupEvery) {
 
 	public ArchiveSettings {
+		if (cleanupEvery.isNegative() || cleanupEvery.isZero()) {
+			throw new IllegalArgumentException("simboard.archive.cleanup-every must be a positive duration such as 1h");
+		}
 		if (retention != null && (retention.isNegative() || retention.isZero())) {
 			throw new IllegalArgumentException(
 					"simboard.archive.retention must be a positive duration such as 90d, or left out to keep everything");

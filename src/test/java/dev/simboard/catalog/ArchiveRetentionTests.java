@@ -62,6 +62,8 @@ class ArchiveRetentionTests {
 	void settingsWhenRetentionNotPositiveThenRefusedWithTheSettingsName() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new ArchiveSettings(Duration.ZERO, Duration.ofHours(1)))
 			.withMessageContaining("simboard.archive.retention");
+		assertThatIllegalArgumentException().isThrownBy(() -> new ArchiveSettings(null, Duration.ZERO))
+			.withMessageContaining("simboard.archive.cleanup-every");
 	}
 
 	private void save(String jobId, String batchId) {
