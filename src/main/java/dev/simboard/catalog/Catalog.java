@@ -346,17 +346,20 @@ public class Catalog {
 
 	/** The runs of a batch, judged complete against the batch's counts. */
 	private Mono<RunList> loadRunList(BatchKey key) {
-		return Mono.fromFuture(() -> this.batches.start(key))
-			.flatMap((batch) -> this.archiving.runs(key.agentId(), key.batchId())
-				.flatMap((archived) -> archived.map((runs) -> Mono.just(RunList.listed(runs, batch.value())))
-					.orElseGet(() -> fetchRuns(key, batch.value()))))
-			.onErrorResume(SigmaMindNotFoundException.class, (ex) -> Mono.just(RunList.unlisted()));
+		return runList(key, true);
 	}
 
 	/** Renewed, or refreshed by hand: the list asked of SigmaMind. */
 	private Mono<RunList> fetchRunList(BatchKey key) {
+		return runList(key, false);
+	}
+
+	private Mono<RunList> runList(BatchKey key, boolean archiveFirst) {
 		return Mono.fromFuture(() -> this.batches.start(key))
-			.flatMap((batch) -> fetchRuns(key, batch.value()))
+			.flatMap((batch) -> (archiveFirst ? this.archiving.runs(key.agentId(), key.batchId())
+					: Mono.just(Optional.<List<Run>>empty()))
+				.flatMap((archived) -> archived.map((runs) -> Mono.just(RunList.listed(runs, batch.value())))
+					.orElseGet(() -> fetchRuns(key, batch.value()))))
 			.onErrorResume(SigmaMindNotFoundException.class, (ex) -> Mono.just(RunList.unlisted()));
 	}
 

@@ -1,6 +1,7 @@
 package dev.simboard.run;
 
 import java.util.List;
+import java.util.Set;
 
 import dev.simboard.batch.BatchQuery;
 import dev.simboard.batch.RunListViews;
@@ -69,13 +70,12 @@ class RunController {
 		String batchHref = Links.batch(agentId, batchId) + batchView.queryString();
 		// A flash message is for one page only; such a page is neither kept nor taken
 		// from keeping.
+		Set<String> roles = AuthorityUtils.authorityListToSet(user.getAuthorities());
+		// Only admins see the archive's banner: no one else's pages differ by it.
+		boolean banner = Boolean.TRUE.equals(model.getAttribute("archiveTrouble")) && roles.contains("ROLE_ADMIN");
 		Frame frame = (RequestContextUtils.getInputFlashMap(request) == null)
-				? new Frame(request.getContextPath(), user.getName(),
-						AuthorityUtils.authorityListToSet(user.getAuthorities()), attempt, neighbours.position(),
-						neighbours.previousHref(), neighbours.nextHref(), batchHref,
-						// Only admins see the banner: no one else's pages differ by it.
-						Boolean.TRUE.equals(model.getAttribute("archiveTrouble"))
-								&& AuthorityUtils.authorityListToSet(user.getAuthorities()).contains("ROLE_ADMIN"))
+				? new Frame(request.getContextPath(), user.getName(), roles, attempt, neighbours.position(),
+						neighbours.previousHref(), neighbours.nextHref(), batchHref, banner)
 				: null;
 		KeptPage kept = (frame != null) ? this.rendered.page(detail, frame) : null;
 		if (kept != null) {
