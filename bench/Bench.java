@@ -849,7 +849,7 @@ public class Bench {
 					join bench_fragment a on a.n = s.a
 					join bench_fragment b on b.n = s.b;
 					insert into archived_run (id, job_id, agent_id, batch_id, chat_id, test_case_id, test_case_label,
-						outcome, created_at, completed_at, archived_at, run_json)
+						outcome, created_at, completed_at, archived_at, run_json, listed_at)
 					select base + r.r, t.job, '%9$s', t.batch, null, c.id, c.label,
 						case when r.passed then 'passed' else 'failed' end, t.created, t.created + interval '95 seconds',
 						now(),
@@ -859,7 +859,8 @@ public class Bench {
 								'successCriteria', c.criteria, 'attempt', 1),
 							'jobId', t.job, 'createdDate', bench_iso(t.created),
 							'completedDate', bench_iso(t.created + interval '95 seconds'), 'isSuccessful', r.passed,
-							'remarks', r.remarks, 'conversation', m.conversation)::text
+							'remarks', r.remarks, 'conversation', m.conversation)::text,
+						start + r.batch * interval '1 hour'
 					from bench_run_%1$d r
 					join bench_case c on c.n = r.test_case
 					join (select r, json_agg(json_build_object('role', speaker, 'content', body) order by m)
@@ -1057,6 +1058,11 @@ public class Bench {
 				aot ? "-XX:AOTCacheOutput=" + archive : "-XX:ArchiveClassesAtExit=" + archive,
 				"-Dspring.context.exit=onRefresh", "-jar", jar.toString(), "--server.port=" + freePort(),
 				"--simboard.data-dir=" + emptyDataDir("training")));
+		if (aot && this.options.profile()) {
+			// A flight recording adds the jdk.jfr module; an AOT cache holds only for the
+			// modules it was recorded with.
+			training.add(1, "--add-modules=jdk.jfr");
+		}
 		training.addAll(Arrays.asList(arguments));
 		command(training.toArray(String[]::new));
 		say("recorded " + archive.getFileName() + " for start-up, " + Files.size(archive) / (1024 * 1024) + " MB");
