@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,14 +58,24 @@ public class Archive {
 	public static final int MAX_HITS = 200;
 
 	/**
-	 * How many matching texts make a query common. A search first reads up to one more
-	 * than this many through the text indexes; fewer, and they are all there are, so
-	 * their runs are sorted and cut; more, and the agent's runs are walked newest first,
-	 * which soon finds enough. Either way the database's estimates of how rare a word is
-	 * (often far off for words outside its statistics) cannot send a rare word down the
-	 * long walk.
+	 * How many of an agent's newest runs a search reads first, text by text through each
+	 * run's own rows: a common term fills the page among them, and no text index is read.
+	 */
+	static final int FIRST_WALK = 2_000;
+
+	/**
+	 * How many matching texts make a query common. When the first walk did not fill the
+	 * page, a search reads up to one more than this many through the text indexes; fewer,
+	 * and they are all there are, so their runs are sorted and cut; more, and the agent's
+	 * runs are walked newest first to the end of the page. Either way the database's
+	 * estimates of how rare a word is (often far off for words outside its statistics)
+	 * cannot send a rare word down the long walk.
 	 */
 	static final int RARE = 5_000;
+
+	/** The order search lists runs in, newest batch first: see V3__run_listed_at.sql. */
+	private static final String NEWEST_FIRST = " order by %1$s.listed_at desc, %1$s.batch_id desc, "
+			+ "%1$s.created_at desc nulls last, %1$s.id desc";
 
 	private static final String RUN_COLUMNS = "job_id, agent_id, batch_id, chat_id, test_case_id, test_case_label, "
 			+ "outcome, created_at, completed_at, archived_at, run_json, chat_json";
@@ -89,14 +100,17 @@ public class Archive {
 
 	private final String database;
 
+	private final int firstWalk;
+
 	private final int rare;
 
 	@Autowired
 	public Archive(DataSource dataSource) {
-		this(dataSource, RARE);
+		this(dataSource, FIRST_WALK, RARE);
 	}
 
-	Archive(DataSource dataSource, int rare) {
+	Archive(DataSource dataSource, int firstWalk, int rare) {
+		this.firstWalk = firstWalk;
 		this.rare = rare;
 		this.batches = new JdbcTemplate(dataSource);
 		this.jdbc = JdbcClient.create(this.batches);
@@ -146,9 +160,11 @@ public class Archive {
 			}
 		}
 		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
-			int inserted = this.jdbc.sql("insert into archived_run (" + RUN_COLUMNS + ") values (:jobId, :agentId, "
-					+ ":batchId, :chatId, :testCaseId, :testCaseLabel, :outcome, :created, :completed, :archivedAt, "
-					+ ":runJson, :chatJson) on conflict do nothing")
+			int inserted = this.jdbc
+				.sql("insert into archived_run (" + RUN_COLUMNS + ", listed_at) values (:jobId, "
+						+ ":agentId, :batchId, :chatId, :testCaseId, :testCaseLabel, :outcome, :created, :completed, "
+						+ ":archivedAt, :runJson, :chatJson, coalesce((select b.created_at from archived_batch b "
+						+ "where b.batch_id = :batchId), :created, :archivedAt)) on conflict do nothing")
 				.param("jobId", run.jobId())
 				.param("agentId", run.agentId())
 				.param("batchId", run.batchId())
@@ -314,6 +330,17 @@ public class Archive {
 				.param("archivedAt", at(batch.archivedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
 				.param("batchJson", batch.batchJson())
 				.update();
+			if (inserted > 0 && batch.created() != null) {
+				// Its runs archived before it are listed by its start from now on. (A run
+				// saved by another writer at this very moment keeps its own start: it is
+				// only listed a little out of place.)
+				this.jdbc
+					.sql("update archived_run set listed_at = :created where batch_id = :batchId "
+							+ "and listed_at <> :created")
+					.param("created", at(batch.created()), Types.TIMESTAMP_WITH_TIMEZONE)
+					.param("batchId", batch.batchId())
+					.update();
+			}
 			if (inserted == 0 && batch.runsArchived()) {
 				this.jdbc.sql("update archived_batch set runs_archived = true where batch_id = ? and not runs_archived")
 					.param(batch.batchId())
@@ -468,71 +495,93 @@ public class Archive {
 			return List.of();
 		}
 		TextMatch match = TextMatch.of(query, this.vendor, this::indexable);
-		StringBuilder sql = new StringBuilder("select r.id, r.job_id, r.batch_id, r.test_case_id, r.test_case_label, "
-				+ "r.outcome, r.created_at, b.created_at as batch_created_at from archived_run r "
-				+ "left join archived_batch b on b.batch_id = r.batch_id where r.agent_id = :agentId");
+		StringBuilder runs = new StringBuilder("r.agent_id = :agentId");
 		Map<String, Object> params = new LinkedHashMap<>(match.params());
 		params.put("agentId", agentId);
 		params.put("limit", Math.min(limit, MAX_HITS));
 		if (filters.outcome() != null) {
-			sql.append(" and r.outcome = :outcome");
+			runs.append(" and r.outcome = :outcome");
 			params.put("outcome", filters.outcome().name().toLowerCase(Locale.ROOT));
 		}
 		if (filters.testCaseId() != null) {
-			sql.append(" and r.test_case_id = :testCaseId");
+			runs.append(" and r.test_case_id = :testCaseId");
 			params.put("testCaseId", filters.testCaseId());
 		}
 		if (filters.from() != null) {
-			sql.append(" and coalesce(b.created_at, r.created_at) >= :from");
+			runs.append(" and r.listed_at >= :from");
 			params.put("from", at(filters.from()));
 		}
 		if (filters.until() != null) {
-			sql.append(" and coalesce(b.created_at, r.created_at) < :until");
+			runs.append(" and r.listed_at < :until");
 			params.put("until", at(filters.until()));
 		}
-		List<Long> matching = this.jdbc
-			.sql("select t.run_id from archived_text t where " + match.sql() + " limit :probe")
-			.params(match.params())
-			.param("probe", this.rare + 1)
-			.query(Long.class)
-			.list();
-		if (matching.isEmpty()) {
+		String matching = "exists (select 1 from archived_text t where t.run_id = %s.id and " + match.sql() + ")";
+		List<Long> ids = List.of();
+		if (this.firstWalk > 0) {
+			// The newest runs, in the agent's index; each one's texts read through the
+			// run's own rows, until the page is full.
+			ids = this.jdbc
+				.sql("select w.id from (select r.id, r.listed_at, r.batch_id, r.created_at from archived_run r where "
+						+ runs + NEWEST_FIRST.formatted("r") + " limit :firstWalk) w where " + matching.formatted("w")
+						+ NEWEST_FIRST.formatted("w") + " limit :limit")
+				.params(params)
+				.param("firstWalk", this.firstWalk)
+				.query(Long.class)
+				.list();
+		}
+		if (ids.size() < Math.min(limit, MAX_HITS)) {
+			List<Long> texts = this.jdbc
+				.sql("select t.run_id from archived_text t where " + match.sql() + " limit :probe")
+				.params(match.params())
+				.param("probe", this.rare + 1)
+				.query(Long.class)
+				.list();
+			if (texts.isEmpty()) {
+				return List.of();
+			}
+			boolean rare = texts.size() <= this.rare;
+			if (rare) {
+				params.put("matching", new HashSet<>(texts));
+			}
+			ids = this.jdbc
+				.sql("select r.id from archived_run r where " + runs
+						+ (rare ? " and r.id in (:matching)" : " and " + matching.formatted("r"))
+						+ NEWEST_FIRST.formatted("r") + " limit :limit")
+				.params(params)
+				.query(Long.class)
+				.list();
+		}
+		if (ids.isEmpty()) {
 			return List.of();
 		}
-		if (matching.size() <= this.rare) {
-			sql.append(" and r.id in (:matching)");
-			params.put("matching", new HashSet<>(matching));
-		}
-		else {
-			sql.append(" and exists (select 1 from archived_text t where t.run_id = r.id and ")
-				.append(match.sql())
-				.append(")");
-		}
-		sql.append(" order by coalesce(b.created_at, r.created_at) desc nulls last, r.batch_id desc, ")
-			.append("r.created_at desc nulls last, r.id desc limit :limit");
-		Map<Long, SearchHit> runs = new LinkedHashMap<>();
-		this.jdbc.sql(sql.toString()).params(params).query((ResultSet rs) -> {
-			runs.put(rs.getLong("id"),
-					new SearchHit(rs.getString("job_id"), rs.getString("batch_id"), rs.getString("test_case_id"),
-							rs.getString("test_case_label"), verdict(rs.getString("outcome")),
-							instant(rs, "created_at"), instant(rs, "batch_created_at"), 0, List.of()));
-		});
-		if (runs.isEmpty()) {
-			return List.of();
-		}
+		Map<Long, SearchHit> hits = new LinkedHashMap<>();
+		ids.forEach((id) -> hits.put(id, null));
+		this.jdbc
+			.sql("select r.id, r.job_id, r.batch_id, r.test_case_id, r.test_case_label, r.outcome, r.created_at, "
+					+ "b.created_at as batch_created_at from archived_run r "
+					+ "left join archived_batch b on b.batch_id = r.batch_id where r.id in (:ids)")
+			.param("ids", ids)
+			.query((ResultSet rs) -> {
+				hits.put(rs.getLong("id"),
+						new SearchHit(rs.getString("job_id"), rs.getString("batch_id"), rs.getString("test_case_id"),
+								rs.getString("test_case_label"), verdict(rs.getString("outcome")),
+								instant(rs, "created_at"), instant(rs, "batch_created_at"), 0, List.of()));
+			});
+		// A run dropped by retention meanwhile is left out.
+		hits.values().removeIf(Objects::isNull);
 		Map<Long, List<TextRow>> texts = new LinkedHashMap<>();
 		this.jdbc
 			.sql("select t.run_id, t.kind, t.ordinal, t.speaker, t.body from archived_text t "
 					+ "where t.run_id in (:runIds) and " + match.sql())
 			.params(match.params())
-			.param("runIds", runs.keySet())
+			.param("runIds", hits.keySet())
 			.query((ResultSet rs) -> {
 				texts.computeIfAbsent(rs.getLong("run_id"), (id) -> new ArrayList<>())
 					.add(new TextRow(SearchText.Kind.ofColumn(rs.getString("kind")), rs.getInt("ordinal"),
 							rs.getString("speaker"), rs.getString("body")));
 			});
 		List<String> marks = query.required().stream().map(SearchQuery.Term::value).toList();
-		return runs.entrySet().stream().map((entry) -> {
+		return hits.entrySet().stream().map((entry) -> {
 			List<TextRow> found = texts.getOrDefault(entry.getKey(), List.of());
 			List<SearchHit.Match> matches = found.stream()
 				.sorted(Comparator.comparing(TextRow::kind).thenComparingInt(TextRow::number))

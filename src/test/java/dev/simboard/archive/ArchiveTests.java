@@ -88,7 +88,7 @@ abstract class ArchiveTests {
 	@Test
 	void migrateWhenAppliedThenEveryScriptSucceededAndEveryTableIsThere() {
 		MigrationInfo[] applied = flyway(dataSource(), vendor()).info().applied();
-		assertThat(applied).extracting((info) -> info.getVersion().getVersion()).containsExactly("1", "2");
+		assertThat(applied).extracting((info) -> info.getVersion().getVersion()).containsExactly("1", "2", "3");
 		assertThat(applied).allMatch((info) -> info.getState().isApplied() && !info.getState().isFailed());
 		for (String table : List.of("archived_run", "archived_batch", "archived_text", "batch_pin")) {
 			assertThat(this.jdbc.sql("select count(*) from " + table).query(Long.class).single()).as(table).isZero();
@@ -507,6 +507,21 @@ abstract class ArchiveTests {
 	}
 
 	@Test
+	void searchWhenARunIsArchivedBeforeItsBatchThenItIsListedByTheBatchsStartOnceTheBatchIs() {
+		this.archive.saveRun(run("job_1", AGENT, "batch_1", T0), texts("refund"));
+		this.archive.saveRun(run("job_2", AGENT, "batch_2", T0.plusSeconds(3600)), texts("refund"));
+		assertThat(search(AGENT, "refund")).extracting(SearchHit::jobId).containsExactly("job_2", "job_1");
+
+		this.archive.saveBatch(new ArchivedBatch("batch_1", AGENT, T0.plusSeconds(7200), null, 1, true, T0, "{}"));
+
+		assertThat(search(AGENT, "refund")).extracting(SearchHit::jobId).containsExactly("job_1", "job_2");
+		assertThat(this.archive.search(AGENT, SearchQuery.parse("refund"),
+				new SearchFilters(null, null, T0.plusSeconds(7200), null), 10))
+			.extracting(SearchHit::jobId)
+			.containsExactly("job_1");
+	}
+
+	@Test
 	void searchWhenLimitedThenAtMostThatManyRuns() {
 		for (int i = 0; i < 5; i++) {
 			this.archive.saveRun(run("job_" + i, AGENT, "batch_1", T0.plusSeconds(i)), texts("refund"));
@@ -526,20 +541,27 @@ abstract class ArchiveTests {
 							"tc_" + (i % 2), "Case", outcome, T0.plusSeconds(i), T0, T0, "{}", null),
 					texts("I want a refund", (i % 2 == 0) ? "refund issued" : "no refund, sorry", "goodbye " + i));
 		}
-		Archive walking = new Archive(dataSource(), 1);
+		// The texts read first and every run sorted; the whole walk; a first walk of the
+		// newest runs, then the texts read or the whole walk.
+		Archive reading = new Archive(dataSource(), 0, Archive.RARE);
+		List<Archive> others = List.of(new Archive(dataSource(), 0, 1), new Archive(dataSource(), 4, Archive.RARE),
+				new Archive(dataSource(), 4, 1), this.archive);
 		List<SearchFilters> filters = List.of(SearchFilters.NONE, new SearchFilters(Verdict.FAILED, null, null, null),
 				new SearchFilters(null, "tc_1", T0.plusSeconds(2), T0.plusSeconds(9)));
 
 		for (String query : List.of("refund", "refund -sorry", "\"no refund\"", "goodbye 7", "parcel")) {
 			for (SearchFilters filter : filters) {
-				for (int limit : List.of(3, 50)) {
-					assertThat(walking.search(AGENT, SearchQuery.parse(query), filter, limit))
-						.as(query + " " + filter + " " + limit)
-						.isEqualTo(this.archive.search(AGENT, SearchQuery.parse(query), filter, limit));
+				for (int limit : List.of(2, 3, 50)) {
+					List<SearchHit> expected = reading.search(AGENT, SearchQuery.parse(query), filter, limit);
+					for (Archive other : others) {
+						assertThat(other.search(AGENT, SearchQuery.parse(query), filter, limit))
+							.as(query + " " + filter + " " + limit)
+							.isEqualTo(expected);
+					}
 				}
 			}
 		}
-		assertThat(walking.search(AGENT, SearchQuery.parse("refund"), SearchFilters.NONE, 50)).hasSize(9);
+		assertThat(reading.search(AGENT, SearchQuery.parse("refund"), SearchFilters.NONE, 50)).hasSize(9);
 	}
 
 	@Test

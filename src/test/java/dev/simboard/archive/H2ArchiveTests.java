@@ -1,14 +1,18 @@
 package dev.simboard.archive;
 
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +51,34 @@ class H2ArchiveTests extends ArchiveTests {
 		pool.setUsername("sa");
 		pool.setMaximumPoolSize(4);
 		return pool;
+	}
+
+	@Test
+	void migrateWhenAnArchiveOfTheFirstVersionIsUpgradedThenItsRunsAreListedByTheirBatchsStart() {
+		try (HikariDataSource older = pool(DatabaseConfiguration.inMemory())) {
+			Flyway.configure().configuration(flyway(older, "h2").getConfiguration()).target("2").load().migrate();
+			JdbcClient jdbc = JdbcClient.create(older);
+			jdbc.sql("insert into archived_batch (batch_id, agent_id, created_at, run_count, runs_archived, "
+					+ "archived_at, batch_json) values ('batch_1', 'agent_1', timestamp with time zone "
+					+ "'2026-03-01 12:00:00+00', 2, true, timestamp with time zone '2026-03-02 00:00:00+00', '{}')")
+				.update();
+			for (String[] run : new String[][] {
+					{ "job_1", "batch_1", "timestamp with time zone '2026-03-01 12:01:00+00'" },
+					{ "job_2", "batch_2", "timestamp with time zone '2026-03-01 13:00:00+00'" },
+					{ "job_3", "batch_3", "null" } }) {
+				jdbc.sql("insert into archived_run (job_id, agent_id, batch_id, outcome, created_at, archived_at, "
+						+ "run_json) values ('" + run[0] + "', 'agent_1', '" + run[1] + "', 'passed', " + run[2]
+						+ ", timestamp with time zone '2026-03-03 00:00:00+00', '{}')")
+					.update();
+			}
+
+			flyway(older, "h2").migrate();
+
+			assertThat(jdbc.sql("select job_id, listed_at from archived_run order by job_id")
+				.query((rs, row) -> rs.getString(1) + " " + rs.getObject(2, OffsetDateTime.class).toInstant())
+				.list()).containsExactly("job_1 2026-03-01T12:00:00Z", "job_2 2026-03-01T13:00:00Z",
+						"job_3 2026-03-03T00:00:00Z");
+		}
 	}
 
 	@Test
