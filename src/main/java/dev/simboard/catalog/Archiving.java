@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
@@ -39,6 +40,7 @@ import dev.simboard.model.Run;
 import dev.simboard.sigmamind.Fetched;
 import dev.simboard.sigmamind.SigmaMindJson;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
@@ -58,6 +60,13 @@ class Archiving {
 
 	/** Writes waiting at most; past it, a write is dropped (the data is read again). */
 	static final int QUEUE = 256;
+
+	/**
+	 * Characters of SigmaMind's JSON the waiting writes may hold together (a run list of
+	 * 2,000 runs is a few million); past it, a write is dropped as when the queue is
+	 * full. A write alone is taken whatever its size: its caller holds the body anyway.
+	 */
+	static final long QUEUE_CHARS = 32L * 1024 * 1024;
 
 	/** How long a page waits for the archive before it asks SigmaMind. */
 	static final Duration READ_LIMIT = Duration.ofMillis(500);
@@ -81,6 +90,11 @@ class Archiving {
 
 	private final ArchiveStatus status;
 
+	private final long queueChars;
+
+	/** Characters of JSON the writes not yet done hold. */
+	private final AtomicLong queuedChars = new AtomicLong();
+
 	/** While the archive fails, when to try a read again. */
 	private volatile Instant nextTrial;
 
@@ -95,7 +109,13 @@ class Archiving {
 		}
 	};
 
+	@Autowired
 	Archiving(Archive archive, ArchiveStatus status, Clock clock) {
+		this(archive, status, clock, QUEUE_CHARS);
+	}
+
+	Archiving(Archive archive, ArchiveStatus status, Clock clock, long queueChars) {
+		this.queueChars = queueChars;
 		this.archive = archive;
 		this.status = status;
 		this.clock = clock;
@@ -172,7 +192,7 @@ class Archiving {
 		if (!run.value().finished()) {
 			return;
 		}
-		write("run", () -> archived(agentId, batchId, run).ifPresent((archived) -> {
+		write("run", run.json().length(), () -> archived(agentId, batchId, run).ifPresent((archived) -> {
 			this.archive.saveRun(archived.getKey(), archived.getValue());
 			saveWaitingChat(archived.getKey());
 		}));
@@ -186,7 +206,7 @@ class Archiving {
 		if (!chat.value().ended() || chat.value().id() == null || chat.json().length() > MAX_JSON) {
 			return;
 		}
-		write("chat", () -> {
+		write("chat", chat.json().length(), () -> {
 			if (this.archive.saveChat(chat.value().id(), chat.json(), messages(chat.value().conversation())) == 0) {
 				this.waitingChats.put(chat.value().id(), chat);
 			}
@@ -199,8 +219,8 @@ class Archiving {
 		if (!value.finished() || batch.json().length() > MAX_JSON || !agentId.value().equals(agentIdOf(value))) {
 			return;
 		}
-		write("batch", () -> this.archive.saveBatch(new ArchivedBatch(value.id(), agentId.value(), value.created(),
-				null, value.total(), false, this.clock.instant(), batch.json())));
+		write("batch", batch.json().length(), () -> this.archive.saveBatch(new ArchivedBatch(value.id(),
+				agentId.value(), value.created(), null, value.total(), false, this.clock.instant(), batch.json())));
 	}
 
 	/**
@@ -209,7 +229,8 @@ class Archiving {
 	 * skipped.
 	 */
 	void keep(Id agentId, Id batchId, List<Fetched<Run>> runs) {
-		write("run list", () -> {
+		long chars = runs.stream().mapToLong((run) -> run.json().length()).sum();
+		write("run list", chars, () -> {
 			Set<String> known = this.archive.archivedJobIds(batchId.value());
 			List<Map.Entry<ArchivedRun, List<SearchText>>> archived = new ArrayList<>(runs.size());
 			int fit = 0;
@@ -397,7 +418,14 @@ class Archiving {
 		return true;
 	}
 
-	private void write(String what, Runnable write) {
+	/** Writes in the background, unless the writes waiting are too many or too large. */
+	private void write(String what, long chars, Runnable write) {
+		long before = this.queuedChars.getAndAdd(chars);
+		if (before > 0 && before + chars > this.queueChars) {
+			this.queuedChars.addAndGet(-chars);
+			this.warnings.warn("full", "The archive is behind; a {} was not archived this time", what);
+			return;
+		}
 		try {
 			this.writer.execute(() -> {
 				try {
@@ -407,9 +435,13 @@ class Archiving {
 					failed(ex);
 					this.warnings.warn("write", "The archive could not keep a {}: {}", what, ex.toString());
 				}
+				finally {
+					this.queuedChars.addAndGet(-chars);
+				}
 			});
 		}
 		catch (RejectedExecutionException ex) {
+			this.queuedChars.addAndGet(-chars);
 			this.warnings.warn("full", "The archive is behind; a {} was not archived this time", what);
 		}
 	}

@@ -1,7 +1,11 @@
 package dev.simboard.catalog;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 import javax.sql.DataSource;
 
@@ -18,6 +22,7 @@ import dev.simboard.sigmamind.Fetched;
 import dev.simboard.sigmamind.SigmaMindJson;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -77,6 +82,35 @@ class ArchivingTests {
 		assertThat(this.archiving.runs(AGENT, BATCH).block()).isEmpty();
 	}
 
+	@Test
+	void keepWhenTheWaitingWritesHoldTooMuchJsonThenMoreAreDroppedUntilTheyAreDone() throws Exception {
+		Gate gate = new Gate(this.dataSource);
+		Archive gated = new Archive(gate);
+		Fetched<Run> first = run("job_b1", "batch_1", "agent_1", "chat_b1");
+		// Room for two runs' JSON, not three.
+		Archiving archiving = new Archiving(gated, new ArchiveStatus(this.clock), this.clock,
+				first.json().length() * 5L / 2);
+		gate.close();
+
+		for (int i = 1; i <= 4; i++) {
+			archiving.keep(AGENT, BATCH, run("job_b" + i, "batch_1", "agent_1", "chat_b" + i));
+		}
+		gate.open();
+		assertThat(archiving.drain(Duration.ofMinutes(1))).isTrue();
+
+		assertThat(this.archive.archivedJobIds("batch_1")).containsExactlyInAnyOrder("job_b1", "job_b2");
+		// Done, they leave room again; and a write alone is taken whatever its size.
+		gate.close();
+		archiving.keep(AGENT, BATCH, List.of(run("job_b3", "batch_1", "agent_1", "chat_b3"),
+				run("job_b4", "batch_1", "agent_1", "chat_b4"), run("job_b5", "batch_1", "agent_1", "chat_b5")));
+		archiving.keep(AGENT, BATCH, run("job_b6", "batch_1", "agent_1", "chat_b6"));
+		gate.open();
+		assertThat(archiving.drain(Duration.ofMinutes(1))).isTrue();
+		assertThat(this.archive.archivedJobIds("batch_1")).containsExactlyInAnyOrder("job_b1", "job_b2", "job_b3",
+				"job_b4", "job_b5");
+		archiving.close();
+	}
+
 	private static Fetched<Run> run(String jobId, String batchId, String agentId, String chatId) {
 		String json = """
 				{"jobId":"%s","batchId":"%s","agent":{"agentId":"%s"},"chatId":"%s",
@@ -84,6 +118,38 @@ class ArchivingTests {
 				 "completedDate":"2026-03-26T10:52:00Z","isSuccessful":false,"remarks":"Late."}""".formatted(jobId,
 				batchId, agentId, chatId);
 		return new Fetched<>(SigmaMindJson.run(json), json);
+	}
+
+	/** A database whose connections wait while the gate is closed. */
+	private static final class Gate extends DelegatingDataSource {
+
+		private final Semaphore open = new Semaphore(1);
+
+		Gate(DataSource dataSource) {
+			super(dataSource);
+		}
+
+		void close() throws InterruptedException {
+			this.open.acquire();
+		}
+
+		void open() {
+			this.open.release();
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			try {
+				this.open.acquire();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new SQLException("interrupted at the gate", ex);
+			}
+			this.open.release();
+			return super.getConnection();
+		}
+
 	}
 
 	private static Fetched<Chat> chat(String chatId) {
