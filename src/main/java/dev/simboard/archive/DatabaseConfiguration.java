@@ -78,7 +78,10 @@ class DatabaseConfiguration {
 			throw new IllegalStateException("simboard.data-dir " + folder + " is not writable; set simboard.data-dir "
 					+ "to a writable folder, or " + URL_PROPERTY + " to a PostgreSQL database");
 		}
-		return "jdbc:h2:file:" + folder.resolve("simboard") + H2_OPTIONS;
+		// WRITE_DELAY=0: each commit reaches the file before it returns. H2's default
+		// keeps half a second of commits in memory, which a killed process loses (a pin,
+		// a review).
+		return "jdbc:h2:file:" + folder.resolve("simboard") + H2_OPTIONS + ";WRITE_DELAY=0";
 	}
 
 	/** Matches when {@code spring.datasource.url} is missing or blank. */
