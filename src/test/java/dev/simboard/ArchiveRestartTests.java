@@ -73,9 +73,7 @@ class ArchiveRestartTests {
 
 	@Test
 	void pagesWhenReadOnceThenAfterARestartOnPostgresCostNoCallToSigmaMind() throws Exception {
-		LocalPostgres database = LocalPostgres.database();
-		restartCostsNoCall("--spring.datasource.url=" + database.url(),
-				"--spring.datasource.username=" + database.username());
+		restartCostsNoCall(LocalPostgres.database().arguments());
 	}
 
 	@Test

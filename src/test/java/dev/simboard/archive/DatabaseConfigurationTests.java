@@ -93,9 +93,8 @@ class DatabaseConfigurationTests {
 	@Test
 	void dataSourceWhenUrlSetThenThatDatabaseMigratedWithItsOwnScripts() {
 		LocalPostgres postgres = LocalPostgres.database();
-		this.runner
-			.withPropertyValues("spring.datasource.url=" + postgres.url(),
-					"spring.datasource.username=" + postgres.username(), "simboard.sigmamind.api-key=k")
+		this.runner.withPropertyValues(postgres.settings().toArray(String[]::new))
+			.withPropertyValues("simboard.sigmamind.api-key=k")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(url(context.getBean(DataSource.class))).isEqualTo(postgres.url());
