@@ -1,5 +1,6 @@
 package dev.simboard;
 
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
@@ -18,8 +19,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.awaitility.Awaitility.await;
 
 /**
- * "Did the agent say this anywhere else?" in a real Chromium: a batch read once is
- * archived; a quoted phrase finds it, and the hit opens the run at its message.
+ * "Did the agent say this anywhere else?" in a real Chromium: a batch pinned as a
+ * baseline is archived whole; a quoted phrase finds its run, and the hit opens the run at
+ * its message; unpinning asks first.
  */
 @BrowserTest
 class ArchiveBrowserTests {
@@ -48,12 +50,22 @@ class ArchiveBrowserTests {
 			Page page = context.newPage();
 			String agentId = this.demo.landmarks().agent().agentId();
 			DemoData.Batch showcase = this.demo.landmarks().showcaseBatch();
-			page.navigate(url("/agents/" + agentId + "/batches/" + showcase.batchId()));
+			String batchPage = url("/agents/" + agentId + "/batches/" + showcase.batchId());
+			page.navigate(batchPage);
 			assertThat(page.locator("table.runs tbody tr").first()).isVisible();
 
-			// The batch's runs are archived in the background: search until they are
-			// there.
+			// Pinned, the batch's runs are all archived in the background, with progress
+			// on
+			// its page (asked for again every 10 s; reloading is quicker).
+			page.fill("#pin-name", "release 2.3");
+			page.locator("form.pin-form button[type=submit]").click();
+			assertThat(page.locator("#pin .pin-name")).hasText("release 2.3");
+			await().atMost(Duration.ofMinutes(1)).until(() -> {
+				page.reload();
+				return page.locator("#pin .pin-progress").textContent().startsWith("All ");
+			});
 			page.navigate(url("/agents/" + agentId));
+			assertThat(page.locator("section.pins")).containsText("release 2.3");
 			Locator box = page.locator("form[action$='/search'] input[name=q]");
 			box.fill("\"can only be refunded\"");
 			box.press("Enter");
@@ -74,6 +86,13 @@ class ArchiveBrowserTests {
 			String target = page.url().substring(page.url().indexOf('#') + 1);
 			assertThat(page.locator("#" + target)).isInViewport();
 			assertThat(page.locator("#" + target + " .text")).containsText("can only be refunded");
+
+			// Unpinning asks first; then the batch may be pinned again.
+			page.navigate(batchPage);
+			page.locator("#pin a.unpin").click();
+			assertThat(page.locator("p.confirm")).containsText("release 2.3");
+			page.locator("form.unpin-form button[type=submit]").click();
+			assertThat(page.locator("form.pin-form")).isVisible();
 		}
 	}
 
