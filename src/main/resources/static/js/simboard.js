@@ -46,6 +46,15 @@
 		button.addEventListener('click', toggleShortcuts);
 	});
 
+	function review(key) {
+		var form = document.getElementById('review');
+		var choice = document.querySelector('#review-panel input[data-key="' + key + '"]');
+		if (!form || !choice || !/^[apf1-9]$/.test(key)) { return false; }
+		choice.checked = true;
+		form.requestSubmit();
+		return true;
+	}
+
 	function follow(selector) {
 		var link = document.querySelector(selector);
 		if (link) { window.location.href = link.href; }
@@ -63,12 +72,16 @@
 			case 'j': follow('a[data-run-nav="next"]'); break;
 			case 'k': follow('a[data-run-nav="previous"]'); break;
 			case 't': toggleTheme(); break;
-			case 'f': {
+			case 's': {
 				var search = document.getElementById('transcript-search');
 				if (search) { search.focus(); event.preventDefault(); }
 				break;
 			}
-			default: break;
+			case 'n': follow('a[data-run-nav="next-unreviewed"]'); break;
+			default:
+				// A review in one stroke: a verdict (a, p, f) or a label (1-9), saved at once.
+				if (review(event.key)) { event.preventDefault(); }
+				break;
 		}
 	});
 

@@ -33,9 +33,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole app pointed at a fake SigmaMind, for tests that drive it over HTTP. Every
  * class that extends this one shares one Spring context and one fake, so the suite starts
- * the app once for all of them: users {@code qa} (VIEWER) and {@code boss} (ADMIN), a
- * canary API key, a short response timeout, quick retries, a breaker that opens after two
- * failures, and a clock the tests move by hand.
+ * the app once for all of them: users {@code qa} (VIEWER), {@code boss} (ADMIN) and
+ * {@code rita} (REVIEWER), a canary API key, a short response timeout, quick retries, a
+ * breaker that opens after two failures, and a clock the tests move by hand.
  * <p>
  * Before each test, the fake forgets its stubs and requests, held answers are held
  * afresh, the caches are emptied, the clock moves past any pause, sign-in lock-out or
@@ -94,6 +94,9 @@ public abstract class FakeSigmaMindApp {
 		registry.add("simboard.security.users[1].name", () -> "boss");
 		registry.add("simboard.security.users[1].password", () -> "{noop}secret2");
 		registry.add("simboard.security.users[1].roles", () -> "ADMIN");
+		registry.add("simboard.security.users[2].name", () -> "rita");
+		registry.add("simboard.security.users[2].password", () -> "{noop}secret3");
+		registry.add("simboard.security.users[2].roles", () -> "REVIEWER");
 	}
 
 	@BeforeEach

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Simboards implements AutoCloseable {
 
-	/** The archive's tables, children first. */
-	static final List<String> ARCHIVE_TABLES = List.of("archived_text", "archived_run", "archived_batch", "batch_pin");
+	/** The archive's tables and the reviews', children first. */
+	static final List<String> ARCHIVE_TABLES = List.of("archived_text", "archived_run", "archived_batch", "batch_pin",
+			"run_review_version", "run_review");
 
 	private final String sigmaMind;
 

@@ -2,6 +2,7 @@ package dev.simboard.batch;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.simboard.catalog.BatchRuns;
@@ -11,6 +12,8 @@ import dev.simboard.catalog.PinnedBatch;
 import dev.simboard.catalog.Pins;
 import dev.simboard.model.Batch;
 import dev.simboard.model.Id;
+import dev.simboard.model.Review;
+import dev.simboard.review.Reviews;
 import dev.simboard.sigmamind.SigmaMindException;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
@@ -41,18 +44,23 @@ class BatchController {
 
 	private final Pins pins;
 
-	BatchController(Catalog catalog, RunListViews views, Pins pins) {
+	private final Reviews reviews;
+
+	BatchController(Catalog catalog, RunListViews views, Pins pins, Reviews reviews) {
 		this.catalog = catalog;
 		this.views = views;
 		this.pins = pins;
+		this.reviews = reviews;
 	}
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}")
-	String batch(@PathVariable Id agentId, @PathVariable Id batchId, @Valid @ModelAttribute("query") BatchQuery query,
-			Model model) {
+	String batch(@PathVariable Id agentId, @PathVariable Id batchId, BatchQuery query, Model model) {
 		BatchRuns found = this.catalog.batchRuns(agentId, batchId);
 		Batch batch = found.batch().value();
-		model.addAttribute("batch", BatchPages.view(agentId.value(), batch, found.runs().value(), query, this.views));
+		Map<String, Review> batchReviews = this.reviews.ofBatch(batchId);
+		model.addAttribute("batch",
+				BatchPages.view(agentId.value(), batch, found.runs().value(), query, this.views, batchReviews));
+		model.addAttribute("reviewLabels", this.reviews.labels());
 		model.addAttribute("staleness", found.staleness());
 		model.addAttribute("agentId", agentId);
 		model.addAttribute("crumbs",
@@ -69,8 +77,7 @@ class BatchController {
 	 * longer asks to be refreshed and says that the batch has finished.
 	 */
 	@GetMapping("/agents/{agentId}/batches/{batchId}/live")
-	String live(@PathVariable Id agentId, @PathVariable Id batchId, @Valid @ModelAttribute("query") BatchQuery query,
-			Model model) {
+	String live(@PathVariable Id agentId, @PathVariable Id batchId, BatchQuery query, Model model) {
 		batch(agentId, batchId, query, model);
 		model.addAttribute("liveUpdate", true);
 		return "batch/batch :: live";

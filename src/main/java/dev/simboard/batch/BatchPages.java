@@ -2,14 +2,17 @@ package dev.simboard.batch;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import dev.simboard.catalog.RunList;
 import dev.simboard.model.Attempt;
 import dev.simboard.model.Batch;
+import dev.simboard.model.Review;
 import dev.simboard.model.Run;
 import dev.simboard.model.TestCase;
+import dev.simboard.review.ReviewView;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
 import dev.simboard.web.Verdict;
@@ -34,15 +37,18 @@ final class BatchPages {
 	private BatchPages() {
 	}
 
-	static BatchView view(String agentId, Batch batch, RunList runs, BatchQuery query, RunListViews views) {
-		List<Run> matching = views.matching(runs, query);
+	static BatchView view(String agentId, Batch batch, RunList runs, BatchQuery query, RunListViews views,
+			Map<String, Review> reviews) {
+		List<Run> matching = views.matching(runs, query, reviews);
 		int pages = Math.max(1, (matching.size() + BatchQuery.PAGE_SIZE - 1) / BatchQuery.PAGE_SIZE);
 		int page = Math.min(query.page(), pages);
 		int from = (page - 1) * BatchQuery.PAGE_SIZE;
 		List<Run> shown = matching.subList(Math.min(from, matching.size()),
 				Math.min(from + BatchQuery.PAGE_SIZE, matching.size()));
 		String runQuery = query.queryString();
-		List<RunRow> rows = shown.stream().map((run) -> row(agentId, batch.id(), runs, run, runQuery)).toList();
+		List<RunRow> rows = shown.stream()
+			.map((run) -> row(agentId, batch.id(), runs, run, runQuery, reviews.get(run.jobId())))
+			.toList();
 		RunFigures figures = views.figures(runs);
 		String base = Links.batch(agentId, batch.id());
 		Integer rate = batch.passRate();
@@ -53,7 +59,8 @@ final class BatchPages {
 				testCases.stream().limit(TABLE_ROWS).map(BatchPages::row).toList(), testCases.size(),
 				choices(testCases, query), testCases.size() > MAX_CHOICES, rows, runs.listed(), matching.size(),
 				runs.runs().size(), page, pages, (page > 1) ? base + query.pageQuery(page - 1) : null,
-				(page < pages) ? base + query.pageQuery(page + 1) : null);
+				(page < pages) ? base + query.pageQuery(page + 1) : null, ReviewSummary.of(agentId, batch.id(),
+						runs.runs(), views.ordered(runs, BatchQuery.all().order()), reviews));
 	}
 
 	/**
@@ -90,7 +97,7 @@ final class BatchPages {
 		}
 	}
 
-	private static RunRow row(String agentId, String batchId, RunList runs, Run run, String runQuery) {
+	private static RunRow row(String agentId, String batchId, RunList runs, Run run, String runQuery, Review review) {
 		Attempt attempt = runs.attempt(run.jobId());
 		String remarks = (run.remarks() != null) ? run.remarks().strip() : "";
 		if (remarks.length() > REMARKS_START) {
@@ -99,7 +106,7 @@ final class BatchPages {
 		return new RunRow(run.jobId(), Links.run(agentId, batchId, run.jobId()) + runQuery,
 				Formats.label(run.testCase()), (attempt != null) ? attempt.toString() : "", Verdict.of(run),
 				Formats.duration(BatchQuery.duration(run)), Formats.timestamp(run.created()),
-				Formats.iso(run.created()), remarks);
+				Formats.iso(run.created()), remarks, (review != null) ? ReviewView.of(review) : null);
 	}
 
 	private static TestCaseRow row(TestCase testCase) {

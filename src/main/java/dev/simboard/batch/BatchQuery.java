@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.simboard.model.Id;
+import dev.simboard.model.Review;
 import dev.simboard.model.Run;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Verdict;
@@ -32,13 +33,17 @@ import org.springframework.web.util.UriComponentsBuilder;
  * leading {@code -} for descending; {@code null} for label then attempt
  * @param page the page, from 1; bound from the query string like the rest, with a page
  * below 1 read as the first
+ * @param review {@code unreviewed} or {@code reviewed}, or {@code null} for all
+ * @param label runs reviewed with this failure label, or {@code null} for all
  */
 public record BatchQuery(
 		@Pattern(regexp = OUTCOMES, message = "must be passed, failed, running or unjudged") String outcome,
 		@Size(max = 200, message = "must be at most 200 characters") String q, Id testCase,
 		@Pattern(regexp = SORTS,
 				message = "must be label, outcome, duration or created, with a leading - for descending") String sort,
-		@Max(value = 100_000, message = "must be at most 100000") Integer page) {
+		@Max(value = 100_000, message = "must be at most 100000") Integer page,
+		@Pattern(regexp = REVIEWS, message = "must be unreviewed or reviewed") String review,
+		@Size(max = 64, message = "must be at most 64 characters") String label) {
 
 	/** Runs a page shows. */
 	public static final int PAGE_SIZE = 50;
@@ -49,11 +54,21 @@ public record BatchQuery(
 	/** Sort keys as the query string spells them. */
 	public static final String SORTS = "-?(label|outcome|duration|created)";
 
+	/** Review states as the query string spells them. */
+	public static final String REVIEWS = "unreviewed|reviewed";
+
 	public BatchQuery {
+		review = blankToNull(review);
+		label = blankToNull(label);
 		outcome = blankToNull(outcome);
 		q = blankToNull((q != null) ? q.trim() : null);
 		sort = blankToNull(sort);
 		page = (page == null || page < 1) ? 1 : page;
+	}
+
+	/** A view without review filters. */
+	public BatchQuery(String outcome, String q, Id testCase, String sort, Integer page) {
+		this(outcome, q, testCase, sort, page, null, null);
 	}
 
 	public static BatchQuery all() {
@@ -72,7 +87,12 @@ public record BatchQuery(
 
 	/** Whether any filter narrows the runs. */
 	public boolean filtered() {
-		return this.outcome != null || this.q != null || this.testCase != null;
+		return this.outcome != null || this.q != null || this.testCase != null || reviewFiltered();
+	}
+
+	/** Whether the view keeps runs by their review. */
+	public boolean reviewFiltered() {
+		return this.review != null || this.label != null;
 	}
 
 	/**
@@ -95,6 +115,8 @@ public record BatchQuery(
 		addIfSet(builder, values, "q", this.q);
 		addIfSet(builder, values, "testCase", this.testCase);
 		addIfSet(builder, values, "sort", this.sort);
+		addIfSet(builder, values, "review", this.review);
+		addIfSet(builder, values, "label", this.label);
 		if (otherPage != null && otherPage > 1) {
 			builder.queryParam("page", otherPage);
 		}
@@ -104,7 +126,16 @@ public record BatchQuery(
 		return (query != null) ? "?" + query : "";
 	}
 
-	/** Whether a run passes this view's filters. */
+	/** Whether a run passes this view's review filters, given the batch's reviews. */
+	Predicate<Run> reviewFilter(Map<String, Review> reviews) {
+		return (run) -> {
+			Review review = reviews.get(run.jobId());
+			return (this.review == null || (review != null) == this.review.equals("reviewed"))
+					&& (this.label == null || (review != null && this.label.equals(review.label())));
+		};
+	}
+
+	/** Whether a run passes this view's filters, reviews aside. */
 	Predicate<Run> filter() {
 		String needle = (this.q != null) ? this.q.toLowerCase(Locale.ROOT) : null;
 		return (run) -> (this.outcome == null || Verdict.of(run).css().equals(this.outcome))

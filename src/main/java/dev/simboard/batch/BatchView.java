@@ -30,11 +30,12 @@ import java.util.List;
  * @param pages how many pages the view has
  * @param previousHref the previous page, or {@code null}
  * @param nextHref the next page, or {@code null}
+ * @param reviews how far the team has reviewed the batch
  */
 record BatchView(String id, String created, String createdIso, int passed, int failed, int total, int pending,
 		Integer passRate, String passRateText, boolean running, String medianDuration, String p90Duration,
 		String models, List<TestCaseRow> testCases, int testCaseCount, List<TestCaseRow> testCaseChoices,
 		boolean testCaseChoicesTrimmed, List<RunRow> runs, boolean runsListed, int matching, int listedRuns, int page,
-		int pages, String previousHref, String nextHref) {
+		int pages, String previousHref, String nextHref, ReviewSummary reviews) {
 
 }

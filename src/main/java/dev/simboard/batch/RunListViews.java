@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -13,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.simboard.catalog.CacheProperties;
 import dev.simboard.catalog.RunList;
+import dev.simboard.model.Review;
 import dev.simboard.model.Run;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,9 +67,21 @@ public class RunListViews {
 	 * The runs a batch view shows, over all its pages, in its order: the order is sorted
 	 * once per run list, and a request only filters it.
 	 */
-	public List<Run> matching(RunList runs, BatchQuery query) {
+	public List<Run> matching(RunList runs, BatchQuery query, Map<String, Review> reviews) {
 		List<Run> ordered = ordered(runs, query.order());
-		return query.filtered() ? ordered.stream().filter(query.filter()).toList() : ordered;
+		if (!query.filtered()) {
+			return ordered;
+		}
+		Predicate<Run> filter = query.filter();
+		if (query.reviewFiltered()) {
+			filter = filter.and(query.reviewFilter(reviews));
+		}
+		return ordered.stream().filter(filter).toList();
+	}
+
+	/** The runs a view without review filters shows. */
+	public List<Run> matching(RunList runs, BatchQuery query) {
+		return matching(runs, query, Map.of());
 	}
 
 	/** A list's runs in an order, sorted once per list. */

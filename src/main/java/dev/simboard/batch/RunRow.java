@@ -1,5 +1,6 @@
 package dev.simboard.batch;
 
+import dev.simboard.review.ReviewView;
 import dev.simboard.web.Verdict;
 
 /**
@@ -14,8 +15,9 @@ import dev.simboard.web.Verdict;
  * @param created when it started
  * @param createdIso when it started, ISO-8601
  * @param remarks the start of the judge's remarks
+ * @param review the team's review, or {@code null}
  */
 record RunRow(String jobId, String href, String label, String attempt, Verdict verdict, String duration, String created,
-		String createdIso, String remarks) {
+		String createdIso, String remarks, ReviewView review) {
 
 }

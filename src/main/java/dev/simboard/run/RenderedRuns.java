@@ -106,9 +106,12 @@ class RenderedRuns {
 	 * @param nextHref the run after, or {@code null}
 	 * @param batchHref the batch view, query included
 	 * @param archiveTrouble whether the layout tells admins the archive is failing
+	 * @param reviewVersion the version of the run's review the page shows, 0 for none
+	 * @param nextUnreviewedHref where "next unreviewed failure" goes, or {@code null}
 	 */
 	record Frame(String contextPath, String user, Set<String> authorities, String attempt, String position,
-			String previousHref, String nextHref, String batchHref, boolean archiveTrouble) {
+			String previousHref, String nextHref, String batchHref, boolean archiveTrouble, int reviewVersion,
+			String nextUnreviewedHref) {
 	}
 
 	/** A run's kept renderings: its body, and its latest whole pages. */

@@ -1,6 +1,8 @@
 package dev.simboard.run;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.simboard.batch.BatchQuery;
@@ -9,9 +11,13 @@ import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.catalog.RunList;
 import dev.simboard.model.Attempt;
+import dev.simboard.model.HumanVerdict;
 import dev.simboard.model.Id;
+import dev.simboard.model.Review;
 import dev.simboard.model.Run;
 import dev.simboard.model.TestCase;
+import dev.simboard.review.Reviews;
+import dev.simboard.review.ReviewView;
 import dev.simboard.run.RenderedRuns.Frame;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
@@ -53,30 +59,33 @@ class RunController {
 
 	private final RunListViews views;
 
-	RunController(Catalog catalog, RenderedRuns rendered, RunListViews views) {
+	private final Reviews reviews;
+
+	RunController(Catalog catalog, RenderedRuns rendered, RunListViews views, Reviews reviews) {
 		this.catalog = catalog;
 		this.rendered = rendered;
 		this.views = views;
+		this.reviews = reviews;
 	}
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}/runs/{jobId}")
-	ModelAndView run(@PathVariable Id agentId, @PathVariable Id batchId, @PathVariable Id jobId,
-			@Valid @ModelAttribute("view") BatchQuery batchView, Authentication user, HttpServletRequest request,
-			Model model) {
+	ModelAndView run(@PathVariable Id agentId, @PathVariable Id batchId, @PathVariable Id jobId, BatchQuery view,
+			Authentication user, HttpServletRequest request, Model model) {
 		RunDetail detail = this.catalog.run(agentId, batchId, jobId);
 		Run run = detail.run();
-		Neighbours neighbours = neighbours(batchView, agentId, batchId, jobId);
+		Map<String, Review> batchReviews = this.reviews.ofBatch(batchId);
+		Review review = batchReviews.get(jobId.value());
+		Neighbours neighbours = neighbours(view, agentId, batchId, jobId, batchReviews);
 		String attempt = attempt(detail.attempt(), run);
-		String batchHref = Links.batch(agentId, batchId) + batchView.queryString();
+		String batchHref = Links.batch(agentId, batchId) + view.queryString();
 		// A flash message is for one page only; such a page is neither kept nor taken
 		// from keeping.
 		Set<String> roles = AuthorityUtils.authorityListToSet(user.getAuthorities());
 		// Only admins see the archive's banner: no one else's pages differ by it.
 		boolean banner = Boolean.TRUE.equals(model.getAttribute("archiveTrouble")) && roles.contains("ROLE_ADMIN");
-		Frame frame = (RequestContextUtils.getInputFlashMap(request) == null)
-				? new Frame(request.getContextPath(), user.getName(), roles, attempt, neighbours.position(),
-						neighbours.previousHref(), neighbours.nextHref(), batchHref, banner)
-				: null;
+		Frame frame = (RequestContextUtils.getInputFlashMap(request) == null) ? new Frame(request.getContextPath(),
+				user.getName(), roles, attempt, neighbours.position(), neighbours.previousHref(), neighbours.nextHref(),
+				batchHref, banner, (review != null) ? review.version() : 0, neighbours.nextUnreviewedHref()) : null;
 		KeptPage kept = (frame != null) ? this.rendered.page(detail, frame) : null;
 		if (kept != null) {
 			return new ModelAndView(kept);
@@ -86,7 +95,7 @@ class RunController {
 		TestCase testCase = run.testCase();
 		Verdict verdict = Verdict.of(run);
 		String agentName = Formats.agentName(run.agent(), agentId.value());
-		RunView view = new RunView(jobId.value(), Formats.label(testCase),
+		RunView runView = new RunView(jobId.value(), Formats.label(testCase),
 				(testCase != null) ? Formats.orDash(testCase.id()) : "—", verdict,
 				(testCase != null) ? Formats.orDash(testCase.successCriteria()) : "—", Formats.remarks(run),
 				(testCase != null) ? Formats.orDash(testCase.userPrompt()) : "—",
@@ -97,16 +106,28 @@ class RunController {
 				source(detail), detail.transcriptProblem(), Links.run(agentId, batchId, jobId) + "/refresh",
 				Links.run(agentId, batchId, jobId), batchHref, neighbours.position(), neighbours.previousHref(),
 				neighbours.nextHref());
-		model.addAttribute("run", view);
-		model.addAttribute(PostForms.ATTRIBUTE, List.of(new PostForm("refresh-run", view.refreshHref())));
+		model.addAttribute("run", runView);
+		boolean canReview = run.verdict().judged() && (roles.contains("ROLE_REVIEWER") || roles.contains("ROLE_ADMIN"));
+		model.addAttribute("review", (review != null) ? ReviewView.of(review) : null);
+		model.addAttribute("reviewHistory", (review != null && review.version() > 1)
+				? ReviewView.Change.of(this.reviews.history(jobId)) : List.of());
+		model.addAttribute("canReview", canReview);
+		model.addAttribute("reviewLabels", this.reviews.labels());
+		model.addAttribute("reviewVerdicts", HumanVerdict.values());
+		model.addAttribute("nextUnreviewedHref", neighbours.nextUnreviewedHref());
+		List<PostForm> forms = new ArrayList<>(List.of(new PostForm("refresh-run", runView.refreshHref())));
+		if (canReview) {
+			forms.add(new PostForm("review", Links.run(agentId, batchId, jobId) + "/review" + view.queryString()));
+		}
+		model.addAttribute(PostForms.ATTRIBUTE, forms);
 		// Kept and shared by every user: the application's own context path, never a
 		// prefix a request forwarded.
 		SafeHtml body = this.rendered
-			.body(request.getServletContext().getContextPath() + Links.run(agentId, batchId, jobId), detail, view);
+			.body(request.getServletContext().getContextPath() + Links.run(agentId, batchId, jobId), detail, runView);
 		model.addAttribute("runBody", body);
 		model.addAttribute("crumbs",
 				List.of(new Crumb("Agents", Links.agents()), new Crumb(agentName, Links.agent(agentId)),
-						new Crumb("Batch " + batchId, Links.batch(agentId, batchId)), Crumb.here(view.label())));
+						new Crumb("Batch " + batchId, Links.batch(agentId, batchId)), Crumb.here(runView.label())));
 		PageKeeper keeper = (frame != null) ? this.rendered.keeper(detail, frame, body) : null;
 		if (keeper != null) {
 			model.addAttribute(PageKeeper.ATTRIBUTE, keeper);
@@ -118,12 +139,13 @@ class RunController {
 	 * The runs before and after this one in the batch view the user came from, when the
 	 * batch's runs are cached (they are, coming from its page); none otherwise.
 	 */
-	private Neighbours neighbours(BatchQuery batchView, Id agentId, Id batchId, Id jobId) {
+	private Neighbours neighbours(BatchQuery batchView, Id agentId, Id batchId, Id jobId,
+			Map<String, Review> batchReviews) {
 		RunList runs = this.catalog.runsIfCached(agentId, batchId);
 		if (runs == null) {
-			return new Neighbours("", null, null);
+			return new Neighbours("", null, null, null);
 		}
-		List<Run> ordered = this.views.matching(runs, batchView);
+		List<Run> ordered = this.views.matching(runs, batchView, batchReviews);
 		int index = -1;
 		for (int i = 0; i < ordered.size(); i++) {
 			if (jobId.value().equals(ordered.get(i).jobId())) {
@@ -132,14 +154,23 @@ class RunController {
 			}
 		}
 		if (index < 0) {
-			return new Neighbours("", null, null);
+			return new Neighbours("", null, null, null);
 		}
 		String query = batchView.queryString();
+		// The next failure in this view that no one reviewed; past the last, the batch.
+		String nextUnreviewed = Links.batch(agentId, batchId) + query;
+		for (int i = index + 1; i < ordered.size(); i++) {
+			Run other = ordered.get(i);
+			if (Verdict.of(other) == Verdict.FAILED && !batchReviews.containsKey(other.jobId())) {
+				nextUnreviewed = Links.run(agentId.value(), batchId.value(), other.jobId()) + query;
+				break;
+			}
+		}
 		String previous = (index > 0)
 				? Links.run(agentId.value(), batchId.value(), ordered.get(index - 1).jobId()) + query : null;
 		String next = (index + 1 < ordered.size())
 				? Links.run(agentId.value(), batchId.value(), ordered.get(index + 1).jobId()) + query : null;
-		return new Neighbours((index + 1) + " of " + ordered.size(), previous, next);
+		return new Neighbours((index + 1) + " of " + ordered.size(), previous, next, nextUnreviewed);
 	}
 
 	/**
@@ -148,8 +179,10 @@ class RunController {
 	 * @param position such as {@code 3 of 12}, or empty
 	 * @param previousHref the run before, or {@code null}
 	 * @param nextHref the run after, or {@code null}
+	 * @param nextUnreviewedHref the next failure no one reviewed, else the batch; or
+	 * {@code null} where the batch's runs are not at hand
 	 */
-	private record Neighbours(String position, String previousHref, String nextHref) {
+	private record Neighbours(String position, String previousHref, String nextHref, String nextUnreviewedHref) {
 	}
 
 	/** "2 of 3" where the batch's runs are at hand; else what the test case plans. */

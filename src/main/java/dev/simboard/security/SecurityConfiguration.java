@@ -49,6 +49,8 @@ public class SecurityConfiguration {
 	 */
 	static final String[] PINNING = { "/agents/*/batches/*/pin", "/agents/*/batches/*/unpin" };
 
+	static final String REVIEWING = "/agents/*/batches/*/runs/*/review";
+
 	/** Firewall refusals get the same headers and error page as everything else. */
 	@Bean
 	RequestRejectedHandler requestRejectedHandler() {
@@ -93,6 +95,9 @@ public class SecurityConfiguration {
 			// Pinning changes what the whole team sees and keeps: ADMIN, not VIEWER.
 			.requestMatchers(PINNING)
 			.hasRole("ADMIN")
+			// Reviews are the team's verdict: REVIEWER or ADMIN; VIEWER reads them.
+			.requestMatchers(REVIEWING)
+			.hasAnyRole("REVIEWER", "ADMIN")
 			.anyRequest()
 			.authenticated())
 			.requestCache((cache) -> cache.requestCache(requestCache))

@@ -68,8 +68,10 @@ record SecuritySettings(@Valid @DefaultValue List<User> users, @Valid @NotNull @
 	 * @param allowedEmailDomain when set, only users whose verified email ends in
 	 * {@code @domain} may sign in
 	 * @param admins emails of the users who get ADMIN; everyone else gets VIEWER
+	 * @param reviewers emails of the users who get REVIEWER: they may review the judge's
+	 * verdicts (ADMIN may too)
 	 */
-	record Sso(String allowedEmailDomain, @DefaultValue List<String> admins) {
+	record Sso(String allowedEmailDomain, @DefaultValue List<String> admins, @DefaultValue List<String> reviewers) {
 
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
  * Who a single sign-on user is here: refused unless their email is in the allowed domain
- * (when one is set); VIEWER, or ADMIN when listed as an admin.
+ * (when one is set); VIEWER, with ADMIN or REVIEWER when listed as one.
  */
 class SsoUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -44,6 +44,10 @@ class SsoUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		authorities.add(new SimpleGrantedAuthority("ROLE_VIEWER"));
 		if (!email.isEmpty() && this.settings.admins().stream().anyMatch((admin) -> admin.equalsIgnoreCase(email))) {
 			authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+		}
+		if (!email.isEmpty()
+				&& this.settings.reviewers().stream().anyMatch((reviewer) -> reviewer.equalsIgnoreCase(email))) {
+			authorities.add(new SimpleGrantedAuthority("ROLE_REVIEWER"));
 		}
 		String nameAttribute = (user.getEmail() != null) ? "email" : "sub";
 		return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), nameAttribute);

@@ -68,6 +68,13 @@ class ErrorPages {
 		return page(ErrorPageController.view(405));
 	}
 
+	@ExceptionHandler(ErrorPageException.class)
+	ModelAndView refused(ErrorPageException ex, HttpServletRequest request) {
+		this.warnings.warn(ex.view().status() + " " + ex.view().title(), "Refused {} {}: {}", request.getMethod(),
+				request.getRequestURI(), ex.getMessage());
+		return page(ex.view());
+	}
+
 	@ExceptionHandler(NotFoundException.class)
 	ModelAndView notFound(NotFoundException ex) {
 		return page(new ErrorView(404, "Not found", ex.getMessage(),

@@ -29,6 +29,7 @@ import dev.simboard.transcript.Transcript;
 import dev.simboard.pagecache.HtmlFragments;
 import dev.simboard.pagecache.KeptPage;
 import dev.simboard.pagecache.PageCacheConfiguration;
+import dev.simboard.review.Reviews;
 import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +74,10 @@ class RunControllerTests {
 
 	@MockitoBean
 	private Catalog catalog;
+
+	/** No reviews: the review pages have tests of their own, on a real database. */
+	@MockitoBean
+	private Reviews reviews;
 
 	private void givenRun(Run run) {
 		given(this.catalog.run(Fixtures.AGENT, Fixtures.BATCH, Fixtures.JOB))

@@ -22,7 +22,8 @@ class LoginThrottleTests {
 			new SecuritySettings.Login(5, Duration.ofMinutes(5), Duration.ofMinutes(5), 100, 20));
 
 	private LoginThrottle throttle(SecuritySettings.Login login) {
-		return new LoginThrottle(new SecuritySettings(List.of(), login, new SecuritySettings.Sso(null, List.of())),
+		return new LoginThrottle(
+				new SecuritySettings(List.of(), login, new SecuritySettings.Sso(null, List.of(), List.of())),
 				this.clock);
 	}
 

@@ -36,7 +36,7 @@ class ThrottledAuthenticationProviderTests {
 
 	private final LoginThrottle throttle = new LoginThrottle(new SecuritySettings(List.of(),
 			new SecuritySettings.Login(5, Duration.ofMinutes(5), Duration.ofMinutes(5), 100, 20),
-			new SecuritySettings.Sso(null, List.of())), this.clock);
+			new SecuritySettings.Sso(null, List.of(), List.of())), this.clock);
 
 	/**
 	 * Counts bcrypt checks; cost 4 keeps the test quick, and equal work is equal work.

@@ -1,0 +1,191 @@
+package dev.simboard.run;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.simboard.FakeSigmaMindApp;
+import dev.simboard.WebSession;
+import dev.simboard.review.Reviews;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reviewing a run over real HTTP, against the whole app and its database: who may, what
+ * the run page shows, what a stale save gets, what a bad form gets.
+ */
+class ReviewTests extends FakeSigmaMindApp {
+
+	static final String AGENT = "agent_review1";
+
+	static final String BATCH = "batch_review1";
+
+	static final String BATCH_PAGE = "/agents/" + AGENT + "/batches/" + BATCH;
+
+	static final String RUN_PAGE = BATCH_PAGE + "/runs/job_rev1";
+
+	@BeforeEach
+	void stubBatch() {
+		sigmaMind.stubFor(get(urlPathEqualTo("/v1/agents/" + AGENT))
+			.willReturn(okJson("{\"agentId\":\"" + AGENT + "\",\"name\":\"Review Agent\"}")));
+		sigmaMind.stubFor(get(urlPathEqualTo("/v1/batch-runs/" + BATCH))
+			.willReturn(okJson("{\"batchId\":\"" + BATCH + "\",\"agent\":{\"agentId\":\"" + AGENT + "\"},"
+					+ "\"createdDate\":\"2026-03-20T10:00:00Z\",\"testCases\":[],\"successfulAttempts\":1,"
+					+ "\"failedAttempts\":3,\"totalAttempts\":4}")));
+		List<String> runs = List.of(run("job_rev1", false), run("job_rev2", true), run("job_rev3", false),
+				run("job_rev4", false));
+		for (int i = 0; i < runs.size(); i++) {
+			sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs/job_rev" + (i + 1))).willReturn(okJson(runs.get(i))));
+		}
+		sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs")).willReturn(okJson("{\"data\":[" + String.join(",", runs)
+				+ "],\"page\":0,\"size\":100,\"totalCount\":4,\"totalPages\":1}")));
+	}
+
+	@Test
+	void reviewWhenReviewerSavesThenTheRunPageShowsItWithWhoAndWhen() throws Exception {
+		WebSession rita = signedIn("rita", "secret3");
+		Document form = Jsoup.parse(rita.get(RUN_PAGE).body());
+		assertThat(form.select("#review-panel .empty").text()).isEqualTo("Not reviewed yet.");
+
+		assertThat(save(rita, "pass", "judge error", "The agent <b>did</b> confirm.",
+				"https://tracker.example.com/QA-1", 0)
+			.statusCode()).isEqualTo(302);
+
+		Document page = Jsoup.parse(rita.get(RUN_PAGE).body());
+		assertThat(page.select(".review-outcome .verdict").text()).isEqualTo("✓ passed, judge said failed");
+		assertThat(page.select(".review-label").text()).isEqualTo("judge error");
+		assertThat(page.select(".review-note").text()).isEqualTo("The agent <b>did</b> confirm.");
+		assertThat(page.select(".review-note b")).isEmpty();
+		assertThat(page.select(".review-ticket a").attr("rel")).isEqualTo("noopener noreferrer");
+		assertThat(page.select(".reviewer").text()).isEqualTo("rita");
+		assertThat(page.select("input[name=version]").val()).isEqualTo("1");
+	}
+
+	@Test
+	void reviewWhenChangedThenHistoryKeepsWhoChangedWhatFromWhatToWhat() throws Exception {
+		WebSession rita = signedIn("rita", "secret3");
+		save(rita, "agree", "agent bug", "", "", 0);
+		WebSession boss = signedIn("boss", "secret2");
+		assertThat(save(boss, "pass", "judge error", "", "", 1).statusCode()).isEqualTo(302);
+
+		Document page = Jsoup.parse(boss.get(RUN_PAGE).body());
+		assertThat(page.select(".review-history li").eachText()).hasSize(2);
+		assertThat(page.select(".review-history li").get(0).text()).startsWith("boss")
+			.contains("verdict: Agrees with the judge → Should have passed")
+			.contains("label: agent bug → judge error");
+		assertThat(page.select(".review-history li").get(1).text()).startsWith("rita").contains("label: agent bug");
+		assertThat(JdbcClient.create(this.dataSource)
+			.sql("select count(*) from run_review_version where job_id = 'job_rev1'")
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void reviewWhenSavedAgainstAnOlderVersionThenConflictPageShowsBothAndNothingIsOverwritten() throws Exception {
+		WebSession rita = signedIn("rita", "secret3");
+		WebSession boss = signedIn("boss", "secret2");
+		save(rita, "agree", "agent bug", "Rita's note", "", 0);
+
+		var stale = save(boss, "pass", "judge error", "Boss's note", "", 0);
+
+		assertThat(stale.statusCode()).isEqualTo(409);
+		Document conflict = Jsoup.parse(stale.body());
+		assertThat(conflict.select("h1").text()).isEqualTo("Someone else reviewed this run first");
+		assertThat(conflict.text()).contains("Rita's note").contains("Boss's note");
+		assertThat(conflict.select("form input[name=version]").val()).isEqualTo("1");
+		assertThat(Jsoup.parse(rita.get(RUN_PAGE).body()).select(".review-note").text()).isEqualTo("Rita's note");
+		// "Save mine instead" posts against the version now standing.
+		assertThat(save(boss, "pass", "judge error", "Boss's note", "", 1).statusCode()).isEqualTo(302);
+		assertThat(Jsoup.parse(rita.get(RUN_PAGE).body()).select(".review-note").text()).isEqualTo("Boss's note");
+	}
+
+	@Test
+	void reviewWhenViewerPostsThenForbiddenButTheReviewShows() throws Exception {
+		save(signedIn("rita", "secret3"), "fail", "agent bug", "", "", 0);
+		WebSession qa = signedIn("qa", "secret");
+
+		Document page = Jsoup.parse(qa.get(RUN_PAGE).body());
+		assertThat(page.select(".review-label").text()).isEqualTo("agent bug");
+		assertThat(page.select("#review-panel input, form#review")).isEmpty();
+		String token = Jsoup.parse(qa.get(BATCH_PAGE).body()).select("input[name=_csrf]").first().val();
+		assertThat(qa.post(RUN_PAGE + "/review", "_csrf=" + token + "&verdict=pass&version=1").statusCode())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void reviewWhenTicketIsNotAWebLinkThenRefusedWithAPageThatSaysWhy() throws Exception {
+		WebSession rita = signedIn("rita", "secret3");
+
+		var refused = save(rita, "fail", "", "", "javascript:alert(1)", 0);
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(refused.body()).text()).contains("the ticket must be an http or https link");
+		assertThat(save(rita, "maybe", "", "", "", 0).statusCode()).isEqualTo(400);
+		assertThat(save(rita, "fail", "not a label", "", "", 0).statusCode()).isEqualTo(400);
+		assertThat(save(rita, "fail", "", "x".repeat(Reviews.NOTE_MAX + 1), "", 0).statusCode()).isEqualTo(400);
+		assertThat(JdbcClient.create(this.dataSource).sql("select count(*) from run_review").query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void nextUnreviewedWhenOpenedFromTheFailuresThenSkipsReviewedRunsAndEndsAtTheBatch() throws Exception {
+		WebSession rita = signedIn("rita", "secret3");
+		assertThat(rita.get(BATCH_PAGE + "?outcome=failed").statusCode()).isEqualTo(200);
+		save(rita, "agree", "agent bug", "", "", 0, "job_rev3");
+
+		Document first = Jsoup.parse(rita.get(RUN_PAGE + "?outcome=failed").body());
+		String next = first.select("a[data-run-nav=next-unreviewed]").attr("href");
+
+		assertThat(next).endsWith("/runs/job_rev4?outcome=failed");
+		Document last = Jsoup.parse(rita.get(next).body());
+		assertThat(last.select("a[data-run-nav=next-unreviewed]").attr("href"))
+			.endsWith(BATCH_PAGE + "?outcome=failed");
+	}
+
+	private WebSession signedIn(String user, String password) throws Exception {
+		WebSession session = new WebSession(this.port);
+		assertThat(session.signIn(user, password).statusCode()).isEqualTo(302);
+		return session;
+	}
+
+	private static java.net.http.HttpResponse<String> save(WebSession session, String verdict, String label,
+			String note, String ticket, int version) throws Exception {
+		return save(session, verdict, label, note, ticket, version, "job_rev1");
+	}
+
+	/** Posts the review form as the run page's form would, with its token. */
+	private static java.net.http.HttpResponse<String> save(WebSession session, String verdict, String label,
+			String note, String ticket, int version, String jobId) throws Exception {
+		String page = BATCH_PAGE + "/runs/" + jobId;
+		Document run = Jsoup.parse(session.get(page).body());
+		String token = run.select("form#review input[name=_csrf]").val();
+		String action = run.select("form#review").attr("action");
+		assertThat(action).as("the review form's action").startsWith(page + "/review");
+		return session.post(action, "_csrf=" + encode(token) + "&verdict=" + encode(verdict) + "&label=" + encode(label)
+				+ "&note=" + encode(note) + "&ticket=" + encode(ticket) + "&version=" + version);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/** A finished run of the batch: passed, or failed. */
+	static String run(String jobId, boolean passed) {
+		return "{\"jobId\":\"" + jobId + "\",\"batchId\":\"" + BATCH + "\",\"agent\":{\"agentId\":\"" + AGENT
+				+ "\"},\"testCase\":{\"testCaseId\":\"tc_" + jobId + "\",\"label\":\"Refund flow\",\"attempt\":1},"
+				+ "\"createdDate\":\"2026-03-20T10:01:00Z\",\"completedDate\":\"2026-03-20T10:03:00Z\","
+				+ "\"isSuccessful\":" + passed + ",\"remarks\":\"Judged.\","
+				+ "\"conversation\":[{\"role\":\"user\",\"content\":\"I want my money back\"}]}";
+	}
+
+}
