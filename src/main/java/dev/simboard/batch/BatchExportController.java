@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.model.Id;
+import dev.simboard.review.Reviews;
 import dev.simboard.web.Links;
 
 import org.springframework.http.ContentDisposition;
@@ -32,7 +33,10 @@ class BatchExportController {
 
 	private final RunListViews views;
 
-	BatchExportController(Catalog catalog, RunListViews views) {
+	private final Reviews reviews;
+
+	BatchExportController(Catalog catalog, RunListViews views, Reviews reviews) {
+		this.reviews = reviews;
 		this.catalog = catalog;
 		this.views = views;
 	}
@@ -54,7 +58,8 @@ class BatchExportController {
 	private BatchExport export(Id agentId, Id batchId) {
 		BatchRuns found = this.catalog.batchRuns(agentId, batchId);
 		return BatchExport.of(agentId.value(), batchId.value(), found.batch().value(), found.runs().value(), this.views,
-				(jobId) -> Links.absolute(Links.run(agentId.value(), batchId.value(), jobId)));
+				(jobId) -> Links.absolute(Links.run(agentId.value(), batchId.value(), jobId)),
+				this.reviews.ofBatch(batchId));
 	}
 
 	private static ResponseEntity.BodyBuilder response(BatchExport export, MediaType type,

@@ -16,7 +16,8 @@ import dev.simboard.web.Formats;
 final class CsvExport {
 
 	static final String[] HEADER = { "job_id", "test_case", "test_case_id", "attempt", "outcome", "created",
-			"completed", "duration_seconds", "remarks", "permalink" };
+			"completed", "duration_seconds", "remarks", "permalink", "review_verdict", "reviewed_outcome",
+			"review_label", "review_note", "review_ticket", "reviewed_by", "reviewed_at" };
 
 	static final String BYTE_ORDER_MARK = "\uFEFF";
 
@@ -44,8 +45,14 @@ final class CsvExport {
 				// Texts from SigmaMind are defused; the other cells are Simboard's own.
 				FORMAT.printRecord(csv, defuse(row.jobId()), defuse(row.testCase()), defuse(row.testCaseId()),
 						row.attemptText(), row.outcome(), Formats.iso(row.createdDate()),
-						Formats.iso(row.completedDate()), row.durationSeconds(), defuse(row.remarks()),
-						row.permalink());
+						Formats.iso(row.completedDate()), row.durationSeconds(), defuse(row.remarks()), row.permalink(),
+						row.reviewed(BatchExport.ReviewExport::verdict),
+						row.reviewed(BatchExport.ReviewExport::outcome),
+						defuse(row.reviewed(BatchExport.ReviewExport::label)),
+						defuse(row.reviewed(BatchExport.ReviewExport::note)),
+						defuse(row.reviewed(BatchExport.ReviewExport::ticket)),
+						defuse(row.reviewed(BatchExport.ReviewExport::reviewer)),
+						Formats.iso(row.reviewed(BatchExport.ReviewExport::reviewedAt)));
 			}
 		}
 		catch (IOException ex) {

@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.simboard.catalog.RunDetail;
+import dev.simboard.model.Review;
 import dev.simboard.model.Run;
+import dev.simboard.review.ReviewView;
 import dev.simboard.model.TestCase;
 import dev.simboard.transcript.Turn;
 import dev.simboard.web.Formats;
@@ -34,6 +36,12 @@ final class MarkdownExport {
 	}
 
 	static String render(String agentId, String batchId, String jobId, RunDetail detail, String permalink) {
+		return render(agentId, batchId, jobId, detail, permalink, null);
+	}
+
+	/** The same, with the team's review of the run when there is one. */
+	static String render(String agentId, String batchId, String jobId, RunDetail detail, String permalink,
+			Review review) {
 		Run run = detail.run();
 		TestCase testCase = run.testCase();
 		Verdict verdict = Verdict.of(run);
@@ -53,7 +61,23 @@ final class MarkdownExport {
 			.append(quote(Formats.orDash((testCase != null) ? testCase.successCriteria() : null)))
 			.append("\n\n## Judge's remarks\n\n")
 			.append(quote(Formats.remarks(run)))
-			.append("\n\n## Conversation\n");
+			.append("\n\n");
+		if (review != null) {
+			md.append("## Review\n\n");
+			fact(md, "Verdict", ReviewView.outcome(review) + " (" + review.verdict().label() + ")");
+			if (review.label() != null) {
+				fact(md, "Label", line(review.label()));
+			}
+			if (review.ticket() != null) {
+				fact(md, "Ticket", "<" + review.ticket() + ">");
+			}
+			fact(md, "Reviewed by", line(review.reviewer()) + ", " + Formats.timestamp(review.at()));
+			if (review.note() != null) {
+				md.append('\n').append(quote(review.note())).append('\n');
+			}
+			md.append('\n');
+		}
+		md.append("## Conversation\n");
 		List<Turn> turns = detail.transcript().turns();
 		if (turns.isEmpty()) {
 			md.append('\n')

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.model.Id;
+import dev.simboard.review.Reviews;
 import dev.simboard.web.Links;
 
 import org.springframework.http.ContentDisposition;
@@ -25,8 +26,11 @@ class RunExportController {
 
 	private final Catalog catalog;
 
-	RunExportController(Catalog catalog) {
+	private final Reviews reviews;
+
+	RunExportController(Catalog catalog, Reviews reviews) {
 		this.catalog = catalog;
+		this.reviews = reviews;
 	}
 
 	@GetMapping("/agents/{agentId}/batches/{batchId}/runs/{jobId}/export.json")
@@ -47,7 +51,7 @@ class RunExportController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.inline().filename("simboard-" + jobId + ".md").build().toString())
 			.body(MarkdownExport.render(agentId.value(), batchId.value(), jobId.value(), detail,
-					permalink(agentId, batchId, jobId)));
+					permalink(agentId, batchId, jobId), this.reviews.of(batchId, jobId).orElse(null)));
 	}
 
 	/** The run page's absolute address, so the export links back from anywhere. */

@@ -19,6 +19,7 @@ import dev.simboard.catalog.RunList;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.model.TestCase;
 import dev.simboard.model.Run;
+import dev.simboard.review.Reviews;
 import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +64,10 @@ class BatchExportControllerTests {
 
 	@MockitoBean
 	private Catalog catalog;
+
+	/** No reviews: ReviewTests exports them, on a real database. */
+	@MockitoBean
+	private Reviews reviews;
 
 	/** Four runs, listed newest first as SigmaMind lists them. */
 	private void givenFourRuns() {
@@ -113,7 +118,7 @@ class BatchExportControllerTests {
 		CSVRecord a1 = records.get(0);
 		assertThat(a1.toList()).containsExactly("job_a1", "Angry Customer - Cancellation Flow", "tc_angry", "1/2",
 				"passed", "2026-03-26T10:52:45.565Z", "2026-03-26T10:54:50.565Z", "125",
-				"The Agent maintained focus on the cancellation.", RUN_URL + "job_a1");
+				"The Agent maintained focus on the cancellation.", RUN_URL + "job_a1", "", "", "", "", "", "", "");
 		assertThat(records.get(1).get("outcome")).isEqualTo("failed");
 		assertThat(records.get(1).get("attempt")).isEqualTo("2/2");
 		CSVRecord running = records.get(3);
@@ -161,7 +166,8 @@ class BatchExportControllerTests {
 		MockHttpServletResponse response = csv();
 		assertThat(response.getHeader(BatchExportController.NOTE)).isEqualTo("runs not listed by SigmaMind");
 		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("\uFEFF"
-				+ "job_id,test_case,test_case_id,attempt,outcome,created,completed,duration_seconds,remarks,permalink\r\n");
+				+ "job_id,test_case,test_case_id,attempt,outcome,created,completed,duration_seconds,remarks,permalink,"
+				+ "review_verdict,reviewed_outcome,review_label,review_note,review_ticket,reviewed_by,reviewed_at\r\n");
 		assertThat(records(response)).isEmpty();
 	}
 

@@ -152,6 +152,25 @@ class ReviewTests extends FakeSigmaMindApp {
 			.endsWith(BATCH_PAGE + "?outcome=failed");
 	}
 
+	@Test
+	void exportsWhenReviewedThenCarryTheReview() throws Exception {
+		WebSession rita = signedIn("rita", "secret3");
+		save(rita, "pass", "judge error", "=cmd note", "https://tracker.example.com/QA-7", 0);
+
+		String csv = rita.get(BATCH_PAGE + "/export.csv").body();
+		assertThat(csv.lines().findFirst().orElseThrow())
+			.endsWith("review_verdict,reviewed_outcome,review_label,review_note,review_ticket,reviewed_by,reviewed_at");
+		assertThat(csv.lines().filter((line) -> line.startsWith("job_rev1,")).findFirst().orElseThrow())
+			.contains(",pass,passed,judge error,'=cmd note,https://tracker.example.com/QA-7,rita,");
+		String json = rita.get(BATCH_PAGE + "/export.json").body();
+		assertThat(json).contains("\"review\":{\"verdict\":\"pass\",\"outcome\":\"passed\",\"label\":\"judge error\"");
+		String markdown = rita.get(RUN_PAGE + "/export.md").body();
+		assertThat(markdown).contains("## Review")
+			.contains("✓ passed, judge said failed (Should have passed)")
+			.contains("judge error")
+			.contains("<https://tracker.example.com/QA-7>");
+	}
+
 	private WebSession signedIn(String user, String password) throws Exception {
 		WebSession session = new WebSession(this.port);
 		assertThat(session.signIn(user, password).statusCode()).isEqualTo(302);

@@ -14,6 +14,7 @@ import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.model.TestCase;
 import dev.simboard.model.Run;
 import dev.simboard.transcript.Transcript;
+import dev.simboard.review.Reviews;
 import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,10 @@ class RunExportControllerTests {
 
 	@MockitoBean
 	private Catalog catalog;
+
+	/** No reviews: ReviewTests exports them, on a real database. */
+	@MockitoBean
+	private Reviews reviews;
 
 	private void givenRun(Run run, Attempt attempt) {
 		given(this.catalog.run(Fixtures.AGENT, Fixtures.BATCH, Fixtures.JOB))
