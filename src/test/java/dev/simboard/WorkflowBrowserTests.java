@@ -289,7 +289,8 @@ class WorkflowBrowserTests {
 			records = parser.getRecords();
 		}
 		assertThat(records.get(0).toList()).containsExactly("job_id", "test_case", "test_case_id", "attempt", "outcome",
-				"created", "completed", "duration_seconds", "remarks", "permalink");
+				"created", "completed", "duration_seconds", "remarks", "permalink", "review_verdict",
+				"reviewed_outcome", "review_label", "review_note", "review_ticket", "reviewed_by", "reviewed_at");
 		List<CSVRecord> rows = records.subList(1, records.size());
 		assertThat(rows).hasSize(shown.size());
 		assertThat(rows.stream().map((row) -> row.get(0)).toList()).containsExactlyInAnyOrderElementsOf(shown);

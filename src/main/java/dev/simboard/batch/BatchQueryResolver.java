@@ -1,8 +1,13 @@
 package dev.simboard.batch;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -39,9 +44,10 @@ final class BatchQueryResolver implements HandlerMethodArgumentResolver {
 	}
 
 	@Override
-	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
-			WebDataBinderFactory binders) throws Exception {
+	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+			NativeWebRequest webRequest, WebDataBinderFactory binders) throws Exception {
 		String name = parameter.getParameterName();
+		Parameters request = Parameters.of(webRequest);
 		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(null, name);
 		Integer page = null;
 		String pageText = value(request, "page");
@@ -86,9 +92,48 @@ final class BatchQueryResolver implements HandlerMethodArgumentResolver {
 	}
 
 	/** A parameter's first value; an empty one reads as none, as the forms send "All". */
-	private static String value(NativeWebRequest request, String name) {
-		String value = request.getParameter(name);
+	private static String value(Parameters request, String name) {
+		String value = request.get(name);
 		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	/**
+	 * The request's parameters: for a GET, the servlet's; for a form's POST, the query
+	 * string's alone, so a field of the form (the review's {@code label}) is never read
+	 * as a filter of the view it came from.
+	 */
+	private interface Parameters {
+
+		String get(String name);
+
+		static Parameters of(NativeWebRequest request) {
+			HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
+			if (servlet == null || "GET".equals(servlet.getMethod()) || "HEAD".equals(servlet.getMethod())) {
+				return request::getParameter;
+			}
+			Map<String, String> query = new HashMap<>();
+			String raw = servlet.getQueryString();
+			if (raw != null) {
+				for (String pair : raw.split("&")) {
+					int equals = pair.indexOf('=');
+					String key = decode((equals < 0) ? pair : pair.substring(0, equals));
+					query.putIfAbsent(key, (equals < 0) ? "" : decode(pair.substring(equals + 1)));
+				}
+			}
+			return query::get;
+		}
+
+		private static String decode(String text) {
+			try {
+				return URLDecoder.decode(text, StandardCharsets.UTF_8);
+			}
+			catch (IllegalArgumentException ex) {
+				// A malformed escape reads as the text itself, which the checks then
+				// refuse.
+				return text;
+			}
+		}
+
 	}
 
 }

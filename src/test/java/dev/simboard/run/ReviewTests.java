@@ -147,6 +147,10 @@ class ReviewTests extends FakeSigmaMindApp {
 		String next = first.select("a[data-run-nav=next-unreviewed]").attr("href");
 
 		assertThat(next).endsWith("/runs/job_rev4?outcome=failed");
+		// Saving from the view comes back to the same view: the form's label is no
+		// filter.
+		var saved = save(rita, "agree", "agent bug", "", "", 0, "job_rev1", "?outcome=failed");
+		assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith(RUN_PAGE + "?outcome=failed");
 		Document last = Jsoup.parse(rita.get(next).body());
 		assertThat(last.select("a[data-run-nav=next-unreviewed]").attr("href"))
 			.endsWith(BATCH_PAGE + "?outcome=failed");
@@ -185,8 +189,13 @@ class ReviewTests extends FakeSigmaMindApp {
 	/** Posts the review form as the run page's form would, with its token. */
 	private static java.net.http.HttpResponse<String> save(WebSession session, String verdict, String label,
 			String note, String ticket, int version, String jobId) throws Exception {
+		return save(session, verdict, label, note, ticket, version, jobId, "");
+	}
+
+	private static java.net.http.HttpResponse<String> save(WebSession session, String verdict, String label,
+			String note, String ticket, int version, String jobId, String view) throws Exception {
 		String page = BATCH_PAGE + "/runs/" + jobId;
-		Document run = Jsoup.parse(session.get(page).body());
+		Document run = Jsoup.parse(session.get(page + view).body());
 		String token = run.select("form#review input[name=_csrf]").val();
 		String action = run.select("form#review").attr("action");
 		assertThat(action).as("the review form's action").startsWith(page + "/review");
