@@ -36,7 +36,15 @@ public record ReviewView(String verdict, String verdictLabel, String outcome, St
 				Formats.iso(review.at()), review.version());
 	}
 
-	/** "✓ passed, judge said failed", or "✓ failed, as the judge said". */
+	/**
+	 * The outcome without its mark, for a badge that draws its own: "passed, judge said
+	 * failed".
+	 */
+	public String phrase() {
+		return this.outcome.substring(this.outcome.indexOf(' ') + 1);
+	}
+
+	/** "✓ passed, judge said failed", or "✗ failed, as the judge said". */
 	public static String outcome(Review review) {
 		String mark = (review.effective() == Verdict.PASSED) ? "✓ passed" : "✗ failed";
 		if (!review.overturns()) {

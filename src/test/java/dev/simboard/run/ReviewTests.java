@@ -62,7 +62,8 @@ class ReviewTests extends FakeSigmaMindApp {
 			.statusCode()).isEqualTo(302);
 
 		Document page = Jsoup.parse(rita.get(RUN_PAGE).body());
-		assertThat(page.select(".review-outcome .verdict").text()).isEqualTo("✓ passed, judge said failed");
+		assertThat(page.select(".review-outcome .verdict").text()).isEqualTo("passed, judge said failed");
+		assertThat(page.select(".review-outcome .verdict").hasClass("passed")).isTrue();
 		assertThat(page.select(".review-label").text()).isEqualTo("judge error");
 		assertThat(page.select(".review-note").text()).isEqualTo("The agent <b>did</b> confirm.");
 		assertThat(page.select(".review-note b")).isEmpty();
