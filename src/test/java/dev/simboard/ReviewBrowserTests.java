@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,7 @@ class ReviewBrowserTests {
 			int failures = Integer.parseInt(queue.replaceAll("^\\d+ of (\\d+) failures reviewed$", "$1"));
 			int before = Integer.parseInt(queue.replaceAll("^(\\d+) of .*", "$1"));
 			page.navigate(url(page.locator(".review-queue a.button").getAttribute("href")));
+			page.waitForLoadState(LoadState.LOAD);
 
 			for (int label = 1; label <= 3; label++) {
 				String run = page.url();
@@ -61,6 +63,8 @@ class ReviewBrowserTests {
 				// Saved: the same run again, with its review.
 				assertThat(page.locator("#review-panel .reviewer")).hasText("demo");
 				assertThat(page).hasURL(run);
+				// Its keys work once its script has run: wait for the page to be loaded.
+				page.waitForLoadState(LoadState.LOAD);
 				page.keyboard().press("n");
 				page.waitForURL((url) -> !url.equals(run));
 			}
