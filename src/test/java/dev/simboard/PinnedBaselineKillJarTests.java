@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,10 +82,15 @@ class PinnedBaselineKillJarTests {
 		emptyArchive.run();
 		WebSession session = signedIn(firstPort);
 		PinnedBatchUpstream.pin(session);
-		// As far as SigmaMind lets it go: every run, and no chat yet.
+		// As far as SigmaMind lets it go: every run, and no chat yet; and the batch and
+		// its run list, which the batch page archives in the background, written too, so
+		// the next start has them whatever the load on the machine.
 		await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
 			assertThat(this.sigmaMind.held()).isPositive();
 			assertThat(session.get(BATCH_PAGE).body()).contains("Archiving: 3 of 5 runs");
+			assertThat(Jsoup.parse(session.get("/admin").body())
+				.select("dt:containsOwn(Waiting to be written) + dd")
+				.text()).isEqualTo("0");
 		});
 		Process first = this.processes.get(0);
 		first.destroyForcibly();
