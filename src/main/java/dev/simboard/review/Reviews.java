@@ -18,6 +18,7 @@ import dev.simboard.review.ReviewStore.RunOfReview;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The team's reviews of the judge's verdicts, for every page that shows a verdict. A
@@ -116,8 +117,9 @@ public class Reviews {
 			}
 			return new Saving.Conflict(this.store.current(run.jobId()).orElse(null));
 		}
-		catch (DataAccessException ex) {
-			// The page that says so logs it, once.
+		catch (DataAccessException | TransactionException ex) {
+			// The page that says so logs it, once. (A connection refused for a
+			// transaction is a TransactionException, not a DataAccessException.)
 			throw new ReviewsUnavailableException(ex);
 		}
 	}
