@@ -113,7 +113,11 @@ class PinnedBaselineKillJarTests {
 		List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString(), "--server.port=" + port,
 				"--simboard.sigmamind.base-url=" + this.sigmaMind.baseUrl(), "--simboard.sigmamind.api-key=kill-key",
 				"--simboard.security.users[0].name=lead", "--simboard.security.users[0].password={noop}secret",
-				"--simboard.security.users[0].roles=ADMIN"));
+				"--simboard.security.users[0].roles=ADMIN",
+				// However slow a loaded machine makes the archive, a page waits for it:
+				// the
+				// test counts SigmaMind's calls.
+				"--simboard.archive.read-limit=2m"));
 		command.addAll(List.of(database));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		this.processes.add(process);

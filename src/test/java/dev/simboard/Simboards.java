@@ -46,7 +46,11 @@ final class Simboards implements AutoCloseable {
 		List<String> args = new ArrayList<>(List.of("--server.port=0",
 				"--simboard.sigmamind.base-url=" + this.sigmaMind, "--simboard.sigmamind.api-key=restart-key",
 				"--simboard.security.users[0].name=" + this.user, "--simboard.security.users[0].password={noop}secret",
-				"--simboard.security.users[0].roles=" + this.roles, "--spring.jmx.enabled=false"));
+				"--simboard.security.users[0].roles=" + this.roles, "--spring.jmx.enabled=false",
+				// However slow a loaded machine makes the archive, a page waits for it:
+				// the
+				// restart tests count SigmaMind's calls.
+				"--simboard.archive.read-limit=2m"));
 		args.addAll(List.of(settings));
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(SimboardApplication.class)
 			.run(args.toArray(String[]::new));

@@ -341,6 +341,16 @@ public class Archive {
 					.param("batchId", batch.batchId())
 					.update();
 			}
+			if (inserted > 0 && !batch.runsArchived()) {
+				// Its run list may have been archived before it (the two are fetched at
+				// once and written in the order they come), when marking it found no
+				// batch: its runs, all there, say so now.
+				this.jdbc
+					.sql("update archived_batch set runs_archived = true where batch_id = :batchId and run_count > 0 "
+							+ "and run_count <= (select count(*) from archived_run r where r.batch_id = :batchId)")
+					.param("batchId", batch.batchId())
+					.update();
+			}
 			if (inserted == 0 && batch.runsArchived()) {
 				this.jdbc.sql("update archived_batch set runs_archived = true where batch_id = ? and not runs_archived")
 					.param(batch.batchId())

@@ -68,7 +68,7 @@ class Archiving {
 	 */
 	static final long QUEUE_CHARS = 32L * 1024 * 1024;
 
-	/** How long a page waits for the archive before it asks SigmaMind. */
+	/** How long a page waits for the archive before it asks SigmaMind, by default. */
 	static final Duration READ_LIMIT = Duration.ofMillis(500);
 
 	/** While the archive fails, how often a read tries it again. */
@@ -92,6 +92,8 @@ class Archiving {
 
 	private final long queueChars;
 
+	private final Duration readLimit;
+
 	/** Characters of JSON the writes not yet done hold. */
 	private final AtomicLong queuedChars = new AtomicLong();
 
@@ -110,11 +112,20 @@ class Archiving {
 	};
 
 	@Autowired
+	Archiving(Archive archive, ArchiveStatus status, Clock clock, ArchiveSettings settings) {
+		this(archive, status, clock, QUEUE_CHARS, settings.readLimit());
+	}
+
 	Archiving(Archive archive, ArchiveStatus status, Clock clock) {
-		this(archive, status, clock, QUEUE_CHARS);
+		this(archive, status, clock, QUEUE_CHARS, READ_LIMIT);
 	}
 
 	Archiving(Archive archive, ArchiveStatus status, Clock clock, long queueChars) {
+		this(archive, status, clock, queueChars, READ_LIMIT);
+	}
+
+	private Archiving(Archive archive, ArchiveStatus status, Clock clock, long queueChars, Duration readLimit) {
+		this.readLimit = readLimit;
 		this.queueChars = queueChars;
 		this.archive = archive;
 		this.status = status;
@@ -393,10 +404,10 @@ class Archiving {
 		})
 			.subscribeOn(Schedulers.boundedElastic())
 			// A database that hangs must not hold the page: SigmaMind is asked instead.
-			.timeout(READ_LIMIT, Mono.fromSupplier(() -> {
-				failed(new QueryTimeoutException("no answer within " + READ_LIMIT.toMillis() + " ms"));
+			.timeout(this.readLimit, Mono.fromSupplier(() -> {
+				failed(new QueryTimeoutException("no answer within " + this.readLimit.toMillis() + " ms"));
 				this.warnings.warn("slow", "The archive did not answer within {} ms ({}); asking SigmaMind",
-						READ_LIMIT.toMillis(), what);
+						this.readLimit.toMillis(), what);
 				return Optional.<T>empty();
 			}));
 	}

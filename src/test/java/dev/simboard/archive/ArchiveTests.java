@@ -522,6 +522,23 @@ abstract class ArchiveTests {
 	}
 
 	@Test
+	void saveBatchWhenItsRunsWereAllArchivedFirstThenItsRunListIsArchivedToo() {
+		this.archive.saveRun(run("job_1", AGENT, "batch_1", T0), texts("hello"));
+		this.archive.saveRun(run("job_2", AGENT, "batch_1", T0), texts("hello"));
+		// Marking the run list before the batch is there finds nothing to mark.
+		assertThat(this.archive.markRunsArchived("batch_1", 2)).isFalse();
+		this.archive.saveRun(run("job_3", AGENT, "batch_2", T0), texts("hello"));
+
+		this.archive.saveBatch(new ArchivedBatch("batch_1", AGENT, T0, null, 2, false, T0, "{}"));
+		this.archive.saveBatch(new ArchivedBatch("batch_2", AGENT, T0, null, 2, false, T0, "{}"));
+
+		assertThat(this.archive.findBatch("batch_1"))
+			.hasValueSatisfying((batch) -> assertThat(batch.runsArchived()).isTrue());
+		assertThat(this.archive.findBatch("batch_2"))
+			.hasValueSatisfying((batch) -> assertThat(batch.runsArchived()).isFalse());
+	}
+
+	@Test
 	void searchWhenLimitedThenAtMostThatManyRuns() {
 		for (int i = 0; i < 5; i++) {
 			this.archive.saveRun(run("job_" + i, AGENT, "batch_1", T0.plusSeconds(i)), texts("refund"));

@@ -34,7 +34,7 @@ class ArchiveRetentionTests {
 		save("job_old1", "batch_a");
 		this.clock.advance(Duration.ofDays(3650));
 		Dropped dropped = new ArchiveRetention(new Archiving(this.archive, new ArchiveStatus(this.clock), this.clock),
-				new ArchiveSettings(null, Duration.ofHours(1)), this.clock)
+				new ArchiveSettings(null, Duration.ofHours(1), Archiving.READ_LIMIT), this.clock)
 			.apply();
 		assertThat(dropped).isEqualTo(new Dropped(0, 0));
 		assertThat(this.archive.findRun("job_old1")).isPresent();
@@ -49,7 +49,7 @@ class ArchiveRetentionTests {
 		save("job_new1", "batch_b");
 		ArchiveRetention retention = new ArchiveRetention(
 				new Archiving(this.archive, new ArchiveStatus(this.clock), this.clock),
-				new ArchiveSettings(Duration.ofDays(30), Duration.ofHours(1)), this.clock);
+				new ArchiveSettings(Duration.ofDays(30), Duration.ofHours(1), Archiving.READ_LIMIT), this.clock);
 
 		assertThat(retention.apply().runs()).isEqualTo(1);
 
@@ -60,9 +60,11 @@ class ArchiveRetentionTests {
 
 	@Test
 	void settingsWhenRetentionNotPositiveThenRefusedWithTheSettingsName() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ArchiveSettings(Duration.ZERO, Duration.ofHours(1)))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ArchiveSettings(Duration.ZERO, Duration.ofHours(1), Archiving.READ_LIMIT))
 			.withMessageContaining("simboard.archive.retention");
-		assertThatIllegalArgumentException().isThrownBy(() -> new ArchiveSettings(null, Duration.ZERO))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ArchiveSettings(null, Duration.ZERO, Archiving.READ_LIMIT))
 			.withMessageContaining("simboard.archive.cleanup-every");
 	}
 
