@@ -120,11 +120,7 @@ class Archiving {
 		this(archive, status, clock, QUEUE_CHARS, READ_LIMIT);
 	}
 
-	Archiving(Archive archive, ArchiveStatus status, Clock clock, long queueChars) {
-		this(archive, status, clock, queueChars, READ_LIMIT);
-	}
-
-	private Archiving(Archive archive, ArchiveStatus status, Clock clock, long queueChars, Duration readLimit) {
+	Archiving(Archive archive, ArchiveStatus status, Clock clock, long queueChars, Duration readLimit) {
 		this.readLimit = readLimit;
 		this.queueChars = queueChars;
 		this.archive = archive;

@@ -6,11 +6,12 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -47,13 +48,12 @@ class ReviewStore {
 
 	/** The current reviews of a batch's runs, by job ID. */
 	Map<String, Review> ofBatch(String batchId) {
-		Map<String, Review> reviews = new LinkedHashMap<>();
-		this.jdbc.sql("select " + COLUMNS + " from run_review where batch_id = ?")
+		return this.jdbc.sql("select " + COLUMNS + " from run_review where batch_id = ?")
 			.param(batchId)
 			.query(ReviewStore::review)
 			.list()
-			.forEach((review) -> reviews.put(review.jobId(), review));
-		return reviews;
+			.stream()
+			.collect(Collectors.toUnmodifiableMap(Review::jobId, Function.identity()));
 	}
 
 	/** The current review of a run. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -54,7 +55,7 @@ public class Reviews {
 		this.byBatch = Caffeine.newBuilder()
 			.expireAfterWrite(settings.freshFor())
 			.maximumSize(2_000)
-			.ticker(() -> clock.millis() * 1_000_000)
+			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
 			.build();
 	}
 
@@ -72,7 +73,7 @@ public class Reviews {
 			return kept;
 		}
 		try {
-			Map<String, Review> read = Map.copyOf(this.store.ofBatch(batchId.value()));
+			Map<String, Review> read = this.store.ofBatch(batchId.value());
 			this.byBatch.put(batchId.value(), read);
 			return read;
 		}

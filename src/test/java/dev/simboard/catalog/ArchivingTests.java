@@ -89,7 +89,7 @@ class ArchivingTests {
 		Fetched<Run> first = run("job_b1", "batch_1", "agent_1", "chat_b1");
 		// Room for two runs' JSON, not three.
 		Archiving archiving = new Archiving(gated, new ArchiveStatus(this.clock), this.clock,
-				first.json().length() * 5L / 2);
+				first.json().length() * 5L / 2, Archiving.READ_LIMIT);
 		gate.close();
 
 		for (int i = 1; i <= 4; i++) {
