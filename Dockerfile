@@ -62,12 +62,13 @@ COPY --from=build /build/extracted/application/ ./
 # Override the whole variable to change it (docker run -e JAVA_TOOL_OPTIONS=...).
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC"
 
-# A training run records the classes Simboard loads and links as it starts (on demo data,
-# stopping once the application context is up) into an AOT cache for every later start.
+# A training run records the classes Simboard loads and links as it starts and serves its
+# first page (on demo data; simboard.aot-training.enabled makes it open its own sign-in page,
+# then exit) into an AOT cache for every later start.
 # Its heap is set small so that compressed pointers are on, as in any container under 32 GB:
 # a cache recorded without them would be refused at run time. The second run fails the
 # build if the cache cannot be used (AOTMode=on).
-RUN java -Xmx512m -XX:AOTCacheOutput=simboard.aot -Dspring.context.exit=onRefresh -jar simboard.jar \
+RUN java -Xmx512m -XX:AOTCacheOutput=simboard.aot -jar simboard.jar --simboard.aot-training.enabled=true \
 	&& java -Xmx512m -XX:AOTMode=on -XX:AOTCache=simboard.aot -Dspring.context.exit=onRefresh -jar simboard.jar \
 	&& rm -rf /tmp/tomcat*
 

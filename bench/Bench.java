@@ -149,7 +149,7 @@ public class Bench {
 		// checks the harness in the test suite, saves the extra JVM), then as the Docker
 		// image starts it.
 		String plainStartup = "not taken in a smoke run";
-		if (!this.options.smoke()) {
+		if (!this.options.smoke() && !this.options.archiveOnly()) {
 			long plainLaunched = System.nanoTime();
 			Jvm plain = start("simboard-plain", List.of("-jar", this.options.jar().toString()), simboardArguments);
 			plainStartup = String.format(Locale.ROOT, "%.2f s",
@@ -168,17 +168,23 @@ public class Bench {
 				? ", a database of the benchmark's own, dropped at the end; every Simboard JVM of the run used it"
 				: ""));
 
-		coldBurst(session, upstreamAdmin, agent, showcase, showcaseRuns.get(12));
-		cachedVersusStatic(session, agent, showcase, sized[0]);
-		transcripts(session, agent, showcase, sized[1], sized[2]);
-		// Past the JIT's warm-up, with runs no one has opened: the first ones only warm up.
-		int warmUp = Math.min(shape.uncachedWarmUpRuns(), otherRuns.size() / 2);
-		List<String> unopened = otherRuns.subList(warmUp, otherRuns.size());
-		uncached(session, agent, otherBatch, otherRuns.subList(0, warmUp),
-				unopened.stream().filter(oneCallRuns::contains).toList(),
-				unopened.stream().filter((job) -> !oneCallRuns.contains(job)).toList());
+		boolean all = !this.options.archiveOnly();
+		if (all) {
+			coldBurst(session, upstreamAdmin, agent, showcase, showcaseRuns.get(12));
+			cachedVersusStatic(session, agent, showcase, sized[0]);
+			transcripts(session, agent, showcase, sized[1], sized[2]);
+			// Past the JIT's warm-up, with runs no one has opened: the first ones only warm
+			// up.
+			int warmUp = Math.min(shape.uncachedWarmUpRuns(), otherRuns.size() / 2);
+			List<String> unopened = otherRuns.subList(warmUp, otherRuns.size());
+			uncached(session, agent, otherBatch, otherRuns.subList(0, warmUp),
+					unopened.stream().filter(oneCallRuns::contains).toList(),
+					unopened.stream().filter((job) -> !oneCallRuns.contains(job)).toList());
+		}
 		archive(session, agent, restartBatch, restartRuns);
-		heap(session, simboard, agent, batches.subList(1, 1 + shape.batches()), shape);
+		if (all) {
+			heap(session, simboard, agent, batches.subList(1, 1 + shape.batches()), shape);
+		}
 		upstreamDown(session, upstream, agent);
 		row("start-up to the first page served", String.format(Locale.ROOT, "%.2f s", startup), "≤ 5 s",
 				startup <= 5.0,
@@ -190,7 +196,9 @@ public class Bench {
 						simboard.startedLine(), plainStartup));
 		simboard.stop();
 
-		bigBatch(shape);
+		if (all) {
+			bigBatch(shape);
+		}
 
 		// The archive's rows last, so that loading it for search leaves the others alone.
 		// SigmaMind is down by now: after the restart, pages come from the archive or
@@ -200,7 +208,9 @@ public class Bench {
 		Session restartedSession = Session.signIn(restarted.base(), USER, PASSWORD);
 		afterRestart(restartedSession, agent, restartBatch, restartRuns.subList(0, shape.restartWarmUpRuns()),
 				restartRuns.subList(shape.restartWarmUpRuns(), restartRuns.size()));
-		searchAndSize(restartedSession, shape);
+		if (all) {
+			searchAndSize(restartedSession, shape);
+		}
 		restarted.stop();
 		print(shape);
 	}
@@ -1044,7 +1054,7 @@ public class Bench {
 	/**
 	 * The launch the Docker image uses: the jar extracted (Spring Boot's tools jar mode)
 	 * and an AOT cache (Java 25+) or a CDS archive (older) recorded by a training run that
-	 * stops once the context is up.
+	 * serves its sign-in page to itself and stops (simboard.aot-training.enabled).
 	 */
 	List<String> deployed(String... arguments) throws IOException {
 		Path app = this.options.work().resolve("app").toAbsolutePath();
@@ -1056,7 +1066,7 @@ public class Bench {
 		Files.deleteIfExists(archive);
 		List<String> training = new ArrayList<>(List.of(java(),
 				aot ? "-XX:AOTCacheOutput=" + archive : "-XX:ArchiveClassesAtExit=" + archive,
-				"-Dspring.context.exit=onRefresh", "-jar", jar.toString(), "--server.port=" + freePort(),
+				"-jar", jar.toString(), "--simboard.aot-training.enabled=true", "--server.port=" + freePort(),
 				"--simboard.data-dir=" + emptyDataDir("training")));
 		if (aot && this.options.profile()) {
 			// A flight recording adds the jdk.jfr module; an AOT cache holds only for the
@@ -1237,7 +1247,7 @@ public class Bench {
 	record Shape(int batches, int testCases, int bigTestCases, int uncachedWarmUpRuns, int restartWarmUpRuns,
 			int restartRuns, int searchRuns) {
 
-		static final Shape FULL = new Shape(20, 500, 2_500, 1_000, 200, 200, 100_000);
+		static final Shape FULL = new Shape(20, 500, 2_500, 1_000, 1_000, 200, 100_000);
 
 		static final Shape SMOKE = new Shape(2, 10, 25, 3, 3, 5, 1_000);
 
@@ -1247,27 +1257,29 @@ public class Bench {
 
 	}
 
-	record Options(boolean smoke, boolean profile, Path jar, Path work, int rounds, int seconds, int warmUpSeconds) {
+	record Options(boolean smoke, boolean profile, boolean archiveOnly, Path jar, Path work, int rounds, int seconds, int warmUpSeconds) {
 
 		static Options parse(String[] args) {
 			boolean smoke = false;
 			boolean profile = false;
+			boolean archiveOnly = false;
 			Path jar = null;
 			Path work = Path.of("target", "bench");
 			for (int i = 0; i < args.length; i++) {
 				switch (args[i]) {
 					case "--smoke" -> smoke = true;
 					case "--profile" -> profile = true;
+					case "--archive-only" -> archiveOnly = true;
 					case "--jar" -> jar = Path.of(args[++i]);
 					case "--work" -> work = Path.of(args[++i]);
 					default -> throw new IllegalArgumentException("Unknown option " + args[i]
-							+ "; use: [--smoke] [--profile] --jar target/simboard-….jar [--work folder]");
+							+ "; use: [--smoke] [--profile] [--archive-only] --jar target/simboard-….jar [--work folder]");
 				}
 			}
 			if (jar == null || !Files.isRegularFile(jar)) {
 				throw new IllegalArgumentException("No Simboard jar at " + jar + ": run ./mvnw package first");
 			}
-			return new Options(smoke, profile, jar, work, smoke ? 1 : 3, smoke ? 1 : 5, smoke ? 1 : 10);
+			return new Options(smoke, profile, archiveOnly, jar, work, smoke ? 1 : 3, smoke ? 1 : 5, smoke ? 1 : 10);
 		}
 
 	}
