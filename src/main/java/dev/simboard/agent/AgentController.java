@@ -16,6 +16,8 @@ import dev.simboard.model.Agent;
 import dev.simboard.model.Batch;
 import dev.simboard.model.Id;
 import dev.simboard.model.Page;
+import dev.simboard.review.Overturns;
+import dev.simboard.review.Reviews;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
@@ -39,9 +41,12 @@ class AgentController {
 
 	private final Pins pins;
 
-	AgentController(Catalog catalog, Pins pins) {
+	private final Reviews reviews;
+
+	AgentController(Catalog catalog, Pins pins, Reviews reviews) {
 		this.catalog = catalog;
 		this.pins = pins;
+		this.reviews = reviews;
 	}
 
 	@GetMapping("/")
@@ -83,10 +88,13 @@ class AgentController {
 		Map<String, String> pinNames = pinned.stream()
 			.collect(Collectors.toMap((pin) -> pin.batchId().value(), PinnedBatch::name, (a, b) -> a));
 		model.addAttribute("pins", pinned.stream().map(AgentController::row).toList());
+		Map<String, Overturns> overturns = this.reviews.overturnsOfAgent(agentId);
 		List<BatchRow> rows = batches.items()
 			.stream()
-			.map((batch) -> row(agentId.value(), batch, pinNames.get(batch.id())))
+			.map((batch) -> row(agentId.value(), batch, pinNames.get(batch.id()),
+					overturns.getOrDefault(batch.id(), Overturns.NONE)))
 			.toList();
+		model.addAttribute("judge", overturns.values().stream().reduce(Overturns.NONE, Overturns::plus));
 		model.addAttribute("batches", rows);
 		model.addAttribute("trend", Trend.of(rows));
 		model.addAttribute("page", page);
@@ -102,11 +110,16 @@ class AgentController {
 		return new AgentRow(agent.id(), Formats.agentName(agent, agent.id()), agent.status());
 	}
 
-	private static BatchRow row(String agentId, Batch batch, String pinName) {
+	private static BatchRow row(String agentId, Batch batch, String pinName, Overturns overturns) {
 		Integer rate = batch.passRate();
+		int judged = batch.passed() + batch.failed();
+		int passedAfterReview = overturns.passedAfterReview(batch.passed());
+		Integer afterReview = Batch.passRate(passedAfterReview, judged - passedAfterReview);
+		// Shown only where reviews change the figure.
+		Integer reviewedRate = (afterReview != null && !afterReview.equals(rate)) ? afterReview : null;
 		return new BatchRow(batch.id(), Links.batch(agentId, batch.id()), Formats.timestamp(batch.created()),
 				Formats.iso(batch.created()), batch.testCases().size(), batch.passed(), batch.failed(), batch.total(),
-				rate, Formats.percent(rate), batch.running(), pinName);
+				rate, Formats.percent(rate), batch.running(), pinName, overturns, reviewedRate);
 	}
 
 	private static PinRow row(PinnedBatch pin) {

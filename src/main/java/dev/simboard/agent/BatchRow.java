@@ -1,5 +1,8 @@
 package dev.simboard.agent;
 
+import dev.simboard.review.Overturns;
+import dev.simboard.web.Formats;
+
 /**
  * One batch run on the agent page.
  *
@@ -15,8 +18,17 @@ package dev.simboard.agent;
  * @param passRateText the share as text
  * @param running whether attempts are still unjudged
  * @param pinName the name it is pinned as a baseline under, or {@code null}
+ * @param overturns how often reviewers overturned the judge in it
+ * @param reviewedPassRate the pass rate with reviewers' verdicts counted instead of the
+ * judge's where they differ, or {@code null} when that leaves it as it is
  */
 record BatchRow(String id, String href, String created, String createdIso, int testCases, int passed, int failed,
-		int total, Integer passRate, String passRateText, boolean running, String pinName) {
+		int total, Integer passRate, String passRateText, boolean running, String pinName, Overturns overturns,
+		Integer reviewedPassRate) {
+
+	/** The reviewed pass rate as text, or {@code null}. */
+	public String reviewedPassRateText() {
+		return (this.reviewedPassRate != null) ? Formats.percent(this.reviewedPassRate) : null;
+	}
 
 }

@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param line the polyline's points, {@code "x,y x,y …"}
  * @param points one dot per batch with a pass rate
+ * @param reviewedLine the pass rate with reviewers' verdicts counted, where they changed
+ * any: the same points but for those batches; empty when they changed none
  */
-record Trend(String line, List<Point> points) {
+record Trend(String line, List<Point> points, String reviewedLine) {
 
 	static final int WIDTH = 640;
 
@@ -42,24 +44,37 @@ record Trend(String line, List<Point> points) {
 		java.util.Collections.reverse(batches);
 		List<Point> points = new ArrayList<>();
 		StringBuilder line = new StringBuilder();
+		StringBuilder reviewedLine = new StringBuilder();
+		boolean overturned = false;
 		int plotWidth = WIDTH - LEFT - RIGHT;
-		int plotHeight = HEIGHT - TOP - BOTTOM;
 		for (int i = 0; i < batches.size(); i++) {
 			BatchRow batch = batches.get(i);
 			if (batch.passRate() == null) {
 				continue;
 			}
 			int x = LEFT + ((batches.size() == 1) ? plotWidth / 2 : i * plotWidth / (batches.size() - 1));
-			int y = TOP + (100 - batch.passRate()) * plotHeight / 100;
-			points.add(new Point(x, y, batch.created() + ": " + batch.passRateText() + " passed"
-					+ (batch.running() ? " so far (running)" : ""), batch.running(), batch.href()));
+			int y = yOf(batch.passRate());
+			String reviewed = (batch.reviewedPassRate() != null) ? ", " + batch.reviewedPassRateText() + " after review"
+					: "";
+			points
+				.add(new Point(x, y,
+						batch.created() + ": " + batch.passRateText() + " passed"
+								+ (batch.running() ? " so far (running)" : "") + reviewed,
+						batch.running(), batch.href()));
 			line.append((line.length() > 0) ? " " : "").append(x).append(',').append(y);
+			int reviewedY = (batch.reviewedPassRate() != null) ? yOf(batch.reviewedPassRate()) : y;
+			overturned |= batch.reviewedPassRate() != null;
+			reviewedLine.append((reviewedLine.length() > 0) ? " " : "").append(x).append(',').append(reviewedY);
 		}
-		return new Trend(line.toString(), points);
+		return new Trend(line.toString(), points, overturned ? reviewedLine.toString() : "");
 	}
 
 	/** The y of a pass rate, for the gridlines. */
 	public int y(int percent) {
+		return yOf(percent);
+	}
+
+	private static int yOf(int percent) {
 		return TOP + (100 - percent) * (HEIGHT - TOP - BOTTOM) / 100;
 	}
 

@@ -12,6 +12,7 @@ import dev.simboard.model.Batch;
 import dev.simboard.model.Id;
 import dev.simboard.model.Page;
 import dev.simboard.model.Run;
+import dev.simboard.review.Reviews;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
@@ -39,9 +40,12 @@ class CompareController {
 
 	private final Pins pins;
 
-	CompareController(Catalog catalog, Pins pins) {
+	private final Reviews reviews;
+
+	CompareController(Catalog catalog, Pins pins, Reviews reviews) {
 		this.catalog = catalog;
 		this.pins = pins;
+		this.reviews = reviews;
 	}
 
 	/**
@@ -67,8 +71,10 @@ class CompareController {
 		BatchRuns before = batchRuns(agentId, base, "base");
 		BatchRuns after = batchRuns(agentId, head, "head");
 		Batch headBatch = after.batch().value();
-		model.addAttribute("view", Comparisons.view(agentId.value(), before.batch().value(), before.runs().value(),
-				headBatch, after.runs().value()));
+		model.addAttribute("view",
+				Comparisons.view(agentId.value(),
+						new Comparisons.Side(before.batch().value(), before.runs().value(), this.reviews.ofBatch(base)),
+						new Comparisons.Side(headBatch, after.runs().value(), this.reviews.ofBatch(head))));
 		model.addAttribute("agentId", agentId);
 		model.addAttribute("baselines", baselines(agentId, head));
 		model.addAttribute("staleness", Staleness.of(before.batch(), before.runs(), after.batch(), after.runs()));

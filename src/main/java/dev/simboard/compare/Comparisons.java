@@ -14,8 +14,10 @@ import dev.simboard.catalog.RunList;
 import dev.simboard.model.Agent;
 import dev.simboard.model.Batch;
 import dev.simboard.model.MockVariable;
+import dev.simboard.model.Review;
 import dev.simboard.model.Run;
 import dev.simboard.model.TestCase;
+import dev.simboard.review.Overturns;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
 import dev.simboard.web.Verdict;
@@ -30,15 +32,38 @@ final class Comparisons {
 	private Comparisons() {
 	}
 
-	static CompareView view(String agentId, Batch base, RunList baseRuns, Batch head, RunList headRuns) {
-		Integer baseRate = base.passRate();
-		Integer headRate = head.passRate();
+	/**
+	 * One batch of a comparison.
+	 *
+	 * @param batch the batch run
+	 * @param runs its runs
+	 * @param reviews the current reviews of its runs, by job ID: a reviewer's verdict
+	 * counts instead of the judge's
+	 */
+	record Side(Batch batch, RunList runs, Map<String, Review> reviews) {
+
+		/** The pass rate, reviewers' verdicts counted. */
+		Integer passRate() {
+			Overturns overturns = Overturns.of(this.reviews.values());
+			int passed = overturns.passedAfterReview(this.batch.passed());
+			return Batch.passRate(passed, this.batch.passed() + this.batch.failed() - passed);
+		}
+
+	}
+
+	static CompareView view(String agentId, Side baseSide, Side headSide) {
+		Batch base = baseSide.batch();
+		RunList baseRuns = baseSide.runs();
+		Batch head = headSide.batch();
+		RunList headRuns = headSide.runs();
+		Integer baseRate = baseSide.passRate();
+		Integer headRate = headSide.passRate();
 		String unlisted = unlisted(base, baseRuns, head, headRuns);
 		Map<Change, List<CaseRow>> grouped = new EnumMap<>(Change.class);
 		int changedCases = 0;
 		if (unlisted == null) {
-			Map<String, Tally> before = tally(base, baseRuns);
-			Map<String, Tally> after = tally(head, headRuns);
+			Map<String, Tally> before = tally(baseSide);
+			Map<String, Tally> after = tally(headSide);
 			Set<String> ids = new LinkedHashSet<>(before.keySet());
 			ids.addAll(after.keySet());
 			for (String id : ids) {
@@ -150,7 +175,9 @@ final class Comparisons {
 			css = Verdict.UNJUDGED.css();
 		}
 		Run first = tally.first();
-		return new Outcome(tally.passed + "/" + tally.attempts(), css, tally.notJudged,
+		String counts = tally.passed + "/" + tally.attempts()
+				+ ((tally.overturned > 0) ? " (" + tally.overturned + " by review)" : "");
+		return new Outcome(counts, css, tally.notJudged,
 				(first != null) ? Links.run(agentId, batchId, first.jobId()) : null);
 	}
 
@@ -211,13 +238,13 @@ final class Comparisons {
 	}
 
 	/** Each test case of a batch with its attempts counted, by test case ID. */
-	static Map<String, Tally> tally(Batch batch, RunList runs) {
+	static Map<String, Tally> tally(Side side) {
 		Map<String, Tally> tallies = new LinkedHashMap<>();
-		for (TestCase testCase : batch.testCases()) {
+		for (TestCase testCase : side.batch().testCases()) {
 			tallies.computeIfAbsent(id(testCase), Tally::new).fromBatch = testCase;
 		}
-		for (Run run : runs.runs()) {
-			tallies.computeIfAbsent(id(run.testCase()), Tally::new).add(run);
+		for (Run run : side.runs().runs()) {
+			tallies.computeIfAbsent(id(run.testCase()), Tally::new).add(run, side.reviews().get(run.jobId()));
 		}
 		return tallies;
 	}
@@ -243,12 +270,18 @@ final class Comparisons {
 
 		private int notJudged;
 
+		/** Attempts whose verdict a reviewer overturned: theirs is counted. */
+		private int overturned;
+
 		Tally(String testCaseId) {
 			this.testCaseId = testCaseId;
 		}
 
-		void add(Run run) {
-			switch (Verdict.of(run)) {
+		void add(Run run, Review review) {
+			if (review != null && review.overturns()) {
+				this.overturned++;
+			}
+			switch (Verdict.of(run, review)) {
 				case PASSED -> this.passed++;
 				case FAILED -> this.failed++;
 				default -> this.notJudged++;

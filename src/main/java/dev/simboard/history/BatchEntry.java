@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.simboard.catalog.RunList;
 import dev.simboard.model.Attempt;
 import dev.simboard.model.Batch;
+import dev.simboard.model.Review;
 import dev.simboard.model.Run;
 import dev.simboard.model.TestCase;
 
@@ -22,13 +23,17 @@ final class BatchEntry {
 
 	private final Map<String, List<Run>> byCase = new HashMap<>();
 
+	private final Map<String, Review> reviews;
+
 	/**
 	 * @param batch the batch run
 	 * @param runs its runs, or {@code null} when SigmaMind did not give them just now
+	 * @param reviews the current reviews of its runs, by job ID
 	 */
-	BatchEntry(Batch batch, RunList runs) {
+	BatchEntry(Batch batch, RunList runs, Map<String, Review> reviews) {
 		this.batch = batch;
 		this.runs = runs;
+		this.reviews = reviews;
 		if (runs != null) {
 			for (Run run : runs.runs()) {
 				if (run.testCaseId() != null) {
@@ -56,6 +61,11 @@ final class BatchEntry {
 	/** The IDs of the test cases played in this batch. */
 	Iterable<String> testCaseIds() {
 		return this.byCase.keySet();
+	}
+
+	/** The run's current review, or {@code null}. */
+	Review review(String jobId) {
+		return this.reviews.get(jobId);
 	}
 
 	Attempt attempt(String jobId) {

@@ -4,9 +4,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.simboard.model.Attempt;
 import dev.simboard.model.Id;
+import dev.simboard.model.Review;
 import dev.simboard.model.Run;
 import dev.simboard.model.TestCase;
 import dev.simboard.web.Formats;
@@ -189,7 +191,8 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 				if (firstJobId == null) {
 					firstJobId = run.jobId();
 				}
-				Verdict verdict = Verdict.of(run);
+				Review review = entry.review(run.jobId());
+				Verdict verdict = Verdict.of(run, review);
 				switch (verdict) {
 					case PASSED -> passed++;
 					case FAILED -> failed++;
@@ -197,7 +200,7 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 					default -> {
 					}
 				}
-				squares.add(square(agentId, entry, run, verdict));
+				squares.add(square(agentId, entry, run, verdict, review));
 			}
 			outcome = outcome(squares.size(), passed, failed, running);
 		}
@@ -223,12 +226,14 @@ record CaseHistory(String testCaseId, String href, String label, String successC
 		return (passed > 0) ? CaseOutcome.PASSED : CaseOutcome.UNJUDGED;
 	}
 
-	private static Square square(String agentId, BatchEntry entry, Run run, Verdict verdict) {
+	private static Square square(String agentId, BatchEntry entry, Run run, Verdict verdict, Review review) {
 		Attempt attempt = entry.attempt(run.jobId());
-		String description = verdict.label() + ((attempt != null) ? ", attempt " + attempt : "") + ", batch of "
+		boolean overturned = review != null && review.overturns();
+		String said = overturned ? " by review, judge said " + review.judge().name().toLowerCase(Locale.ROOT) : "";
+		String description = verdict.label() + said + ((attempt != null) ? ", attempt " + attempt : "") + ", batch of "
 				+ Formats.timestamp(entry.batch().created());
 		boolean linkable = Id.valid(run.jobId());
-		return new Square(verdict.css(), symbol(verdict), description,
+		return new Square(overturned ? verdict.css() + " reviewed" : verdict.css(), symbol(verdict), description,
 				linkable ? Links.run(agentId, entry.batch().id(), run.jobId()) : null);
 	}
 

@@ -20,6 +20,7 @@ import dev.simboard.model.Agent;
 import dev.simboard.model.Batch;
 import dev.simboard.model.Id;
 import dev.simboard.model.Page;
+import dev.simboard.review.Reviews;
 import dev.simboard.sigmamind.SigmaMindException;
 import dev.simboard.web.Formats;
 
@@ -43,11 +44,14 @@ class RecentBatches implements DisposableBean {
 
 	private final Catalog catalog;
 
+	private final Reviews reviews;
+
 	private final ExecutorService executor = Executors.newFixedThreadPool(PARALLEL_BATCHES,
 			daemon("simboard-history-"));
 
-	RecentBatches(Catalog catalog) {
+	RecentBatches(Catalog catalog, Reviews reviews) {
 		this.catalog = catalog;
+		this.reviews = reviews;
 	}
 
 	/**
@@ -89,10 +93,10 @@ class RecentBatches implements DisposableBean {
 			BatchRuns found = this.catalog.batchRuns(agentId, batchId);
 			parts.add(found.batch());
 			parts.add(found.runs());
-			return new BatchEntry(found.batch().value(), found.runs().value());
+			return new BatchEntry(found.batch().value(), found.runs().value(), this.reviews.ofBatch(batchId));
 		}
 		catch (SigmaMindException ex) {
-			return new BatchEntry(listed, null);
+			return new BatchEntry(listed, null, Map.of());
 		}
 	}
 

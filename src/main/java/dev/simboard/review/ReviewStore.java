@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +55,25 @@ class ReviewStore {
 			.list()
 			.stream()
 			.collect(Collectors.toUnmodifiableMap(Review::jobId, Function.identity()));
+	}
+
+	/**
+	 * By batch, how often reviewers overturned the judge on an agent's runs: one row per
+	 * batch, counted by the database.
+	 */
+	Map<String, Overturns> overturnsOfAgent(String agentId) {
+		Map<String, Overturns> byBatch = new HashMap<>();
+		this.jdbc
+			.sql("select batch_id, count(*) as reviewed, "
+					+ "sum(case when judge_verdict = 'failed' and verdict = 'pass' then 1 else 0 end) as false_fails, "
+					+ "sum(case when judge_verdict = 'passed' and verdict = 'fail' then 1 else 0 end) as false_passes "
+					+ "from run_review where agent_id = ? group by batch_id")
+			.param(agentId)
+			.query((rs) -> {
+				byBatch.put(rs.getString("batch_id"),
+						new Overturns(rs.getInt("reviewed"), rs.getInt("false_fails"), rs.getInt("false_passes")));
+			});
+		return Map.copyOf(byBatch);
 	}
 
 	/** The current review of a run. */

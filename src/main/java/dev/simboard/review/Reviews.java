@@ -47,14 +47,21 @@ public class Reviews {
 
 	private final Cache<String, Map<String, Review>> byBatch;
 
+	private final Cache<String, Map<String, Overturns>> byAgent;
+
 	Reviews(ReviewStore store, ReviewSettings settings, Clock clock) {
 		this.store = store;
 		this.settings = settings;
 		this.clock = clock;
 		this.warnings = new Warnings(LoggerFactory.getLogger(Reviews.class), clock);
-		this.byBatch = Caffeine.newBuilder()
+		this.byBatch = kept(2_000, settings, clock);
+		this.byAgent = kept(200, settings, clock);
+	}
+
+	private static <V> Cache<String, V> kept(long entries, ReviewSettings settings, Clock clock) {
+		return Caffeine.newBuilder()
 			.expireAfterWrite(settings.freshFor())
-			.maximumSize(2_000)
+			.maximumSize(entries)
 			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
 			.build();
 	}
@@ -75,6 +82,26 @@ public class Reviews {
 		try {
 			Map<String, Review> read = this.store.ofBatch(batchId.value());
 			this.byBatch.put(batchId.value(), read);
+			return read;
+		}
+		catch (DataAccessException ex) {
+			this.warnings.warn("read", "Reviews could not be read; pages show none meanwhile: {}", ex.toString());
+			return Map.of();
+		}
+	}
+
+	/**
+	 * By batch ID, how often reviewers overturned the judge on an agent's runs; none when
+	 * the reviews cannot be read.
+	 */
+	public Map<String, Overturns> overturnsOfAgent(Id agentId) {
+		Map<String, Overturns> kept = this.byAgent.getIfPresent(agentId.value());
+		if (kept != null) {
+			return kept;
+		}
+		try {
+			Map<String, Overturns> read = this.store.overturnsOfAgent(agentId.value());
+			this.byAgent.put(agentId.value(), read);
 			return read;
 		}
 		catch (DataAccessException ex) {
@@ -113,6 +140,7 @@ public class Reviews {
 		try {
 			Optional<Review> saved = this.store.save(target, draft, seenVersion, reviewer, this.clock.instant());
 			this.byBatch.invalidate(batchId.value());
+			this.byAgent.invalidate(agentId.value());
 			if (saved.isPresent()) {
 				return new Saving.Saved(saved.get());
 			}

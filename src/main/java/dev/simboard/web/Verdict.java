@@ -1,5 +1,6 @@
 package dev.simboard.web;
 
+import dev.simboard.model.Review;
 import dev.simboard.model.Run;
 
 /**
@@ -27,6 +28,16 @@ public enum Verdict {
 			case FAILED -> FAILED;
 			case PENDING -> (run.completed() == null) ? RUNNING : UNJUDGED;
 		};
+	}
+
+	/**
+	 * The verdict that counts: a reviewer's where the run has a review, else the judge's.
+	 */
+	public static Verdict of(Run run, Review review) {
+		if (review == null) {
+			return of(run);
+		}
+		return (review.effective() == dev.simboard.model.Verdict.PASSED) ? PASSED : FAILED;
 	}
 
 	public String label() {

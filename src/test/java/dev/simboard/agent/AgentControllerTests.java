@@ -14,16 +14,17 @@ import java.time.Instant;
 
 import dev.simboard.catalog.AgentBatches;
 import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.Fresh;
 import dev.simboard.catalog.PinnedBatch;
 import dev.simboard.catalog.Pins;
-import dev.simboard.catalog.Fresh;
-import dev.simboard.sigmamind.SigmaMindUnavailableException;
-import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
 import dev.simboard.model.Agent;
-import dev.simboard.model.Page;
 import dev.simboard.model.Batch;
 import dev.simboard.model.Id;
+import dev.simboard.model.Page;
+import dev.simboard.review.Reviews;
 import dev.simboard.sigmamind.SigmaMindNotFoundException;
+import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
+import dev.simboard.sigmamind.SigmaMindUnavailableException;
 import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,10 @@ class AgentControllerTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	/** No reviews: the judge's verdicts stand (reviews have tests of their own). */
+	@MockitoBean
+	private Reviews reviews;
 
 	@MockitoBean
 	private Catalog catalog;

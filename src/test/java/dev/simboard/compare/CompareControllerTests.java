@@ -17,20 +17,21 @@ import dev.simboard.catalog.PinnedBatch;
 import dev.simboard.catalog.Pins;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.catalog.RunList;
-import dev.simboard.model.Id;
-import dev.simboard.model.Page;
 import dev.simboard.model.Batch;
-import dev.simboard.model.MockVariable;
-import dev.simboard.model.TestCase;
-import dev.simboard.model.Run;
-import dev.simboard.model.Verdict;
 import dev.simboard.model.Conversation;
+import dev.simboard.model.Id;
+import dev.simboard.model.MockVariable;
+import dev.simboard.model.Page;
+import dev.simboard.model.Run;
+import dev.simboard.model.TestCase;
+import dev.simboard.model.Verdict;
+import dev.simboard.review.Reviews;
+import dev.simboard.sigmamind.SigmaMindNotFoundException;
 import dev.simboard.transcript.Speaker;
 import dev.simboard.transcript.Transcript;
 import dev.simboard.transcript.Turn;
-import dev.simboard.web.PageTest;
 
-import dev.simboard.sigmamind.SigmaMindNotFoundException;
+import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -65,6 +66,10 @@ class CompareControllerTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	/** No reviews: the judge's verdicts stand (reviews have tests of their own). */
+	@MockitoBean
+	private Reviews reviews;
 
 	@MockitoBean
 	private Catalog catalog;

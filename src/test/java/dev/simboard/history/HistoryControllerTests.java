@@ -15,13 +15,14 @@ import dev.simboard.catalog.AgentBatches;
 import dev.simboard.catalog.BatchRuns;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.RunList;
+import dev.simboard.model.Batch;
 import dev.simboard.model.Id;
 import dev.simboard.model.Page;
-import dev.simboard.model.Batch;
-import dev.simboard.sigmamind.SigmaMindUnavailableException;
-import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
-import dev.simboard.model.TestCase;
 import dev.simboard.model.Run;
+import dev.simboard.model.TestCase;
+import dev.simboard.review.Reviews;
+import dev.simboard.sigmamind.SigmaMindUnavailableException.Reason;
+import dev.simboard.sigmamind.SigmaMindUnavailableException;
 import dev.simboard.web.PageTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +63,10 @@ class HistoryControllerTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	/** No reviews: the judge's verdicts stand (reviews have tests of their own). */
+	@MockitoBean
+	private Reviews reviews;
 
 	@MockitoBean
 	private Catalog catalog;

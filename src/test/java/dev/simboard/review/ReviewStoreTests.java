@@ -21,6 +21,7 @@ import dev.simboard.review.ReviewStore.RunOfReview;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Reviews in the database, on the embedded H2 and on a real PostgreSQL: versions,
@@ -61,6 +62,23 @@ abstract class ReviewStoreTests {
 			assertThat(review.ticket()).isNull();
 		});
 		assertThat(this.store.ofBatch("batch_2")).isEmpty();
+	}
+
+	@Test
+	void overturnsWhenReviewsOverturnTheJudgeBothWaysThenCountedPerBatchOfTheAgent() {
+		this.store.save(RUN, draft(HumanVerdict.PASS, "judge error", null), 0, "ann", T0);
+		this.store.save(new RunOfReview("job_2", "agent_1", "batch_1", "tc_2", Verdict.PASSED),
+				draft(HumanVerdict.FAIL, "judge error", null), 0, "ann", T0);
+		this.store.save(new RunOfReview("job_3", "agent_1", "batch_1", "tc_3", Verdict.FAILED),
+				draft(HumanVerdict.AGREE, "agent bug", null), 0, "ann", T0);
+		this.store.save(new RunOfReview("job_4", "agent_1", "batch_2", "tc_1", Verdict.FAILED),
+				draft(HumanVerdict.PASS, "judge error", null), 0, "ann", T0);
+		this.store.save(new RunOfReview("job_5", "agent_2", "batch_9", "tc_1", Verdict.FAILED),
+				draft(HumanVerdict.PASS, "judge error", null), 0, "ann", T0);
+
+		assertThat(this.store.overturnsOfAgent("agent_1")).containsOnly(entry("batch_1", new Overturns(3, 1, 1)),
+				entry("batch_2", new Overturns(1, 1, 0)));
+		assertThat(this.store.overturnsOfAgent("agent_3")).isEmpty();
 	}
 
 	@Test

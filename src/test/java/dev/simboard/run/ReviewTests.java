@@ -34,14 +34,17 @@ class ReviewTests extends FakeSigmaMindApp {
 
 	static final String RUN_PAGE = BATCH_PAGE + "/runs/job_rev1";
 
+	static final String BATCH_JSON = "{\"batchId\":\"" + BATCH + "\",\"agent\":{\"agentId\":\"" + AGENT
+			+ "\"},\"createdDate\":\"2026-03-20T10:00:00Z\",\"testCases\":[],\"successfulAttempts\":1,"
+			+ "\"failedAttempts\":3,\"totalAttempts\":4}";
+
 	@BeforeEach
 	void stubBatch() {
 		sigmaMind.stubFor(get(urlPathEqualTo("/v1/agents/" + AGENT))
 			.willReturn(okJson("{\"agentId\":\"" + AGENT + "\",\"name\":\"Review Agent\"}")));
-		sigmaMind.stubFor(get(urlPathEqualTo("/v1/batch-runs/" + BATCH))
-			.willReturn(okJson("{\"batchId\":\"" + BATCH + "\",\"agent\":{\"agentId\":\"" + AGENT + "\"},"
-					+ "\"createdDate\":\"2026-03-20T10:00:00Z\",\"testCases\":[],\"successfulAttempts\":1,"
-					+ "\"failedAttempts\":3,\"totalAttempts\":4}")));
+		sigmaMind.stubFor(get(urlPathEqualTo("/v1/batch-runs/" + BATCH)).willReturn(okJson(BATCH_JSON)));
+		sigmaMind.stubFor(get(urlPathEqualTo("/v1/batch-runs")).willReturn(okJson("{\"data\":[" + BATCH_JSON
+				+ "],\"page\":0,\"size\":20,\"totalCount\":1,\"totalPages\":1,\"hasNext\":false}")));
 		List<String> runs = List.of(run("job_rev1", false), run("job_rev2", true), run("job_rev3", false),
 				run("job_rev4", false));
 		for (int i = 0; i < runs.size(); i++) {
@@ -174,6 +177,45 @@ class ReviewTests extends FakeSigmaMindApp {
 			.contains("✓ passed, judge said failed (Should have passed)")
 			.contains("judge error")
 			.contains("<https://tracker.example.com/QA-7>");
+	}
+
+	@Test
+	void agentPageWhenReviewersOverturnedTheJudgeThenShowsItsReliabilityAndTheReviewedPassRate() throws Exception {
+		WebSession rita = signedIn("rita", "secret3");
+		Document before = Jsoup.parse(rita.get("/agents/" + AGENT).body());
+		assertThat(before.select(".judge-reliability").text())
+			.contains("No verdict on this agent's runs has been reviewed");
+
+		save(rita, "pass", "judge error", "", "", 0, "job_rev1");
+		save(rita, "agree", "agent bug", "", "", 0, "job_rev3");
+		save(rita, "fail", "test case flaw", "", "", 0, "job_rev2");
+
+		Document page = Jsoup.parse(rita.get("/agents/" + AGENT).body());
+		assertThat(page.select(".judge-reliability").text())
+			.contains("Reviewers checked 3 of the judge's verdicts on this agent's runs and overturned 2 (67%)")
+			.contains("1 false fail")
+			.contains("1 false pass");
+		// One false fail and one false pass: 1 of 4 passed either way.
+		assertThat(page.select(".reviewed-rate")).isEmpty();
+		save(rita, "pass", "judge error", "", "", 0, "job_rev4");
+		Document after = Jsoup.parse(rita.get("/agents/" + AGENT).body());
+		assertThat(after.select(".rate span").text()).isEqualTo("25%");
+		assertThat(after.select(".reviewed-rate").text()).isEqualTo("50% after review");
+	}
+
+	@Test
+	void historyAndCompareWhenAVerdictIsOverturnedThenTheReviewersCounts() throws Exception {
+		WebSession rita = signedIn("rita", "secret3");
+		save(rita, "pass", "judge error", "", "", 0, "job_rev1");
+
+		Document history = Jsoup.parse(rita.get("/agents/" + AGENT + "/test-cases/tc_job_rev1").body());
+		assertThat(history.select(".square.reviewed")).hasSize(1);
+		assertThat(history.select(".square.reviewed").hasClass("passed")).isTrue();
+		assertThat(history.select(".square.reviewed").attr("title")).startsWith("Passed by review, judge said failed");
+
+		Document compare = Jsoup
+			.parse(rita.get("/agents/" + AGENT + "/compare?base=" + BATCH + "&head=" + BATCH).body());
+		assertThat(compare.text()).contains("1/1 (1 by review)");
 	}
 
 	private WebSession signedIn(String user, String password) throws Exception {
