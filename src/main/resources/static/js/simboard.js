@@ -78,6 +78,12 @@
 				break;
 			}
 			case 'n': follow('a[data-run-nav="next-unreviewed"]'); break;
+			case 'y': {
+				// Takes the suggested review as offered; never done without this key or a click.
+				var accept = document.querySelector('[data-accept-suggestion]');
+				if (accept) { accept.click(); event.preventDefault(); }
+				break;
+			}
 			default:
 				// A review in one stroke: a verdict (a, p, f) or a label (1-9), saved at once.
 				if (review(event.key)) { event.preventDefault(); }

@@ -6,6 +6,8 @@ import java.util.List;
 import dev.simboard.catalog.ArchiveSettings;
 import dev.simboard.catalog.Catalog;
 import dev.simboard.catalog.Upstream;
+import dev.simboard.review.Reviews;
+import dev.simboard.review.SuggestionFigures;
 import dev.simboard.web.Crumb;
 import dev.simboard.web.Formats;
 import dev.simboard.web.Links;
@@ -29,10 +31,13 @@ class AdminController {
 
 	private final ArchiveSettings archive;
 
-	AdminController(Upstream upstream, Catalog catalog, ArchiveSettings archive) {
+	private final Reviews reviews;
+
+	AdminController(Upstream upstream, Catalog catalog, ArchiveSettings archive, Reviews reviews) {
 		this.upstream = upstream;
 		this.catalog = catalog;
 		this.archive = archive;
+		this.reviews = reviews;
 	}
 
 	@GetMapping("/admin")
@@ -41,8 +46,20 @@ class AdminController {
 				new AdminView(this.upstream.baseUrl(), this.upstream.maskedKey(), this.upstream.demo(),
 						this.upstream.probe().toString(), this.upstream.breakerState(), this.catalog.figures(),
 						this.catalog.archiveFigures(), retention(this.archive)));
+		model.addAttribute("suggestions", suggestions(this.reviews.suggestionFigures()));
 		model.addAttribute("crumbs", List.of(new Crumb("Agents", Links.agents()), Crumb.here("Admin")));
 		return "admin/admin";
+	}
+
+	private static String suggestions(SuggestionFigures figures) {
+		if (figures == null) {
+			return "not known: the database that keeps reviews does not answer";
+		}
+		if (figures.offered() == 0) {
+			return "none offered yet: a reviewer is offered one on a failure like one reviewed before";
+		}
+		return figures.taken() + " of " + figures.offered() + " reviews saved with a suggestion took it as offered ("
+				+ figures.takenPercent() + "%)";
 	}
 
 	private static String retention(ArchiveSettings settings) {

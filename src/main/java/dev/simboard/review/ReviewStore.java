@@ -101,15 +101,25 @@ class ReviewStore {
 	 * @return the version saved, or empty when another was saved first
 	 */
 	Optional<Review> save(RunOfReview run, ReviewDraft draft, int expectedVersion, String reviewer, Instant at) {
+		return save(run, draft, expectedVersion, reviewer, at, null);
+	}
+
+	/**
+	 * Saves as {@link #save(RunOfReview, ReviewDraft, int, String, Instant)} does, noting
+	 * the suggestion the reviewer was offered, if any, and whether they took it.
+	 */
+	Optional<Review> save(RunOfReview run, ReviewDraft draft, int expectedVersion, String reviewer, Instant at,
+			Suggestion offered) {
 		Review review = new Review(run.jobId(), run.judge(), draft.verdict(), draft.label(), draft.note(),
 				draft.ticket(), reviewer, at, expectedVersion + 1);
 		return Optional.ofNullable(this.transactions.execute((status) -> {
 			int changed = (expectedVersion == 0) ? this.jdbc
 				.sql("insert into run_review (job_id, agent_id, batch_id, test_case_id, judge_verdict, verdict, label, "
-						+ "note, ticket, reviewed_by, reviewed_at, version) values (:jobId, :agentId, :batchId, "
-						+ ":testCaseId, :judge, :verdict, :label, :note, :ticket, :reviewer, :at, 1) "
-						+ "on conflict do nothing")
+						+ "note, ticket, reviewed_by, reviewed_at, version, evidence) values (:jobId, :agentId, "
+						+ ":batchId, :testCaseId, :judge, :verdict, :label, :note, :ticket, :reviewer, :at, 1, "
+						+ ":evidence) on conflict do nothing")
 				.paramSource(values(review).addValue("agentId", run.agentId())
+					.addValue("evidence", run.evidence(), Types.VARCHAR)
 					.addValue("batchId", run.batchId())
 					.addValue("testCaseId", run.testCaseId(), Types.VARCHAR)
 					.addValue("judge", run.judge().name().toLowerCase(Locale.ROOT)))
@@ -125,8 +135,11 @@ class ReviewStore {
 			}
 			this.jdbc
 				.sql("insert into run_review_version (job_id, version, verdict, label, note, ticket, reviewed_by, "
-						+ "reviewed_at) values (:jobId, :version, :verdict, :label, :note, :ticket, :reviewer, :at)")
-				.paramSource(values(review).addValue("version", review.version()))
+						+ "reviewed_at, suggested_from, suggestion_accepted) values (:jobId, :version, :verdict, "
+						+ ":label, :note, :ticket, :reviewer, :at, :suggestedFrom, :accepted)")
+				.paramSource(values(review).addValue("version", review.version())
+					.addValue("suggestedFrom", (offered != null) ? offered.jobId() : null, Types.VARCHAR)
+					.addValue("accepted", (offered != null) ? offered.takenBy(draft) : null, Types.BOOLEAN))
 				.update();
 			return review;
 		}));
@@ -151,8 +164,48 @@ class ReviewStore {
 				rs.getObject("reviewed_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
 	}
 
-	/** The run a review is of, as the store files it. */
-	record RunOfReview(String jobId, String agentId, String batchId, String testCaseId, Verdict judge) {
+	/**
+	 * The most recent reviewed failures of a test case, newest first: what suggestions
+	 * are drawn from.
+	 */
+	List<Reviewed> reviewedFailures(String agentId, String testCaseId, int limit) {
+		return this.jdbc
+			.sql("select job_id, batch_id, verdict, label, evidence from run_review where agent_id = ? and "
+					+ "test_case_id = ? and judge_verdict = 'failed' and evidence is not null "
+					+ "order by reviewed_at desc fetch first " + limit + " rows only")
+			.params(agentId, testCaseId)
+			.query((rs, row) -> new Reviewed(rs.getString("job_id"), rs.getString("batch_id"),
+					HumanVerdict.parse(rs.getString("verdict")).orElseThrow(), rs.getString("label"),
+					rs.getString("evidence")))
+			.list();
+	}
+
+	/** How many reviews were saved with a suggestion offered, and of those, taken. */
+	SuggestionFigures suggestionFigures() {
+		return this.jdbc
+			.sql("select count(*) as offered, coalesce(sum(case when suggestion_accepted then 1 else 0 end), 0) "
+					+ "as taken from run_review_version where suggested_from is not null")
+			.query((rs, row) -> new SuggestionFigures(rs.getInt("offered"), rs.getInt("taken")))
+			.single();
+	}
+
+	/**
+	 * The run a review is of, as the store files it.
+	 *
+	 * @param evidence what suggestions compare it by (see {@link Evidence}), or
+	 * {@code null}
+	 */
+	record RunOfReview(String jobId, String agentId, String batchId, String testCaseId, Verdict judge,
+			String evidence) {
+
+		RunOfReview(String jobId, String agentId, String batchId, String testCaseId, Verdict judge) {
+			this(jobId, agentId, batchId, testCaseId, judge, null);
+		}
+
+	}
+
+	/** A reviewed failure, as suggestions weigh it. */
+	record Reviewed(String jobId, String batchId, HumanVerdict verdict, String label, String evidence) {
 	}
 
 }

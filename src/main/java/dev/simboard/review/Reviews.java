@@ -34,6 +34,9 @@ public class Reviews {
 	/** The longest note, in characters. */
 	public static final int NOTE_MAX = 4_000;
 
+	/** The most recent reviewed failures of a test case a suggestion is drawn from. */
+	static final int SUGGESTION_POOL = 200;
+
 	/** The longest ticket link, in characters. */
 	public static final int TICKET_MAX = 2_000;
 
@@ -49,6 +52,9 @@ public class Reviews {
 
 	private final Cache<String, Map<String, Overturns>> byAgent;
 
+	/** Reviewed failures by agent and test case, for suggestions. */
+	private final Cache<List<String>, List<ReviewStore.Reviewed>> byCase;
+
 	Reviews(ReviewStore store, ReviewSettings settings, Clock clock) {
 		this.store = store;
 		this.settings = settings;
@@ -56,9 +62,10 @@ public class Reviews {
 		this.warnings = new Warnings(LoggerFactory.getLogger(Reviews.class), clock);
 		this.byBatch = kept(2_000, settings, clock);
 		this.byAgent = kept(200, settings, clock);
+		this.byCase = kept(2_000, settings, clock);
 	}
 
-	private static <V> Cache<String, V> kept(long entries, ReviewSettings settings, Clock clock) {
+	private static <K, V> Cache<K, V> kept(long entries, ReviewSettings settings, Clock clock) {
 		return Caffeine.newBuilder()
 			.expireAfterWrite(settings.freshFor())
 			.maximumSize(entries)
@@ -110,6 +117,52 @@ public class Reviews {
 		}
 	}
 
+	/**
+	 * For an unreviewed failure, the review of the most alike reviewed failure of the
+	 * same test case (see {@link Evidence}); empty when there is none, the run did not
+	 * fail, or reviews cannot be read.
+	 */
+	public Optional<Suggestion> suggest(Id agentId, Run run) {
+		if (run.verdict() != Verdict.FAILED || run.testCaseId() == null) {
+			return Optional.empty();
+		}
+		List<ReviewStore.Reviewed> reviewed;
+		try {
+			reviewed = this.byCase.get(List.of(agentId.value(), run.testCaseId()),
+					(key) -> this.store.reviewedFailures(key.get(0), key.get(1), SUGGESTION_POOL));
+		}
+		catch (DataAccessException ex) {
+			this.warnings.warn("read", "Reviews could not be read; pages show none meanwhile: {}", ex.toString());
+			return Optional.empty();
+		}
+		String evidence = Evidence.of(run);
+		ReviewStore.Reviewed best = null;
+		double bestAlike = -1;
+		for (ReviewStore.Reviewed candidate : reviewed) {
+			double alike = Evidence.alike(evidence, candidate.evidence());
+			if (!candidate.jobId().equals(run.jobId()) && alike > bestAlike) {
+				best = candidate;
+				bestAlike = alike;
+			}
+		}
+		if (best == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new Suggestion(best.jobId(), best.batchId(), best.verdict(), best.label(),
+				(int) Math.round(100 * bestAlike)));
+	}
+
+	/** How reviewers took suggestions, or {@code null} when reviews cannot be read. */
+	public SuggestionFigures suggestionFigures() {
+		try {
+			return this.store.suggestionFigures();
+		}
+		catch (DataAccessException ex) {
+			this.warnings.warn("read", "Reviews could not be read; pages show none meanwhile: {}", ex.toString());
+			return null;
+		}
+	}
+
 	/** A run's current review, or empty. */
 	public Optional<Review> of(Id batchId, Id jobId) {
 		return Optional.ofNullable(ofBatch(batchId).get(jobId.value()));
@@ -132,15 +185,33 @@ public class Reviews {
 	 * @throws ReviewsUnavailableException when the database does not answer
 	 */
 	public Saving save(Id agentId, Id batchId, Run run, ReviewDraft draft, int seenVersion, String reviewer) {
+		return save(agentId, batchId, run, draft, seenVersion, reviewer, null);
+	}
+
+	/**
+	 * Saves as {@link #save(Id, Id, Run, ReviewDraft, int, String)} does, for a reviewer
+	 * who was offered the suggestion drawn from {@code suggestedFrom} ({@code null}:
+	 * none), so the admin page can tell how often suggestions are taken.
+	 */
+	public Saving save(Id agentId, Id batchId, Run run, ReviewDraft draft, int seenVersion, String reviewer,
+			Id suggestedFrom) {
 		Verdict judge = run.verdict();
 		if (!judge.judged()) {
 			throw new IllegalArgumentException("The judge has not given a verdict on " + run.jobId() + " yet");
 		}
-		RunOfReview target = new RunOfReview(run.jobId(), agentId.value(), batchId.value(), run.testCaseId(), judge);
+		RunOfReview target = new RunOfReview(run.jobId(), agentId.value(), batchId.value(), run.testCaseId(), judge,
+				Evidence.of(run));
 		try {
-			Optional<Review> saved = this.store.save(target, draft, seenVersion, reviewer, this.clock.instant());
+			Suggestion offered = (suggestedFrom != null) ? this.store.current(suggestedFrom.value())
+				.map((source) -> new Suggestion(source.jobId(), "", source.verdict(), source.label(), 0))
+				.orElse(null) : null;
+			Optional<Review> saved = this.store.save(target, draft, seenVersion, reviewer, this.clock.instant(),
+					offered);
 			this.byBatch.invalidate(batchId.value());
 			this.byAgent.invalidate(agentId.value());
+			if (run.testCaseId() != null) {
+				this.byCase.invalidate(List.of(agentId.value(), run.testCaseId()));
+			}
 			if (saved.isPresent()) {
 				return new Saving.Saved(saved.get());
 			}

@@ -18,6 +18,7 @@ import dev.simboard.pagecache.KeptPage;
 import dev.simboard.pagecache.PageCacheSettings;
 import dev.simboard.pagecache.PageKeeper;
 import dev.simboard.pagecache.SafeHtml;
+import dev.simboard.review.Suggestion;
 
 import org.springframework.stereotype.Component;
 
@@ -108,10 +109,11 @@ class RenderedRuns {
 	 * @param archiveTrouble whether the layout tells admins the archive is failing
 	 * @param reviewVersion the version of the run's review the page shows, 0 for none
 	 * @param nextUnreviewedHref where "next unreviewed failure" goes, or {@code null}
+	 * @param suggestion the review suggested for this run, or {@code null}
 	 */
 	record Frame(String contextPath, String user, Set<String> authorities, String attempt, String position,
 			String previousHref, String nextHref, String batchHref, boolean archiveTrouble, int reviewVersion,
-			String nextUnreviewedHref) {
+			String nextUnreviewedHref, Suggestion suggestion) {
 	}
 
 	/** A run's kept renderings: its body, and its latest whole pages. */

@@ -60,7 +60,8 @@ class ReviewController {
 		String runHref = Links.run(agentId, batchId, jobId) + view.queryString();
 		Reviews.Saving saving;
 		try {
-			saving = this.reviews.save(agentId, batchId, run, draft, form.seenVersion(), user.getName());
+			saving = this.reviews.save(agentId, batchId, run, draft, form.seenVersion(), user.getName(),
+					suggestedFrom(form));
 		}
 		catch (ReviewsUnavailableException ex) {
 			throw new ErrorPageException(
@@ -87,6 +88,14 @@ class ReviewController {
 		}
 		redirect.addFlashAttribute("flash", "Review saved.");
 		return new ModelAndView("redirect:" + runHref);
+	}
+
+	private static Id suggestedFrom(ReviewForm form) {
+		String suggestion = blankToNull(form.suggestion());
+		if (suggestion == null) {
+			return null;
+		}
+		return Id.parse(suggestion).orElseThrow(() -> badForm("suggestion must be a job ID"));
 	}
 
 	/** The form, checked; a form no page of Simboard's would send is refused. */

@@ -8,8 +8,9 @@ package dev.simboard.run;
  * @param note a note, or empty
  * @param ticket an http or https link, or empty
  * @param version the version of the review the reviewer saw, 0 for none
+ * @param suggestion the job whose review was suggested to the reviewer, or empty
  */
-record ReviewForm(String verdict, String label, String note, String ticket, Integer version) {
+record ReviewForm(String verdict, String label, String note, String ticket, Integer version, String suggestion) {
 
 	int seenVersion() {
 		return (this.version != null) ? this.version : 0;

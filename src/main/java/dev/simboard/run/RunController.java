@@ -17,6 +17,7 @@ import dev.simboard.model.Review;
 import dev.simboard.model.Run;
 import dev.simboard.model.TestCase;
 import dev.simboard.review.Reviews;
+import dev.simboard.review.Suggestion;
 import dev.simboard.review.ReviewView;
 import dev.simboard.run.RenderedRuns.Frame;
 import dev.simboard.web.Crumb;
@@ -81,11 +82,15 @@ class RunController {
 		// A flash message is for one page only; such a page is neither kept nor taken
 		// from keeping.
 		Set<String> roles = AuthorityUtils.authorityListToSet(user.getAuthorities());
+		boolean canReview = run.verdict().judged() && (roles.contains("ROLE_REVIEWER") || roles.contains("ROLE_ADMIN"));
+		// Offered, never applied: the reviewer takes it with a keystroke or a click.
+		Suggestion suggestion = (canReview && review == null) ? this.reviews.suggest(agentId, run).orElse(null) : null;
 		// Only admins see the archive's banner: no one else's pages differ by it.
 		boolean banner = Boolean.TRUE.equals(model.getAttribute("archiveTrouble")) && roles.contains("ROLE_ADMIN");
 		Frame frame = (RequestContextUtils.getInputFlashMap(request) == null) ? new Frame(request.getContextPath(),
 				user.getName(), roles, attempt, neighbours.position(), neighbours.previousHref(), neighbours.nextHref(),
-				batchHref, banner, (review != null) ? review.version() : 0, neighbours.nextUnreviewedHref()) : null;
+				batchHref, banner, (review != null) ? review.version() : 0, neighbours.nextUnreviewedHref(), suggestion)
+				: null;
 		KeptPage kept = (frame != null) ? this.rendered.page(detail, frame) : null;
 		if (kept != null) {
 			return new ModelAndView(kept);
@@ -107,8 +112,10 @@ class RunController {
 				Links.run(agentId, batchId, jobId), batchHref, neighbours.position(), neighbours.previousHref(),
 				neighbours.nextHref());
 		model.addAttribute("run", runView);
-		boolean canReview = run.verdict().judged() && (roles.contains("ROLE_REVIEWER") || roles.contains("ROLE_ADMIN"));
 		model.addAttribute("review", (review != null) ? ReviewView.of(review) : null);
+		model.addAttribute("suggestion", suggestion);
+		model.addAttribute("suggestionHref",
+				(suggestion != null) ? Links.run(agentId.value(), suggestion.batchId(), suggestion.jobId()) : null);
 		model.addAttribute("reviewHistory", (review != null && review.version() > 1)
 				? ReviewView.Change.of(this.reviews.history(jobId)) : List.of());
 		model.addAttribute("canReview", canReview);
@@ -117,7 +124,11 @@ class RunController {
 		model.addAttribute("nextUnreviewedHref", neighbours.nextUnreviewedHref());
 		List<PostForm> forms = new ArrayList<>(List.of(new PostForm("refresh-run", runView.refreshHref())));
 		if (canReview) {
-			forms.add(new PostForm("review", Links.run(agentId, batchId, jobId) + "/review" + view.queryString()));
+			String reviewAction = Links.run(agentId, batchId, jobId) + "/review" + view.queryString();
+			forms.add(new PostForm("review", reviewAction));
+			if (suggestion != null) {
+				forms.add(new PostForm("accept-suggestion", reviewAction));
+			}
 		}
 		model.addAttribute(PostForms.ATTRIBUTE, forms);
 		// Kept and shared by every user: the application's own context path, never a

@@ -82,6 +82,23 @@ abstract class ReviewStoreTests {
 	}
 
 	@Test
+	void reviewedFailuresWhenSavedWithEvidenceThenListedNewestFirstWithTheSuggestionsTaken() {
+		RunOfReview first = new RunOfReview("job_1", "agent_1", "batch_1", "tc_1", Verdict.FAILED, "refused refund");
+		RunOfReview second = new RunOfReview("job_2", "agent_1", "batch_2", "tc_1", Verdict.FAILED, "tool error");
+		RunOfReview passed = new RunOfReview("job_3", "agent_1", "batch_2", "tc_1", Verdict.PASSED, "fine");
+		this.store.save(first, draft(HumanVerdict.AGREE, "agent bug", null), 0, "ann", T0);
+		Suggestion offered = new Suggestion("job_1", "batch_1", HumanVerdict.AGREE, "agent bug", 80);
+		this.store.save(second, draft(HumanVerdict.AGREE, "agent bug", null), 0, "ann", T0.plusSeconds(60), offered);
+		this.store.save(passed, draft(HumanVerdict.FAIL, "judge error", null), 0, "ann", T0.plusSeconds(120), offered);
+
+		assertThat(this.store.reviewedFailures("agent_1", "tc_1", 10)).extracting(ReviewStore.Reviewed::jobId)
+			.containsExactly("job_2", "job_1");
+		assertThat(this.store.reviewedFailures("agent_1", "tc_1", 1)).hasSize(1);
+		assertThat(this.store.reviewedFailures("agent_1", "tc_1", 10).get(1).evidence()).isEqualTo("refused refund");
+		assertThat(this.store.suggestionFigures()).isEqualTo(new SuggestionFigures(2, 1));
+	}
+
+	@Test
 	void saveWhenChangedThenEveryVersionIsInTheHistoryNewestFirst() {
 		this.store.save(RUN, draft(HumanVerdict.AGREE, "agent bug", null), 0, "ann", T0);
 		this.store.save(RUN, draft(HumanVerdict.PASS, "judge error", null), 1, "bob", T0.plusSeconds(60));

@@ -29,7 +29,7 @@ class RenderedRunsTests {
 			Duration.ofHours(24), DataSize.ofMegabytes(64), Duration.ofSeconds(10));
 
 	private static final RenderedRuns.Frame FRAME = new RenderedRuns.Frame("", "qa", Set.of("ROLE_VIEWER"), "1 of 2",
-			"1 of 12", null, null, "/agents/a/batches/b", false, 0, null);
+			"1 of 12", null, null, "/agents/a/batches/b", false, 0, null, null);
 
 	private final Run run = Fixtures.finishedRun(List.of(Fixtures.message("user", "Cancel, please.")));
 

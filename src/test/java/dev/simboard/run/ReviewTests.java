@@ -218,6 +218,54 @@ class ReviewTests extends FakeSigmaMindApp {
 		assertThat(compare.text()).contains("1/1 (1 by review)");
 	}
 
+	@Test
+	void suggestionWhenAFailureIsLikeOneReviewedThenOffersThatReviewAndSavesNothingUntilAccepted() throws Exception {
+		String batch = "batch_sugg";
+		String page = "/agents/" + AGENT + "/batches/" + batch + "/runs/";
+		String[][] runs = { { "job_s1", "The agent refused the refund and quoted the wrong return policy." },
+				{ "job_s2", "The call dropped: SigmaMind answered 502 during the lookup tool call." },
+				{ "job_s3", "The agent refused the refund, quoting the wrong return policy again." } };
+		sigmaMind.stubFor(
+				get(urlPathEqualTo("/v1/batch-runs/" + batch)).willReturn(okJson(BATCH_JSON.replace(BATCH, batch))));
+		for (String[] run : runs) {
+			sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs/" + run[0]))
+				.willReturn(okJson(run(batch, run[0], "tc_refund", false, run[1]))));
+		}
+		WebSession rita = signedIn("rita", "secret3");
+		assertThat(saveAt(rita, "agree", "agent bug", "", "", 0, page + "job_s1").statusCode()).isEqualTo(302);
+		assertThat(saveAt(rita, "pass", "SigmaMind or infrastructure", "", "", 0, page + "job_s2").statusCode())
+			.isEqualTo(302);
+
+		Document offered = Jsoup.parse(rita.get(page + "job_s3").body());
+
+		assertThat(offered.select(".review-suggestion a").attr("href")).endsWith(page + "job_s1");
+		assertThat(offered.select(".suggested-verdict").text()).isEqualTo("Agrees with the judge");
+		assertThat(offered.select(".suggested-label").text()).isEqualTo("agent bug");
+		assertThat(offered.select("#review-panel .empty").text()).isEqualTo("Not reviewed yet.");
+		assertThat(JdbcClient.create(this.dataSource)
+			.sql("select count(*) from run_review where job_id = 'job_s3'")
+			.query(Long.class)
+			.single()).isZero();
+		// A run with a review of its own is offered none.
+		assertThat(Jsoup.parse(rita.get(page + "job_s1").body()).select(".review-suggestion")).isEmpty();
+
+		// What "Accept the suggestion" (and the y key) posts.
+		String token = offered.select("form#accept-suggestion input[name=_csrf]").val();
+		String action = offered.select("form#accept-suggestion").attr("action");
+		String fields = offered.select("input[form=accept-suggestion]")
+			.stream()
+			.map((input) -> input.attr("name") + "=" + encode(input.val()))
+			.reduce((a, b) -> a + "&" + b)
+			.orElseThrow();
+		assertThat(rita.post(action, "_csrf=" + encode(token) + "&" + fields).statusCode()).isEqualTo(302);
+
+		Document accepted = Jsoup.parse(rita.get(page + "job_s3").body());
+		assertThat(accepted.select(".review-label").text()).isEqualTo("agent bug");
+		WebSession boss = signedIn("boss", "secret2");
+		assertThat(Jsoup.parse(boss.get("/admin").body()).select(".suggestions-accepted").text())
+			.startsWith("1 of 1 reviews saved with a suggestion took it as offered (100%)");
+	}
+
 	private WebSession signedIn(String user, String password) throws Exception {
 		WebSession session = new WebSession(this.port);
 		assertThat(session.signIn(user, password).statusCode()).isEqualTo(302);
@@ -237,7 +285,14 @@ class ReviewTests extends FakeSigmaMindApp {
 
 	private static java.net.http.HttpResponse<String> save(WebSession session, String verdict, String label,
 			String note, String ticket, int version, String jobId, String view) throws Exception {
-		String page = BATCH_PAGE + "/runs/" + jobId;
+		return saveAt(session, verdict, label, note, ticket, version, BATCH_PAGE + "/runs/" + jobId + view);
+	}
+
+	/** Posts the review form of the run page at {@code runPage}, batch view included. */
+	private static java.net.http.HttpResponse<String> saveAt(WebSession session, String verdict, String label,
+			String note, String ticket, int version, String runPage) throws Exception {
+		String page = runPage.replaceFirst("\\?.*$", "");
+		String view = runPage.substring(page.length());
 		Document run = Jsoup.parse(session.get(page + view).body());
 		String token = run.select("form#review input[name=_csrf]").val();
 		String action = run.select("form#review").attr("action");
@@ -252,10 +307,14 @@ class ReviewTests extends FakeSigmaMindApp {
 
 	/** A finished run of the batch: passed, or failed. */
 	static String run(String jobId, boolean passed) {
-		return "{\"jobId\":\"" + jobId + "\",\"batchId\":\"" + BATCH + "\",\"agent\":{\"agentId\":\"" + AGENT
-				+ "\"},\"testCase\":{\"testCaseId\":\"tc_" + jobId + "\",\"label\":\"Refund flow\",\"attempt\":1},"
+		return run(BATCH, jobId, "tc_" + jobId, passed, "Judged.");
+	}
+
+	static String run(String batchId, String jobId, String testCaseId, boolean passed, String remarks) {
+		return "{\"jobId\":\"" + jobId + "\",\"batchId\":\"" + batchId + "\",\"agent\":{\"agentId\":\"" + AGENT
+				+ "\"},\"testCase\":{\"testCaseId\":\"" + testCaseId + "\",\"label\":\"Refund flow\",\"attempt\":1},"
 				+ "\"createdDate\":\"2026-03-20T10:01:00Z\",\"completedDate\":\"2026-03-20T10:03:00Z\","
-				+ "\"isSuccessful\":" + passed + ",\"remarks\":\"Judged.\","
+				+ "\"isSuccessful\":" + passed + ",\"remarks\":\"" + remarks + "\","
 				+ "\"conversation\":[{\"role\":\"user\",\"content\":\"I want my money back\"}]}";
 	}
 
