@@ -396,9 +396,15 @@ public class Bench {
 	/** A 10,000-run batch, filtered and sorted, from the cache. */
 	void bigBatch(Shape shape) throws Exception {
 		String key = "bench_demo_key_0123456789abc";
-		Jvm demo = start("simboard-demo", "--simboard.demo.api-key=" + key, "--simboard.demo.agents=1",
+		List<String> arguments = new ArrayList<>(List.of("--simboard.demo.api-key=" + key, "--simboard.demo.agents=1",
 				"--simboard.demo.batches-per-agent=2", "--simboard.demo.test-cases-per-batch=" + shape.bigTestCases(),
-				"--simboard.demo.attempts-per-test-case=4");
+				"--simboard.demo.attempts-per-test-case=4"));
+		if (this.postgres != null) {
+			// Its reviews in PostgreSQL, as a team's would be.
+			arguments.add("--spring.datasource.url=" + this.postgres.jdbcUrl());
+			arguments.add("--spring.datasource.username=" + this.postgres.user());
+		}
+		Jvm demo = start("simboard-demo", arguments.toArray(String[]::new));
 		demo.awaitReady(Duration.ofSeconds(90));
 		Api api = new Api(demo.base() + "/demo-api", key);
 		String agent = api.first("/v1/agents", "agentId");
@@ -421,7 +427,70 @@ public class Bench {
 				+ " ms", "≤ 50 ms", p50 <= 50,
 				String.format(Locale.ROOT, "failed only, slowest first, %d KB, 1 connection; first (cold) load %.1f s",
 						size / 1024, coldSeconds));
+		reviews(shape, session, api, agent, batch, path);
 		demo.stop();
+	}
+
+	/**
+	 * Reviews of the big batch: the save's latency on PostgreSQL, one reviewer at a time,
+	 * then the batch page filtered to the failures no one reviewed yet.
+	 */
+	void reviews(Shape shape, Session session, Api api, String agent, String batch, String path) throws Exception {
+		List<String> failed = api.pages("/v1/test-runs?agentId=" + agent + "&batchId=" + batch + "&size=200", "jobId")
+			.stream()
+			.flatMap((page) -> failedRuns(page).stream())
+			.limit(shape.reviews())
+			.toList();
+		check(failed.size() == shape.reviews(), "too few failures in batch " + batch + " to review: " + failed.size());
+		double[] saves = new double[failed.size()];
+		for (int i = 0; i < failed.size(); i++) {
+			String run = path + "/runs/" + failed.get(i);
+			// The page first, as a reviewer reads it: the save alone is timed.
+			Matcher csrf = Session.CSRF.matcher(session.get(run).body());
+			check(csrf.find(), "no CSRF token on " + run);
+			String form = "_csrf=" + encode(csrf.group(1)) + "&verdict=" + ((i % 5 == 0) ? "pass" : "agree")
+					+ "&label=" + encode((i % 5 == 0) ? "judge error" : "agent bug") + "&note=&ticket=&version=0";
+			long start = System.nanoTime();
+			HttpResponse<String> saved = session.send(HttpRequest.newBuilder(URI.create(session.base() + run + "/review"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form)));
+			saves[i] = (System.nanoTime() - start) / 1e6;
+			check(saved.statusCode() == 302, "saving a review of " + run + " answered " + saved.statusCode());
+		}
+		double p99 = percentile(saves, 99);
+		boolean onPostgres = this.postgres != null;
+		row("saving a review, p99", fixed(p99) + " ms", "≤ 50 ms", onPostgres && p99 <= 50,
+				String.format(Locale.ROOT, "%,d first reviews of failed runs saved one after another (the POST alone, "
+						+ "answered with a redirect, not the run page read before it), on %s; p50 %.2f ms", saves.length,
+						onPostgres ? "PostgreSQL" : "the embedded H2 (the target is PostgreSQL's)",
+						percentile(saves, 50)));
+		String unreviewed = path + "?outcome=failed&review=unreviewed";
+		int size = warm(session, unreviewed);
+		warmUp(session, unreviewed);
+		List<Wrk> runs = new ArrayList<>();
+		for (int round = 0; round < this.options.rounds(); round++) {
+			runs.add(wrk(session, unreviewed, 1, this.options.seconds(), size));
+		}
+		double p50 = median(runs.stream().mapToDouble(Wrk::p50).toArray());
+		row("batch page of " + shape.runsPerBigBatch() + " runs with " + saves.length
+				+ " reviews, unreviewed failures, p50", fixed(p50) + " ms", "≤ 50 ms", p50 <= 50,
+				String.format(Locale.ROOT, "failed and not reviewed only, %d KB, 1 connection; reviews read from "
+						+ "%s and kept for simboard.review.fresh-for (30 s)", size / 1024,
+						onPostgres ? "PostgreSQL" : "the embedded H2"));
+	}
+
+	/** The jobs of a test-run list page that the judge failed. */
+	static List<String> failedRuns(String page) {
+		// A run's verdict follows its "jobId" (the demo API writes a run's fields in that
+		// order); older-dialect runs spell it with one "s".
+		String[] parts = page.split("\"jobId\":\"");
+		List<String> jobs = new ArrayList<>();
+		for (int i = 1; i < parts.length; i++) {
+			if (parts[i].contains("\"isSuccessful\":false") || parts[i].contains("\"isSuccesful\":false")) {
+				jobs.add(parts[i].substring(0, parts[i].indexOf('"')));
+			}
+		}
+		return jobs;
 	}
 
 	// --- the archive
@@ -1245,11 +1314,15 @@ public class Bench {
 
 	/** Sizes of the data sets: the issue's, or tiny ones for the smoke run. */
 	record Shape(int batches, int testCases, int bigTestCases, int uncachedWarmUpRuns, int restartWarmUpRuns,
-			int restartRuns, int searchRuns) {
+			int restartRuns, int searchRuns, int reviews) {
 
-		static final Shape FULL = new Shape(20, 500, 2_500, 1_000, 1_000, 200, 100_000);
+		static final Shape FULL = new Shape(20, 500, 2_500, 1_000, 1_000, 200, 100_000, 2_000);
 
-		static final Shape SMOKE = new Shape(2, 10, 25, 3, 3, 5, 1_000);
+		static final Shape SMOKE = new Shape(2, 10, 25, 3, 3, 5, 1_000, 10);
+
+		int runsPerBigBatch() {
+			return this.bigTestCases * 4;
+		}
 
 		int runsPerBatch() {
 			return this.testCases * 4;
@@ -1609,6 +1682,14 @@ public class Bench {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The nearest-rank percentile {@code p} (1-100) of these values. */
+	static double percentile(double[] values, int p) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+		return sorted[Math.max(0, rank - 1)];
 	}
 
 	static double median(double[] values) {
