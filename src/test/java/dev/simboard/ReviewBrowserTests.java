@@ -1,5 +1,7 @@
 package dev.simboard;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,6 +76,50 @@ class ReviewBrowserTests {
 				.hasText((before + 3) + " of " + failures + " failures reviewed");
 			assertThat(page.locator(".review-queue")).containsText("agent bug: ");
 			assertThat(page.locator("table.runs .review-mark").first()).isVisible();
+		}
+	}
+
+	@Test
+	void suggestionWhenAcceptedByKeyThenSavedAsOffered() {
+		try (BrowserContext context = this.browser.signedIn(url(""),
+				new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+			Page page = context.newPage();
+			String agentId = this.demo.landmarks().agent().agentId();
+			page.navigate(url("/agents/" + agentId));
+			List<String> batches = new ArrayList<>(page.locator("table a[href*='/batches/']")
+				.all()
+				.stream()
+				.map((link) -> url(link.getAttribute("href") + "?outcome=failed"))
+				.toList());
+			Collections.reverse(batches);
+			// Oldest batch first, reviewing failures by key until one is offered the
+			// review of a like failure reviewed before: test cases recur in every batch.
+			for (String batch : batches) {
+				page.navigate(batch);
+				List<String> failures = page.locator("table.runs a[href*='/runs/']")
+					.all()
+					.stream()
+					.map((link) -> url(link.getAttribute("href")))
+					.distinct()
+					.toList();
+				for (String failure : failures) {
+					page.navigate(failure);
+					page.waitForLoadState(LoadState.LOAD);
+					if (page.locator("#review-panel .empty").count() == 0) {
+						continue;
+					}
+					if (page.locator(".review-suggestion").count() > 0) {
+						String label = page.locator(".suggested-label").textContent();
+						page.keyboard().press("y");
+						assertThat(page.locator("#review-panel .reviewer")).hasText("demo");
+						assertThat(page.locator(".review-label")).hasText(label);
+						return;
+					}
+					page.keyboard().press("1");
+					assertThat(page.locator("#review-panel .reviewer")).hasText("demo");
+				}
+			}
+			throw new AssertionError("No failure of " + agentId + " was offered a suggestion");
 		}
 	}
 
