@@ -172,6 +172,8 @@ public class Bench {
 		if (all) {
 			coldBurst(session, upstreamAdmin, agent, showcase, showcaseRuns.get(12));
 			cachedVersusStatic(session, agent, showcase, sized[0]);
+			replicas(session, upstreamAdmin, deployed, simboardArguments, agent, showcase, sized[0],
+					showcaseRuns.get(14));
 			transcripts(session, agent, showcase, sized[1], sized[2]);
 			// Past the JIT's warm-up, with runs no one has opened: the first ones only warm
 			// up.
@@ -314,6 +316,102 @@ public class Bench {
 		row("cached run page (50 messages) requests/s ÷ a static file of the same size", fixed(ratio), "≥ 0.5",
 				ratio >= 0.5, String.format(Locale.ROOT, "%.0f ÷ %.0f req/s, %d KB, 8 connections, median of %d rounds",
 						pageRate, staticRate, bytes.length / 1024, this.options.rounds()));
+	}
+
+	/**
+	 * Replicas (issue 17): two Simboards with their sessions in Redis, and one with them in
+	 * PostgreSQL, beside the one with sessions in memory, all on the same database. The
+	 * cached run page's requests/s with each shared store ÷ in memory, in alternate
+	 * rounds; and 100 concurrent cold requests of one run spread over the two replicas.
+	 */
+	void replicas(Session memory, Session upstreamAdmin, List<String> deployed, String[] arguments, String agent,
+			String batch, String job, String coldJob) throws Exception {
+		String redis = redisUrl();
+		if (redis == null || this.postgres == null) {
+			this.notes.add("No Redis at 127.0.0.1:6379 or no PostgreSQL: the replica rows were not taken.");
+			return;
+		}
+		Jvm a = start("replica-a", deployed, with(arguments, "--simboard.sessions.store=redis",
+				"--simboard.sessions.redis-url=" + redis));
+		Jvm b = start("replica-b", deployed, with(arguments, "--simboard.sessions.store=redis",
+				"--simboard.sessions.redis-url=" + redis));
+		Jvm jdbc = start("simboard-jdbc-sessions", deployed, with(arguments, "--simboard.sessions.store=jdbc"));
+		for (Jvm jvm : List.of(a, b, jdbc)) {
+			jvm.awaitReady(Duration.ofSeconds(90));
+		}
+		Session onA = Session.signIn(a.base(), USER, PASSWORD);
+		// The same session on B: its cookie, nothing else.
+		Session onB = onA.at(b.base());
+		Session onJdbc = Session.signIn(jdbc.base(), USER, PASSWORD);
+		check(onB.get("/agents").statusCode() == 200, "replica B did not know replica A's session");
+
+		String uri = "/demo-api/v1/test-runs/{jobId}";
+		long before = upstreamAdmin.counter("http.server.requests", "uri:" + uri);
+		String cold = "/agents/" + agent + "/batches/" + batch + "/runs/" + coldJob;
+		int clients = 100;
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		CountDownLatch go = new CountDownLatch(1);
+		List<CompletableFuture<Integer>> statuses = new ArrayList<>();
+		for (int i = 0; i < clients; i++) {
+			Session replica = (i % 2 == 0) ? onA : onB;
+			statuses.add(CompletableFuture.supplyAsync(() -> {
+				await(go);
+				return replica.get(cold).statusCode();
+			}, pool));
+		}
+		go.countDown();
+		long ok = statuses.stream().map(CompletableFuture::join).filter((status) -> status == 200).count();
+		pool.shutdown();
+		long calls = upstreamAdmin.counter("http.server.requests", "uri:" + uri) - before;
+		check(ok == clients, ok + " of " + clients + " concurrent requests over two replicas answered 200");
+		row("upstream calls for 100 concurrent cold requests of one run over two replicas", String.valueOf(calls),
+				"≤ 2", calls <= 2, "50 requests to each replica at once, counted by the fake SigmaMind; the two share "
+						+ "PostgreSQL (the archive) and Redis (sessions); no lock across replicas");
+
+		String path = "/agents/" + agent + "/batches/" + batch + "/runs/" + job;
+		int size = warm(onA, path);
+		warm(onJdbc, path);
+		warmUp(onA, path);
+		warmUp(onJdbc, path);
+		List<Wrk> inMemory = new ArrayList<>();
+		List<Wrk> inRedis = new ArrayList<>();
+		List<Wrk> inPostgres = new ArrayList<>();
+		for (int round = 0; round < this.options.rounds(); round++) {
+			inMemory.add(wrk(memory, path, 8, this.options.seconds(), size));
+			inRedis.add(wrk(onA, path, 8, this.options.seconds(), size));
+			inPostgres.add(wrk(onJdbc, path, 8, this.options.seconds(), size));
+		}
+		double memoryRate = median(inMemory.stream().mapToDouble(Wrk::requestsPerSecond).toArray());
+		double redisRate = median(inRedis.stream().mapToDouble(Wrk::requestsPerSecond).toArray());
+		double postgresRate = median(inPostgres.stream().mapToDouble(Wrk::requestsPerSecond).toArray());
+		row("cached run page requests/s, sessions in Redis ÷ in memory", fixed(redisRate / memoryRate), "≥ 0.8",
+				redisRate / memoryRate >= 0.8,
+				String.format(Locale.ROOT, "%.0f ÷ %.0f req/s, 8 connections, median of %d alternate rounds", redisRate,
+						memoryRate, this.options.rounds()));
+		row("cached run page requests/s, sessions in PostgreSQL ÷ in memory", fixed(postgresRate / memoryRate),
+				"≥ 0.8", postgresRate / memoryRate >= 0.8,
+				String.format(Locale.ROOT, "%.0f ÷ %.0f req/s, the same rounds (Spring Session JDBC writes the "
+						+ "session's last access on every request)", postgresRate, memoryRate));
+		for (Jvm jvm : List.of(a, b, jdbc)) {
+			jvm.stop();
+		}
+	}
+
+	/** The local Redis's URL, or {@code null} when none answers. */
+	static String redisUrl() {
+		try (java.net.Socket socket = new java.net.Socket()) {
+			socket.connect(new java.net.InetSocketAddress("127.0.0.1", 6379), 1_000);
+			return "redis://127.0.0.1:6379";
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	static String[] with(String[] arguments, String... more) {
+		String[] all = Arrays.copyOf(arguments, arguments.length + more.length);
+		System.arraycopy(more, 0, all, arguments.length, more.length);
+		return all;
 	}
 
 	/** p99 of a 2,000-message run page against a 200-message one, one request at a time. */
@@ -1387,6 +1485,11 @@ public class Bench {
 
 		HttpResponse<String> get(String path) {
 			return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET());
+		}
+
+		/** The same cookies against another Simboard: a replica behind the same name. */
+		Session at(String otherBase) {
+			return new Session(otherBase, this.client, this.cookies);
 		}
 
 		HttpResponse<String> send(HttpRequest.Builder request) {

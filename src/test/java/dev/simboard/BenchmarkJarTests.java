@@ -27,7 +27,10 @@ class BenchmarkJarTests {
 			"p99 render of a 2,000-message transcript ÷ p99 of a 200-message one", "heap after loading",
 			"cached page requests/s with the upstream down ÷ healthy", "start-up to the first page served",
 			"run page from the archive after a restart ÷ the same page from Caffeine, p50", "search over",
-			"archive size per 1,000 runs", "batch page of", "saving a review, p99");
+			"archive size per 1,000 runs", "batch page of", "saving a review, p99",
+			"upstream calls for 100 concurrent cold requests of one run over two replicas",
+			"cached run page requests/s, sessions in Redis ÷ in memory",
+			"cached run page requests/s, sessions in PostgreSQL ÷ in memory");
 
 	@Test
 	void smokeRunWhenJarPackagedThenPrintsEveryFigure() throws Exception {

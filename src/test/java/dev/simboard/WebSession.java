@@ -75,6 +75,17 @@ public final class WebSession {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/**
+	 * POSTs a form body to an absolute URL, on any local server, with this session's
+	 * cookies.
+	 */
+	public HttpResponse<String> postUrl(String url, String form) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** The value of a cookie this session holds, or {@code null}. */
 	public String cookie(String name) {
 		return this.cookies.getCookieStore()

@@ -28,6 +28,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -79,6 +81,22 @@ public class SigmaMindClient {
 
 	public SigmaMindClient(WebClient.Builder builder, SigmaMindTarget target, SigmaMindProperties properties,
 			Clock clock, MeterRegistry meters) {
+		this(builder, target, properties, clock, meters, (SharedPause) null);
+	}
+
+	/** As Spring makes it: with the pause the replicas share, where one is set up. */
+	@Autowired
+	SigmaMindClient(WebClient.Builder builder, SigmaMindTarget target, SigmaMindProperties properties, Clock clock,
+			MeterRegistry meters, ObjectProvider<SharedPause> shared) {
+		this(builder, target, properties, clock, meters, shared.getIfAvailable());
+	}
+
+	/**
+	 * @param shared the pause the replicas share after a 429, or {@code null} for this
+	 * Simboard's own only
+	 */
+	public SigmaMindClient(WebClient.Builder builder, SigmaMindTarget target, SigmaMindProperties properties,
+			Clock clock, MeterRegistry meters, SharedPause shared) {
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
 			.responseTimeout(properties.responseTimeout());
@@ -91,7 +109,7 @@ public class SigmaMindClient {
 			.build();
 		this.target = target;
 		this.properties = properties;
-		this.guard = new UpstreamGuard(properties.resilience(), clock, meters);
+		this.guard = new UpstreamGuard(properties.resilience(), clock, meters, shared);
 		this.clock = clock;
 	}
 
@@ -206,11 +224,16 @@ public class SigmaMindClient {
 
 	private Mono<SigmaMindException> failure(String endpoint, ClientResponse response) {
 		int status = response.statusCode().value();
+		if (status == 429) {
+			Duration retryAfter = retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+					this.clock);
+			return response.releaseBody()
+				.then(this.guard.pause(retryAfter))
+				.map((wait) -> new SigmaMindRateLimitedException(endpoint, wait));
+		}
 		SigmaMindException ex = switch (status) {
 			case 401, 403 -> new SigmaMindUnauthorizedException(endpoint, status);
 			case 404, 405 -> new SigmaMindNotFoundException(endpoint, status);
-			case 429 -> new SigmaMindRateLimitedException(endpoint, this.guard
-				.pause(retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), this.clock)));
 			default -> (status >= 500)
 					? new SigmaMindUnavailableException(endpoint, Reason.SERVER_ERROR, "answered " + status, null)
 					: new SigmaMindBadResponseException(endpoint, status, "answered " + status, null);

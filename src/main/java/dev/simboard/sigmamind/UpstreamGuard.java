@@ -59,7 +59,15 @@ final class UpstreamGuard {
 	/** No call before this instant: SigmaMind asked us to slow down. */
 	private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.MIN);
 
+	/** The pause the replicas share, or {@code null}: this Simboard's own only. */
+	private final SharedPause shared;
+
 	UpstreamGuard(Resilience settings, Clock clock, MeterRegistry meters) {
+		this(settings, clock, meters, null);
+	}
+
+	UpstreamGuard(Resilience settings, Clock clock, MeterRegistry meters, SharedPause shared) {
+		this.shared = shared;
 		this.clock = clock;
 		this.settings = settings;
 		this.meters = meters;
@@ -115,9 +123,8 @@ final class UpstreamGuard {
 			.transform(BulkheadOperator.of(this.bulkhead));
 		// The pause comes first, on every try (a call waiting for a slot or retried
 		// included): while it lasts, neither breaker nor bulkhead sees a call.
-		Mono<T> guarded = Mono.defer(() -> {
+		Mono<T> guarded = pausedUntil().flatMap((until) -> {
 			Instant now = this.clock.instant();
-			Instant until = this.pausedUntil.get();
 			return now.isBefore(until)
 					? Mono.<T>error(new SigmaMindRateLimitedException(endpoint, Duration.between(now, until)))
 					: admitted;
@@ -136,15 +143,30 @@ final class UpstreamGuard {
 		});
 	}
 
-	/** Honours a 429: no call to SigmaMind until its {@code Retry-After} has passed. */
-	Duration pause(Duration retryAfter) {
+	/** The end of the pause: this Simboard's own, or the replicas' if later. */
+	private Mono<Instant> pausedUntil() {
+		return Mono.defer(() -> {
+			Instant own = this.pausedUntil.get();
+			if (this.shared == null) {
+				return Mono.just(own);
+			}
+			return this.shared.until().map((theirs) -> theirs.isAfter(own) ? theirs : own);
+		});
+	}
+
+	/**
+	 * Honours a 429: no call to SigmaMind until its {@code Retry-After} has passed, on
+	 * this Simboard at once, and on every replica once the shared pause is kept.
+	 */
+	Mono<Duration> pause(Duration retryAfter) {
 		Duration wait = (retryAfter != null) ? retryAfter : this.settings.defaultRetryAfter();
 		if (wait.compareTo(this.settings.maxRetryAfter()) > 0) {
 			wait = this.settings.maxRetryAfter();
 		}
+		Duration kept = wait;
 		Instant until = this.clock.instant().plus(wait);
 		this.pausedUntil.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
-		return wait;
+		return (this.shared != null) ? this.shared.extend(until).thenReturn(kept) : Mono.just(kept);
 	}
 
 	CircuitBreaker.State breakerState() {

@@ -88,10 +88,17 @@ abstract class ArchiveTests {
 	@Test
 	void migrateWhenAppliedThenEveryScriptSucceededAndEveryTableIsThere() {
 		MigrationInfo[] applied = flyway(dataSource(), vendor()).info().applied();
-		assertThat(applied).extracting((info) -> info.getVersion().getVersion()).containsExactly("1", "2", "3", "4");
+		assertThat(applied).extracting((info) -> info.getVersion().getVersion())
+			.containsExactly("1", "2", "3", "4", "5", "6");
 		assertThat(applied).allMatch((info) -> info.getState().isApplied() && !info.getState().isFailed());
-		for (String table : List.of("archived_run", "archived_batch", "archived_text", "batch_pin")) {
+		for (String table : List.of("archived_run", "archived_batch", "archived_text", "batch_pin", "run_review",
+				"run_review_version")) {
 			assertThat(this.jdbc.sql("select count(*) from " + table).query(Long.class).single()).as(table).isZero();
+		}
+		// Sessions' tables too, which other tests' Simboards on this database may use.
+		for (String table : List.of("spring_session", "spring_session_attributes")) {
+			assertThat(this.jdbc.sql("select count(*) from " + table).query(Long.class).single()).as(table)
+				.isNotNegative();
 		}
 	}
 

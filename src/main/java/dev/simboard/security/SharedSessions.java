@@ -1,0 +1,127 @@
+package dev.simboard.security;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.data.redis.RedisSessionRepository;
+import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisHttpSession;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+
+/**
+ * Sessions every replica reads (see {@link SessionSettings}): sign in on one, carry on on
+ * another, and a replica lost or restarted signs no one out. With the default store,
+ * {@code memory}, none of this is set up and Tomcat keeps sessions as before.
+ */
+@Configuration(proxyBeanMethods = false)
+class SharedSessions {
+
+	/** The idle time after which a session ends: Boot's own setting, as in memory. */
+	private static Duration timeout(Environment environment) {
+		return environment.getProperty("server.servlet.session.timeout", Duration.class, Duration.ofMinutes(30));
+	}
+
+	/**
+	 * The cookie as Tomcat's would be: same name, HttpOnly, SameSite=Lax, Secure over
+	 * HTTPS.
+	 */
+	private static CookieSerializer cookie(Environment environment) {
+		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+		cookie.setCookieName(environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID"));
+		cookie.setUseHttpOnlyCookie(true);
+		cookie.setSameSite("Lax");
+		cookie.setUseBase64Encoding(false);
+		return cookie;
+	}
+
+	/** The cookie of either shared store. */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(SharedStore.class)
+	static class Cookie {
+
+		@Bean
+		CookieSerializer cookieSerializer(Environment environment) {
+			return cookie(environment);
+		}
+
+	}
+
+	/** A shared store is set: {@code jdbc} or {@code redis}. */
+	static class SharedStore extends AnyNestedCondition {
+
+		SharedStore() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty(name = "simboard.sessions.store", havingValue = "jdbc")
+		static class InPostgres {
+
+		}
+
+		@ConditionalOnProperty(name = "simboard.sessions.store", havingValue = "redis")
+		static class InRedis {
+
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "simboard.sessions.store", havingValue = "jdbc")
+	@EnableJdbcHttpSession
+	static class Jdbc {
+
+		@Bean
+		SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionTimeout(Environment environment) {
+			return (repository) -> repository.setDefaultMaxInactiveInterval(timeout(environment));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "simboard.sessions.store", havingValue = "redis")
+	@EnableRedisHttpSession
+	static class Redis {
+
+		@Bean
+		LettuceConnectionFactory redisConnectionFactory(SessionSettings settings) {
+			URI url = settings.redisUrl();
+			RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(url.getHost(),
+					(url.getPort() > 0) ? url.getPort() : 6379);
+			if (url.getUserInfo() != null) {
+				String[] user = url.getUserInfo().split(":", 2);
+				if (user.length == 2) {
+					server.setUsername(user[0].isEmpty() ? null : user[0]);
+					server.setPassword(user[1]);
+				}
+				else {
+					server.setPassword(user[0]);
+				}
+			}
+			LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
+				.commandTimeout(Duration.ofSeconds(2));
+			if ("rediss".equals(url.getScheme())) {
+				client.useSsl();
+			}
+			return new LettuceConnectionFactory(server, client.build());
+		}
+
+		@Bean
+		SessionRepositoryCustomizer<RedisSessionRepository> sessionTimeout(Environment environment) {
+			return (repository) -> repository.setDefaultMaxInactiveInterval(timeout(environment));
+		}
+
+	}
+
+}

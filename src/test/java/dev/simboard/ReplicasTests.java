@@ -1,0 +1,116 @@
+package dev.simboard;
+
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two Simboards on loopback over one PostgreSQL, as two replicas behind a load balancer:
+ * a session begun on one is known to the other, and outlives the first.
+ */
+class ReplicasTests {
+
+	private final WireMockServer sigmaMind = new WireMockServer(options().dynamicPort());
+
+	private Simboards simboards;
+
+	@BeforeEach
+	void startSigmaMind() {
+		this.sigmaMind.start();
+		this.sigmaMind.stubFor(get(anyUrl()).willReturn(okJson("{\"data\":[]}")));
+		this.simboards = new Simboards(this.sigmaMind.baseUrl(), "qa", "VIEWER");
+	}
+
+	@AfterEach
+	void stop() {
+		this.simboards.close();
+		this.sigmaMind.stop();
+	}
+
+	@Test
+	void sessionWhenSignedInOnOneReplicaThenTheOtherServesItInRedis() throws Exception {
+		sharedSession("--simboard.sessions.store=redis", "--simboard.sessions.redis-url=" + LocalRedis.url());
+	}
+
+	@Test
+	void sessionWhenSignedInOnOneReplicaThenTheOtherServesItInPostgres() throws Exception {
+		sharedSession("--simboard.sessions.store=jdbc");
+	}
+
+	@Test
+	void sessionWhenInMemoryThenTheOtherReplicaAsksToSignIn() throws Exception {
+		String[] database = LocalPostgres.database().arguments();
+		ConfigurableApplicationContext a = this.simboards.start(database);
+		ConfigurableApplicationContext b = this.simboards.start(database);
+		WebSession session = this.simboards.signedIn(a);
+
+		assertThat(session.getUrl(base(b) + "/agents").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void pauseWhenOneReplicaIsToldToSlowDownThenTheOtherCallsNoMoreUntilRetryAfter() throws Exception {
+		String[] settings = concat(LocalPostgres.database().arguments(), "--simboard.sessions.store=redis",
+				"--simboard.sessions.redis-url=" + LocalRedis.url());
+		ConfigurableApplicationContext a = this.simboards.start(settings);
+		ConfigurableApplicationContext b = this.simboards.start(settings);
+		WebSession session = this.simboards.signedIn(a);
+		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/agents"))
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+
+		assertThat(session.getUrl(base(a) + "/agents").body()).contains("SigmaMind asked us to slow down");
+		assertThat(agentsCalls()).isEqualTo(1);
+
+		HttpResponse<String> onB = session.getUrl(base(b) + "/agents");
+		assertThat(onB.body()).contains("SigmaMind asked us to slow down");
+		assertThat(agentsCalls()).isEqualTo(1);
+	}
+
+	private int agentsCalls() {
+		return this.sigmaMind.countRequestsMatching(getRequestedFor(urlPathEqualTo("/v1/agents")).build()).getCount();
+	}
+
+	private void sharedSession(String... store) throws Exception {
+		String[] settings = concat(LocalPostgres.database().arguments(), store);
+		ConfigurableApplicationContext a = this.simboards.start(settings);
+		ConfigurableApplicationContext b = this.simboards.start(settings);
+		WebSession session = this.simboards.signedIn(a);
+
+		HttpResponse<String> onB = session.getUrl(base(b) + "/agents");
+		assertThat(onB.statusCode()).isEqualTo(200);
+		assertThat(onB.body()).contains("Signed in as").contains("qa");
+		a.close();
+		assertThat(session.getUrl(base(b) + "/agents").statusCode()).isEqualTo(200);
+		// Signing out on B ends the session everywhere.
+		ConfigurableApplicationContext c = this.simboards.start(settings);
+		String token = Jsoup.parse(session.getUrl(base(b) + "/agents").body()).select("input[name=_csrf]").val();
+		assertThat(session.postUrl(base(b) + "/logout", "_csrf=" + token).statusCode()).isEqualTo(302);
+		assertThat(session.getUrl(base(c) + "/agents").statusCode()).isEqualTo(302);
+	}
+
+	private static String base(ConfigurableApplicationContext app) {
+		return "http://localhost:" + app.getEnvironment().getRequiredProperty("local.server.port");
+	}
+
+	private static String[] concat(String[] first, String... second) {
+		String[] all = Arrays.copyOf(first, first.length + second.length);
+		System.arraycopy(second, 0, all, first.length, second.length);
+		return all;
+	}
+
+}
