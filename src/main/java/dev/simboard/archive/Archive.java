@@ -1,5 +1,7 @@
 package dev.simboard.archive;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -26,10 +28,12 @@ import dev.simboard.model.Verdict;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
@@ -104,12 +108,15 @@ public class Archive {
 
 	private final int rare;
 
+	private final DataSource dataSource;
+
 	@Autowired
 	public Archive(DataSource dataSource) {
 		this(dataSource, FIRST_WALK, RARE);
 	}
 
 	Archive(DataSource dataSource, int firstWalk, int rare) {
+		this.dataSource = dataSource;
 		this.firstWalk = firstWalk;
 		this.rare = rare;
 		this.batches = new JdbcTemplate(dataSource);
@@ -125,6 +132,63 @@ public class Archive {
 			throw new IllegalStateException("Cannot tell which database the archive is in", ex);
 		}
 		logger.info("Archive database: {}", this.database);
+	}
+
+	/**
+	 * Claims a background job for this Simboard alone, among replicas on one database: on
+	 * PostgreSQL a session-level advisory lock, held on a connection of its own until the
+	 * claim is closed, and let go by PostgreSQL itself if this Simboard dies; on the
+	 * embedded H2, which one Simboard alone uses, always granted.
+	 * @param job the job's name, such as {@code pins}
+	 * @return the claim, or empty when another replica holds it
+	 */
+	public Optional<JobClaim> claim(String job) {
+		if (this.vendor != Vendor.POSTGRESQL) {
+			return Optional.of(() -> {
+			});
+		}
+		long key = ("simboard:" + job).hashCode();
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			boolean held = advisory(connection, "select pg_try_advisory_lock(?)", key);
+			if (!held) {
+				DataSourceUtils.releaseConnection(connection, this.dataSource);
+				return Optional.empty();
+			}
+			return Optional.of(() -> {
+				try {
+					advisory(connection, "select pg_advisory_unlock(?)", key);
+				}
+				finally {
+					DataSourceUtils.releaseConnection(connection, this.dataSource);
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+			throw ex;
+		}
+	}
+
+	private static boolean advisory(Connection connection, String sql, long key) {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setLong(1, key);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() && result.getBoolean(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new DataAccessResourceFailureException("Advisory lock: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** A claim on a background job; closing it lets another replica take the job. */
+	@FunctionalInterface
+	public interface JobClaim extends AutoCloseable {
+
+		@Override
+		void close();
+
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.simboard.archive.Archive;
 import dev.simboard.archive.Dropped;
 import dev.simboard.logging.Warnings;
 
@@ -27,6 +28,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 class ArchiveRetention implements SchedulingConfigurer {
 
 	private static final Logger logger = LoggerFactory.getLogger(ArchiveRetention.class);
+
+	/** The background job's name among replicas. */
+	static final String JOB = "retention";
 
 	private final Archiving archiving;
 
@@ -59,7 +63,11 @@ class ArchiveRetention implements SchedulingConfigurer {
 			return new Dropped(0, 0);
 		}
 		Instant cutoff = this.clock.instant().minus(this.settings.retention());
-		try {
+		// One replica at a time: another that holds the job drops the same.
+		try (Archive.JobClaim claim = this.archiving.claim(JOB).orElse(null)) {
+			if (claim == null) {
+				return new Dropped(0, 0);
+			}
 			Dropped dropped = this.archiving.drop(cutoff);
 			if (dropped.runs() > 0 || dropped.batches() > 0) {
 				logger.info("Archive retention ({}): dropped {} runs and {} batches archived before {}",

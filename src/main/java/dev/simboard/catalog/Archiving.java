@@ -194,6 +194,11 @@ class Archiving {
 					}));
 	}
 
+	/** Claims a background job among replicas: see {@link Archive#claim}. */
+	Optional<Archive.JobClaim> claim(String job) {
+		return this.archive.claim(job);
+	}
+
 	/** Archives a finished run, in the background; anything else is left. */
 	void keep(Id agentId, Id batchId, Fetched<Run> run) {
 		if (!run.value().finished()) {

@@ -102,6 +102,9 @@ class PinArchiver {
 	/** The pass that follows one that left work to do (the worker's own). */
 	private ScheduledFuture<?> next;
 
+	/** The background job's name among replicas. */
+	static final String JOB = "pins";
+
 	@Autowired
 	PinArchiver(Catalog catalog, SigmaMindClient client, Archiving archiving, Archive archive, Clock clock) {
 		this(catalog, client, archiving, archive, clock, RETRY);
@@ -150,9 +153,15 @@ class PinArchiver {
 	private void pass() {
 		this.asked.set(false);
 		boolean undone = false;
-		try {
-			for (Pin pin : this.archive.pinsArchiving()) {
-				undone |= !archive(pin);
+		// One replica at a time; the others look again later, and take over if it stops.
+		try (Archive.JobClaim claim = this.archive.claim(JOB).orElse(null)) {
+			if (claim == null) {
+				undone = true;
+			}
+			else {
+				for (Pin pin : this.archive.pinsArchiving()) {
+					undone |= !archive(pin);
+				}
 			}
 		}
 		catch (InterruptedException ex) {

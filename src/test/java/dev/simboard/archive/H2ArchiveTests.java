@@ -2,6 +2,7 @@ package dev.simboard.archive;
 
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -51,6 +52,15 @@ class H2ArchiveTests extends ArchiveTests {
 		pool.setUsername("sa");
 		pool.setMaximumPoolSize(4);
 		return pool;
+	}
+
+	@Test
+	void claimWhenEmbeddedThenAlwaysGrantedAsOneSimboardUsesIt() {
+		Optional<Archive.JobClaim> first = this.archive.claim("pins");
+
+		assertThat(first).isPresent();
+		assertThat(this.archive.claim("pins")).isPresent();
+		first.orElseThrow().close();
 	}
 
 	@Test

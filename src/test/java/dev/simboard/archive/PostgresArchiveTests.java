@@ -1,5 +1,7 @@
 package dev.simboard.archive;
 
+import java.util.Optional;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -43,6 +45,25 @@ class PostgresArchiveTests extends ArchiveTests {
 	@Override
 	String vendor() {
 		return "postgresql";
+	}
+
+	@Test
+	void claimWhenHeldByOneReplicaThenRefusedToAnotherUntilLetGoOrThatReplicaDies() {
+		Archive other = new Archive(dataSource());
+		Optional<Archive.JobClaim> first = this.archive.claim("pins");
+
+		assertThat(first).isPresent();
+		assertThat(other.claim("pins")).isEmpty();
+		other.claim("retention").orElseThrow().close();
+		first.orElseThrow().close();
+		other.claim("pins").orElseThrow().close();
+
+		// A replica gone (its connections with it) lets go of what it held.
+		try (HikariDataSource dying = LocalPostgres.database().pool()) {
+			assertThat(new Archive(dying).claim("pins")).isPresent();
+			assertThat(other.claim("pins")).isEmpty();
+		}
+		other.claim("pins").orElseThrow().close();
 	}
 
 	@Test
