@@ -2,6 +2,7 @@ package dev.simboard;
 
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.jsoup.Jsoup;
@@ -45,7 +46,7 @@ class ReplicasTests {
 
 	@Test
 	void sessionWhenSignedInOnOneReplicaThenTheOtherServesItInRedis() throws Exception {
-		sharedSession("--simboard.sessions.store=redis", "--simboard.sessions.redis-url=" + LocalRedis.url());
+		sharedSession(inRedis());
 	}
 
 	@Test
@@ -65,8 +66,7 @@ class ReplicasTests {
 
 	@Test
 	void pauseWhenOneReplicaIsToldToSlowDownThenTheOtherCallsNoMoreUntilRetryAfter() throws Exception {
-		String[] settings = concat(LocalPostgres.database().arguments(), "--simboard.sessions.store=redis",
-				"--simboard.sessions.redis-url=" + LocalRedis.url());
+		String[] settings = concat(LocalPostgres.database().arguments(), inRedis());
 		ConfigurableApplicationContext a = this.simboards.start(settings);
 		ConfigurableApplicationContext b = this.simboards.start(settings);
 		WebSession session = this.simboards.signedIn(a);
@@ -79,6 +79,53 @@ class ReplicasTests {
 		HttpResponse<String> onB = session.getUrl(base(b) + "/agents");
 		assertThat(onB.body()).contains("SigmaMind asked us to slow down");
 		assertThat(agentsCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void signInWhenFailuresAreSpreadOverTwoReplicasThenTheUsernameLocksAsOnOne() throws Exception {
+		String[] settings = concat(LocalPostgres.database().arguments(), inRedis());
+		ConfigurableApplicationContext a = this.simboards.start(settings);
+		ConfigurableApplicationContext b = this.simboards.start(settings);
+		WebSession onA = new WebSession(port(a));
+		WebSession onB = new WebSession(port(b));
+		// simboard.security.login.max-failures: 5 of one username from one client.
+		for (int i = 0; i < 5; i++) {
+			assertThat(refused((i % 2 == 0) ? onA.signIn("qa", "wrong") : onB.signIn("qa", "wrong"))).isTrue();
+		}
+
+		assertThat(refused(new WebSession(port(b)).signIn("qa", "secret"))).as("the right password on B").isTrue();
+		assertThat(refused(new WebSession(port(a)).signIn("qa", "secret"))).as("the right password on A").isTrue();
+	}
+
+	@Test
+	void signInWhenFailuresAreCountedInMemoryThenEachReplicaCountsItsOwn() throws Exception {
+		String[] settings = LocalPostgres.database().arguments();
+		ConfigurableApplicationContext a = this.simboards.start(settings);
+		ConfigurableApplicationContext b = this.simboards.start(settings);
+		for (int i = 0; i < 4; i++) {
+			new WebSession(port(a)).signIn("qa", "wrong");
+		}
+		new WebSession(port(b)).signIn("qa", "wrong");
+
+		assertThat(refused(new WebSession(port(b)).signIn("qa", "secret"))).isFalse();
+	}
+
+	/** Whether a sign-in went back to the form with an error. */
+	private static boolean refused(HttpResponse<String> signIn) {
+		return signIn.headers().firstValue("Location").orElse("").contains("error");
+	}
+
+	/**
+	 * Sessions, sign-in failures and the pause in Redis, under a namespace of this
+	 * test's.
+	 */
+	private static String[] inRedis() {
+		return new String[] { "--simboard.sessions.store=redis", "--simboard.sessions.redis-url=" + LocalRedis.url(),
+				"--simboard.sessions.namespace=test-" + UUID.randomUUID() };
+	}
+
+	private static int port(ConfigurableApplicationContext app) {
+		return Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
 	}
 
 	private int agentsCalls() {

@@ -8,20 +8,18 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.simboard.logging.Warnings;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +45,12 @@ class LoginThrottle {
 
 	private static final Duration HOUR = Duration.ofHours(1);
 
+	private static final String CLIENT = "client:";
+
+	private static final String PAIR = "pair:";
+
+	private static final String USER = "user:";
+
 	/** Longest name or address remembered as it is. */
 	private static final int LONGEST = 128;
 
@@ -59,16 +63,8 @@ class LoginThrottle {
 
 	private final Warnings warnings;
 
-	/**
-	 * Failures per client address. Each map is bounded: made-up names cannot fill memory.
-	 */
-	private final Cache<String, Failures> clients = bounded();
-
-	/** Failures per username and client address. */
-	private final Cache<String, Failures> pairs = bounded();
-
-	/** Failures per username, from every client. */
-	private final Cache<String, Failures> usernames = bounded();
+	/** Failures and locks, per client, username and client, and username. */
+	private final FailureCounts counts;
 
 	/**
 	 * Password checks running per client: many sign-ins sent at once would otherwise all
@@ -78,48 +74,56 @@ class LoginThrottle {
 	private final Map<String, Integer> running = new ConcurrentHashMap<>();
 
 	LoginThrottle(SecuritySettings settings, Clock clock) {
+		this(settings, clock, new LocalFailureCounts());
+	}
+
+	/** With the failures counted where every replica counts them, if one is set up. */
+	@Autowired
+	LoginThrottle(SecuritySettings settings, Clock clock, ObjectProvider<FailureCounts> shared) {
+		this(settings, clock, shared.getIfAvailable(LocalFailureCounts::new));
+	}
+
+	LoginThrottle(SecuritySettings settings, Clock clock, FailureCounts counts) {
 		this.settings = settings.login();
 		this.clock = clock;
+		this.counts = counts;
 		this.warnings = new Warnings(logger, clock);
 	}
 
 	/** Whether this username may try to sign in from this client now. */
 	boolean allowed(String username, String client) {
 		Instant now = this.clock.instant();
-		Failures fromClient = this.clients.getIfPresent(client(client));
-		if (fromClient != null && fromClient.lockedAt(now)) {
+		if (now.isBefore(this.counts.lockedUntil(CLIENT + client(client)))
+				|| now.isBefore(this.counts.lockedUntil(PAIR + pair(username, client)))) {
 			return false;
 		}
-		Failures pair = this.pairs.getIfPresent(pair(username, client));
-		if (pair != null && pair.lockedAt(now)) {
-			return false;
+		if (!now.isBefore(this.counts.lockedUntil(USER + username(username)))) {
+			return true;
 		}
-		Failures forUsername = this.usernames.getIfPresent(username(username));
-		return forUsername == null || !forUsername.lockedAt(now) || fromClient == null
-				|| !fromClient.anySince(now.minus(HOUR));
+		Instant latest = this.counts.latest(CLIENT + client(client));
+		return latest == null || !latest.isAfter(now.minus(HOUR));
 	}
 
 	void failed(String username, String client) {
 		Instant now = this.clock.instant();
 		SecuritySettings.Login login = this.settings;
-		if (record(this.clients, client(client), now, login.maxFailuresPerClient())) {
+		if (record(CLIENT + client(client), now, login.maxFailuresPerClient())) {
 			this.warnings.warn("client", "Sign-in refused to a client for {} after {} failures within {}",
 					login.cooldown(), login.maxFailuresPerClient(), login.window());
 		}
-		if (record(this.pairs, pair(username, client), now, login.maxFailures())) {
+		if (record(PAIR + pair(username, client), now, login.maxFailures())) {
 			this.warnings.warn("pair", "Sign-in of a username refused to one client for {} after {} failures within {}",
 					login.cooldown(), login.maxFailures(), login.window());
 		}
-		Failures forUsername = this.usernames.get(username(username), (k) -> new Failures());
-		synchronized (forUsername) {
-			forUsername.add(now, login.maxFailuresPerHour());
-			if (forUsername.count(now.minus(HOUR)) >= login.maxFailuresPerHour()) {
-				forUsername.lockedUntil = forUsername.oldest().plus(HOUR);
-				this.warnings.warn("username",
-						"Sign-in of a username refused until {} to every client that has failed, after {} failures "
-								+ "in an hour",
-						forUsername.lockedUntil, login.maxFailuresPerHour());
-			}
+		String user = USER + username(username);
+		if (this.counts.add(user, now, login.maxFailuresPerHour(), now.minus(HOUR)) >= login.maxFailuresPerHour()) {
+			Instant oldest = this.counts.oldest(user);
+			Instant until = ((oldest != null) ? oldest : now).plus(HOUR);
+			this.counts.lock(user, until);
+			this.warnings.warn("username",
+					"Sign-in of a username refused until {} to every client that has failed, after {} failures "
+							+ "in an hour",
+					until, login.maxFailuresPerHour());
 		}
 	}
 
@@ -144,26 +148,18 @@ class LoginThrottle {
 
 	/** A success forgives this username's failures from this client, not the client's. */
 	void succeeded(String username, String client) {
-		this.pairs.invalidate(pair(username, client));
+		this.counts.forget(PAIR + pair(username, client));
 	}
 
 	/**
 	 * Adds a failure; locks the key for the cooldown once {@code max} fall in the window.
 	 */
-	private boolean record(Cache<String, Failures> cache, String key, Instant now, int max) {
-		Failures failures = cache.get(key, (k) -> new Failures());
-		synchronized (failures) {
-			failures.add(now, max);
-			if (failures.count(now.minus(this.settings.window())) >= max) {
-				failures.lockedUntil = now.plus(this.settings.cooldown());
-				return true;
-			}
-			return false;
+	private boolean record(String key, Instant now, int max) {
+		if (this.counts.add(key, now, max, now.minus(this.settings.window())) >= max) {
+			this.counts.lock(key, now.plus(this.settings.cooldown()));
+			return true;
 		}
-	}
-
-	private static Cache<String, Failures> bounded() {
-		return Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(2)).build();
+		return false;
 	}
 
 	/**
@@ -204,42 +200,6 @@ class LoginThrottle {
 
 	private static String pair(String username, String client) {
 		return username(username) + "\n" + client(client);
-	}
-
-	/**
-	 * The latest failures, oldest first, no older than an hour and no more than the limit
-	 * they are held against (all a decision needs), and a lock.
-	 */
-	private static final class Failures {
-
-		private final Deque<Instant> times = new ArrayDeque<>();
-
-		private Instant lockedUntil = Instant.MIN;
-
-		synchronized void add(Instant at, int keep) {
-			this.times.addLast(at);
-			while (this.times.size() > keep
-					|| (this.times.size() > 1 && this.times.peekFirst().isBefore(at.minus(HOUR)))) {
-				this.times.removeFirst();
-			}
-		}
-
-		synchronized long count(Instant since) {
-			return this.times.stream().filter((time) -> time.isAfter(since)).count();
-		}
-
-		synchronized boolean anySince(Instant since) {
-			return !this.times.isEmpty() && this.times.peekLast().isAfter(since);
-		}
-
-		synchronized Instant oldest() {
-			return this.times.peekFirst();
-		}
-
-		synchronized boolean lockedAt(Instant now) {
-			return now.isBefore(this.lockedUntil);
-		}
-
 	}
 
 }

@@ -13,12 +13,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code redis} (the Redis at {@code redis-url})
  * @param redisUrl the Redis of the {@code redis} store, such as
  * {@code redis://127.0.0.1:6379}
+ * @param namespace the prefix of every Redis key of this Simboard's (sessions, sign-in
+ * failures, SigmaMind's pause): replicas of one Simboard share it, other Simboards on the
+ * same Redis need their own
  */
 @ConfigurationProperties("simboard.sessions")
-public record SessionSettings(@DefaultValue("memory") Store store,
-		@DefaultValue("redis://127.0.0.1:6379") URI redisUrl) {
+public record SessionSettings(@DefaultValue("memory") Store store, @DefaultValue("redis://127.0.0.1:6379") URI redisUrl,
+		@DefaultValue("simboard") String namespace) {
 
 	public SessionSettings {
+		if (!namespace.matches("[A-Za-z0-9_.-]{1,64}")) {
+			throw new IllegalArgumentException(
+					"simboard.sessions.namespace must be 1 to 64 of A-Z a-z 0-9 _ . -, such as simboard");
+		}
 		if (redisUrl.getHost() == null
 				|| !("redis".equals(redisUrl.getScheme()) || "rediss".equals(redisUrl.getScheme()))) {
 			throw new IllegalArgumentException(

@@ -118,8 +118,12 @@ class SharedSessions {
 		}
 
 		@Bean
-		SessionRepositoryCustomizer<RedisSessionRepository> sessionTimeout(Environment environment) {
-			return (repository) -> repository.setDefaultMaxInactiveInterval(timeout(environment));
+		SessionRepositoryCustomizer<RedisSessionRepository> sessionTimeout(Environment environment,
+				SessionSettings settings) {
+			return (repository) -> {
+				repository.setDefaultMaxInactiveInterval(timeout(environment));
+				repository.setRedisKeyNamespace(settings.namespace() + ":session");
+			};
 		}
 
 	}

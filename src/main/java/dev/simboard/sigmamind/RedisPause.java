@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 
 import dev.simboard.logging.Warnings;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -48,9 +49,10 @@ class RedisPause implements SharedPause {
 
 	private final Warnings warnings;
 
-	RedisPause(ReactiveRedisConnectionFactory connections, SigmaMindTarget target, Clock clock) {
+	RedisPause(ReactiveRedisConnectionFactory connections, SigmaMindTarget target, Clock clock,
+			@Value("${simboard.sessions.namespace:simboard}") String namespace) {
 		this.redis = new ReactiveStringRedisTemplate(connections);
-		this.key = "simboard:sigmamind-pause:" + digest(target.baseUrl() + "\n" + target.apiKey());
+		this.key = namespace + ":sigmamind-pause:" + digest(target.baseUrl() + "\n" + target.apiKey());
 		this.clock = clock;
 		this.warnings = new Warnings(LoggerFactory.getLogger(RedisPause.class), clock);
 	}
