@@ -1,13 +1,9 @@
 package dev.simboard;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
@@ -32,11 +28,11 @@ class PinnedBaselineKillJarTests {
 
 	private final PinnedBatchUpstream sigmaMind = new PinnedBatchUpstream();
 
-	private final List<Process> processes = new ArrayList<>();
+	private final SimboardJars jars = new SimboardJars();
 
 	@AfterEach
 	void stop() {
-		this.processes.forEach(Process::destroyForcibly);
+		this.jars.close();
 		this.sigmaMind.close();
 	}
 
@@ -92,9 +88,7 @@ class PinnedBaselineKillJarTests {
 				.select("dt:containsOwn(Waiting to be written) + dd")
 				.text()).isEqualTo("0");
 		});
-		Process first = this.processes.get(0);
-		first.destroyForcibly();
-		assertThat(first.waitFor()).as("exit status of a SIGKILL").isEqualTo(128 + 9);
+		SimboardJars.kill(this.jars.processes().get(0));
 		this.sigmaMind.answerChatsAtOnce();
 
 		int secondPort = start(database);
@@ -107,51 +101,20 @@ class PinnedBaselineKillJarTests {
 
 	/** Starts the packaged jar as its own process; returns its port once it serves. */
 	private int start(String... database) throws Exception {
-		int port = freePort();
-		Path log = Files.createDirectories(Path.of("target", "kill-tests"))
-			.resolve("simboard-" + this.processes.size() + "-" + port + ".log");
-		List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString(), "--server.port=" + port,
-				"--simboard.sigmamind.base-url=" + this.sigmaMind.baseUrl(), "--simboard.sigmamind.api-key=kill-key",
-				"--simboard.security.users[0].name=lead", "--simboard.security.users[0].password={noop}secret",
-				"--simboard.security.users[0].roles=ADMIN",
+		List<String> settings = new ArrayList<>(List.of("--simboard.sigmamind.base-url=" + this.sigmaMind.baseUrl(),
+				"--simboard.sigmamind.api-key=kill-key", "--simboard.security.users[0].name=lead",
+				"--simboard.security.users[0].password={noop}secret", "--simboard.security.users[0].roles=ADMIN",
 				// However slow a loaded machine makes the archive, a page waits for it:
-				// the
-				// test counts SigmaMind's calls.
+				// the test counts SigmaMind's calls.
 				"--simboard.archive.read-limit=2m"));
-		command.addAll(List.of(database));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		this.processes.add(process);
-		WebSession probe = new WebSession(port);
-		await().atMost(Duration.ofMinutes(2)).ignoreExceptionsInstanceOf(IOException.class).until(() -> {
-			assertThat(process.isAlive()).as("Simboard still running (see %s)", log).isTrue();
-			return probe.get("/actuator/health/readiness").statusCode() == 200;
-		});
-		return port;
+		settings.addAll(List.of(database));
+		return this.jars.start(settings);
 	}
 
 	private static WebSession signedIn(int port) throws Exception {
 		WebSession session = new WebSession(port);
 		assertThat(session.signIn("lead", "secret").statusCode()).isEqualTo(302);
 		return session;
-	}
-
-	private static String java() {
-		return ProcessHandle.current().info().command().orElse("java");
-	}
-
-	private static Path jar() throws IOException {
-		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			return files.filter((file) -> file.getFileName().toString().matches("simboard-.*\\.jar"))
-				.filter((file) -> !file.getFileName().toString().endsWith("-plain.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run ./mvnw verify"));
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
