@@ -1,8 +1,13 @@
 package dev.simboard;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.jsoup.Jsoup;
@@ -79,6 +84,48 @@ class ReplicasTests {
 		HttpResponse<String> onB = session.getUrl(base(b) + "/agents");
 		assertThat(onB.body()).contains("SigmaMind asked us to slow down");
 		assertThat(agentsCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void runWhenAHundredColdRequestsAreSpreadOverTwoReplicasThenAtMostOneCallEach() throws Exception {
+		String agent = "agent_rep1";
+		String batch = "batch_rep1";
+		String job = "job_rep1";
+		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/agents/" + agent))
+			.willReturn(okJson("{\"agentId\":\"" + agent + "\",\"name\":\"Replica Agent\"}")));
+		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/batch-runs/" + batch)).willReturn(okJson("{\"batchId\":\""
+				+ batch + "\",\"agent\":{\"agentId\":\"" + agent + "\"},\"createdDate\":\"2026-03-20T10:00:00Z\","
+				+ "\"testCases\":[],\"successfulAttempts\":1,\"failedAttempts\":0,\"totalAttempts\":1}")));
+		// Slow enough that the requests are all in before the first answer.
+		this.sigmaMind.stubFor(get(urlPathEqualTo("/v1/test-runs/" + job))
+			.willReturn(okJson("{\"jobId\":\"" + job + "\",\"batchId\":\"" + batch + "\",\"agent\":{\"agentId\":\""
+					+ agent + "\"}," + "\"testCase\":{\"testCaseId\":\"tc_1\",\"label\":\"Refund\",\"attempt\":1},"
+					+ "\"createdDate\":\"2026-03-20T10:01:00Z\",\"completedDate\":\"2026-03-20T10:03:00Z\","
+					+ "\"isSuccessful\":true,\"remarks\":\"Fine.\",\"conversation\":[{\"role\":\"user\","
+					+ "\"content\":\"Hello\"}]}")
+				.withFixedDelay(1_500)));
+		String[] settings = concat(LocalPostgres.database().arguments(), inRedis());
+		ConfigurableApplicationContext a = this.simboards.start(settings);
+		ConfigurableApplicationContext b = this.simboards.start(settings);
+		WebSession session = this.simboards.signedIn(a);
+		String page = "/agents/" + agent + "/batches/" + batch + "/runs/" + job;
+		ExecutorService clients = Executors.newFixedThreadPool(100);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < 100; i++) {
+				String replica = base((i % 2 == 0) ? a : b);
+				answers.add(clients.submit(() -> session.getUrl(replica + page).statusCode()));
+			}
+			for (Future<Integer> answer : answers) {
+				assertThat(answer.get()).isEqualTo(200);
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+
+		assertThat(this.sigmaMind.countRequestsMatching(getRequestedFor(urlPathEqualTo("/v1/test-runs/" + job)).build())
+			.getCount()).isBetween(1, 2);
 	}
 
 	@Test
