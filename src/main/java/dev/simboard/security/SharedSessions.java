@@ -12,9 +12,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.data.redis.RedisSessionRepository;
-import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisHttpSession;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.session.web.http.CookieSerializer;
@@ -91,7 +95,7 @@ class SharedSessions {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "simboard.sessions.store", havingValue = "redis")
-	@EnableRedisHttpSession
+	@EnableSpringHttpSession
 	static class Redis {
 
 		@Bean
@@ -118,14 +122,32 @@ class SharedSessions {
 		}
 
 		@Bean
-		SessionRepositoryCustomizer<RedisSessionRepository> sessionTimeout(Environment environment,
+		LazyTouchSessions<?> sessionRepository(LettuceConnectionFactory connections, Environment environment,
 				SessionSettings settings) {
-			return (repository) -> {
-				repository.setDefaultMaxInactiveInterval(timeout(environment));
-				repository.setRedisKeyNamespace(settings.namespace() + ":session");
-			};
+			RedisTemplate<String, Object> redis = new RedisTemplate<>();
+			redis.setConnectionFactory(connections);
+			redis.setKeySerializer(RedisSerializer.string());
+			redis.setHashKeySerializer(RedisSerializer.string());
+			redis.setDefaultSerializer(new JdkSerializationRedisSerializer(SharedSessions.class.getClassLoader()));
+			redis.afterPropertiesSet();
+			RedisSessionRepository sessions = new RedisSessionRepository(redis);
+			Duration timeout = timeout(environment);
+			sessions.setDefaultMaxInactiveInterval(timeout);
+			sessions.setRedisKeyNamespace(settings.namespace() + ":session");
+			return lazy(sessions, timeout);
 		}
 
+	}
+
+	/**
+	 * The store's sessions, their last access written at most every minute (a tenth of
+	 * the idle timeout, if shorter) unless something else changed.
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static LazyTouchSessions<?> lazy(SessionRepository store, Duration timeout) {
+		Duration tenth = timeout.dividedBy(10);
+		return new LazyTouchSessions<>(store,
+				(tenth.compareTo(Duration.ofMinutes(1)) < 0) ? tenth : Duration.ofMinutes(1));
 	}
 
 }
