@@ -360,10 +360,12 @@ public class Bench {
 			}, pool));
 		}
 		go.countDown();
-		long ok = statuses.stream().map(CompletableFuture::join).filter((status) -> status == 200).count();
+		List<Integer> answered = statuses.stream().map(CompletableFuture::join).toList();
+		long ok = answered.stream().filter((status) -> status == 200).count();
 		pool.shutdown();
 		long calls = upstreamAdmin.counter("http.server.requests", "uri:" + uri) - before;
-		check(ok == clients, ok + " of " + clients + " concurrent requests over two replicas answered 200");
+		check(ok == clients, ok + " of " + clients + " concurrent requests over two replicas answered 200 (A, B in "
+				+ "turn: " + answered + "; see " + a.log() + " and " + b.log() + ")");
 		row("upstream calls for 100 concurrent cold requests of one run over two replicas", String.valueOf(calls),
 				"≤ 2", calls <= 2, "50 requests to each replica at once, counted by the fake SigmaMind; the two share "
 						+ "PostgreSQL (the archive) and Redis (sessions); no lock across replicas");
@@ -1606,6 +1608,10 @@ public class Bench {
 
 		Launch launch() {
 			return this.launch;
+		}
+
+		Path log() {
+			return this.log;
 		}
 
 		String base() {

@@ -1,5 +1,7 @@
 package dev.simboard;
 
+import java.time.Duration;
+
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -13,6 +15,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A fake SigmaMind with one finished batch of five runs, for the tests that stop a
@@ -70,10 +73,16 @@ final class PinnedBatchUpstream implements AutoCloseable {
 
 	/** Pins the batch as "release 2.3" from its page, as a lead's browser would. */
 	static void pin(WebSession session) throws Exception {
-		String token = Jsoup.parse(session.get(BATCH_PAGE).body())
-			.select("form.pin-form input[name=_csrf]")
-			.attr("value");
-		assertThat(session.post(BATCH_PAGE + "/pin", "_csrf=" + token + "&name=release+2.3").statusCode())
+		// On a loaded machine the first batch page may give up waiting for SigmaMind and
+		// offer no form: the next has the run list cached.
+		String[] token = new String[1];
+		await().atMost(Duration.ofMinutes(1)).until(() -> {
+			token[0] = Jsoup.parse(session.get(BATCH_PAGE).body())
+				.select("form.pin-form input[name=_csrf]")
+				.attr("value");
+			return !token[0].isEmpty();
+		});
+		assertThat(session.post(BATCH_PAGE + "/pin", "_csrf=" + token[0] + "&name=release+2.3").statusCode())
 			.isEqualTo(302);
 	}
 
