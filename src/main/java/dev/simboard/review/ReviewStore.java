@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -106,10 +107,11 @@ class ReviewStore {
 
 	/**
 	 * Saves as {@link #save(RunOfReview, ReviewDraft, int, String, Instant)} does, noting
-	 * the suggestion the reviewer was offered, if any, and whether they took it.
+	 * the review the reviewer was offered as a suggestion, if any, and whether they took
+	 * it as offered.
 	 */
 	Optional<Review> save(RunOfReview run, ReviewDraft draft, int expectedVersion, String reviewer, Instant at,
-			Suggestion offered) {
+			Review offered) {
 		Review review = new Review(run.jobId(), run.judge(), draft.verdict(), draft.label(), draft.note(),
 				draft.ticket(), reviewer, at, expectedVersion + 1);
 		return Optional.ofNullable(this.transactions.execute((status) -> {
@@ -139,10 +141,14 @@ class ReviewStore {
 						+ ":label, :note, :ticket, :reviewer, :at, :suggestedFrom, :accepted)")
 				.paramSource(values(review).addValue("version", review.version())
 					.addValue("suggestedFrom", (offered != null) ? offered.jobId() : null, Types.VARCHAR)
-					.addValue("accepted", (offered != null) ? offered.takenBy(draft) : null, Types.BOOLEAN))
+					.addValue("accepted", (offered != null) ? takenAsOffered(draft, offered) : null, Types.BOOLEAN))
 				.update();
 			return review;
 		}));
+	}
+
+	private static boolean takenAsOffered(ReviewDraft draft, Review offered) {
+		return draft.verdict() == offered.verdict() && Objects.equals(draft.label(), offered.label());
 	}
 
 	/** A review's values, typed: most may be null. */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -55,6 +57,9 @@ public class Reviews {
 	/** Reviewed failures by agent and test case, for suggestions. */
 	private final Cache<List<String>, List<ReviewStore.Reviewed>> byCase;
 
+	/** Each unreviewed failure's suggestion, by job ID. */
+	private final Cache<String, Optional<Suggestion>> suggestions;
+
 	Reviews(ReviewStore store, ReviewSettings settings, Clock clock) {
 		this.store = store;
 		this.settings = settings;
@@ -63,6 +68,7 @@ public class Reviews {
 		this.byBatch = kept(2_000, settings, clock);
 		this.byAgent = kept(200, settings, clock);
 		this.byCase = kept(2_000, settings, clock);
+		this.suggestions = kept(10_000, settings, clock);
 	}
 
 	private static <K, V> Cache<K, V> kept(long entries, ReviewSettings settings, Clock clock) {
@@ -82,19 +88,7 @@ public class Reviews {
 	 * The current reviews of a batch's runs, by job ID; none when they cannot be read.
 	 */
 	public Map<String, Review> ofBatch(Id batchId) {
-		Map<String, Review> kept = this.byBatch.getIfPresent(batchId.value());
-		if (kept != null) {
-			return kept;
-		}
-		try {
-			Map<String, Review> read = this.store.ofBatch(batchId.value());
-			this.byBatch.put(batchId.value(), read);
-			return read;
-		}
-		catch (DataAccessException ex) {
-			this.warnings.warn("read", "Reviews could not be read; pages show none meanwhile: {}", ex.toString());
-			return Map.of();
-		}
+		return readThrough(this.byBatch, batchId.value(), this.store::ofBatch, Map.of());
 	}
 
 	/**
@@ -102,19 +96,7 @@ public class Reviews {
 	 * the reviews cannot be read.
 	 */
 	public Map<String, Overturns> overturnsOfAgent(Id agentId) {
-		Map<String, Overturns> kept = this.byAgent.getIfPresent(agentId.value());
-		if (kept != null) {
-			return kept;
-		}
-		try {
-			Map<String, Overturns> read = this.store.overturnsOfAgent(agentId.value());
-			this.byAgent.put(agentId.value(), read);
-			return read;
-		}
-		catch (DataAccessException ex) {
-			this.warnings.warn("read", "Reviews could not be read; pages show none meanwhile: {}", ex.toString());
-			return Map.of();
-		}
+		return readThrough(this.byAgent, agentId.value(), this.store::overturnsOfAgent, Map.of());
 	}
 
 	/**
@@ -126,15 +108,13 @@ public class Reviews {
 		if (run.verdict() != Verdict.FAILED || run.testCaseId() == null) {
 			return Optional.empty();
 		}
-		List<ReviewStore.Reviewed> reviewed;
-		try {
-			reviewed = this.byCase.get(List.of(agentId.value(), run.testCaseId()),
-					(key) -> this.store.reviewedFailures(key.get(0), key.get(1), SUGGESTION_POOL));
-		}
-		catch (DataAccessException ex) {
-			this.warnings.warn("read", "Reviews could not be read; pages show none meanwhile: {}", ex.toString());
-			return Optional.empty();
-		}
+		// Worked out once per run while reviews stay fresh: pages ask on every request.
+		return this.suggestions.get(run.jobId(),
+				(jobId) -> closest(run, readThrough(this.byCase, List.of(agentId.value(), run.testCaseId()),
+						(key) -> this.store.reviewedFailures(key.get(0), key.get(1), SUGGESTION_POOL), List.of())));
+	}
+
+	private static Optional<Suggestion> closest(Run run, List<ReviewStore.Reviewed> reviewed) {
 		String evidence = Evidence.of(run);
 		ReviewStore.Reviewed best = null;
 		double bestAlike = -1;
@@ -154,12 +134,25 @@ public class Reviews {
 
 	/** How reviewers took suggestions, or {@code null} when reviews cannot be read. */
 	public SuggestionFigures suggestionFigures() {
+		return orNone(this.store::suggestionFigures, null);
+	}
+
+	/**
+	 * The cached value, else the database's, kept; {@code none} when the database does
+	 * not answer (one WARN line a minute, and nothing kept).
+	 */
+	private <K, V> V readThrough(Cache<K, V> cache, K key, Function<K, V> read, V none) {
+		V kept = cache.getIfPresent(key);
+		return (kept != null) ? kept : orNone(() -> cache.get(key, read), none);
+	}
+
+	private <T> T orNone(Supplier<T> read, T none) {
 		try {
-			return this.store.suggestionFigures();
+			return read.get();
 		}
 		catch (DataAccessException ex) {
 			this.warnings.warn("read", "Reviews could not be read; pages show none meanwhile: {}", ex.toString());
-			return null;
+			return none;
 		}
 	}
 
@@ -170,13 +163,7 @@ public class Reviews {
 
 	/** Every version of a run's review, newest first; none when it cannot be read. */
 	public List<Review> history(Id jobId) {
-		try {
-			return this.store.history(jobId.value());
-		}
-		catch (DataAccessException ex) {
-			this.warnings.warn("read", "Reviews could not be read; pages show none meanwhile: {}", ex.toString());
-			return List.of();
-		}
+		return orNone(() -> this.store.history(jobId.value()), List.of());
 	}
 
 	/**
@@ -202,9 +189,7 @@ public class Reviews {
 		RunOfReview target = new RunOfReview(run.jobId(), agentId.value(), batchId.value(), run.testCaseId(), judge,
 				Evidence.of(run));
 		try {
-			Suggestion offered = (suggestedFrom != null) ? this.store.current(suggestedFrom.value())
-				.map((source) -> new Suggestion(source.jobId(), "", source.verdict(), source.label(), 0))
-				.orElse(null) : null;
+			Review offered = (suggestedFrom != null) ? this.store.current(suggestedFrom.value()).orElse(null) : null;
 			Optional<Review> saved = this.store.save(target, draft, seenVersion, reviewer, this.clock.instant(),
 					offered);
 			this.byBatch.invalidate(batchId.value());
@@ -212,6 +197,8 @@ public class Reviews {
 			if (run.testCaseId() != null) {
 				this.byCase.invalidate(List.of(agentId.value(), run.testCaseId()));
 			}
+			// Any run's suggestion may now come from this review.
+			this.suggestions.invalidateAll();
 			if (saved.isPresent()) {
 				return new Saving.Saved(saved.get());
 			}

@@ -1,7 +1,5 @@
 package dev.simboard.review;
 
-import java.util.Objects;
-
 import dev.simboard.model.HumanVerdict;
 
 /**
@@ -15,10 +13,5 @@ import dev.simboard.model.HumanVerdict;
  * @param alike how alike the two failures are, in whole per cent
  */
 public record Suggestion(String jobId, String batchId, HumanVerdict verdict, String label, int alike) {
-
-	/** Whether a saved review is this one, as offered. */
-	boolean takenBy(ReviewDraft draft) {
-		return draft.verdict() == this.verdict && Objects.equals(draft.label(), this.label);
-	}
 
 }

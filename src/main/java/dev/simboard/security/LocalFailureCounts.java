@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -35,23 +36,21 @@ final class LocalFailureCounts implements FailureCounts {
 
 	@Override
 	public Instant latest(String key) {
-		Failures kept = this.failures.getIfPresent(key);
-		if (kept == null) {
-			return null;
-		}
-		synchronized (kept) {
-			return kept.times.peekLast();
-		}
+		return peek(key, Deque::peekLast);
 	}
 
 	@Override
 	public Instant oldest(String key) {
+		return peek(key, Deque::peekFirst);
+	}
+
+	private Instant peek(String key, Function<Deque<Instant>, Instant> end) {
 		Failures kept = this.failures.getIfPresent(key);
 		if (kept == null) {
 			return null;
 		}
 		synchronized (kept) {
-			return kept.times.peekFirst();
+			return end.apply(kept.times);
 		}
 	}
 

@@ -87,7 +87,7 @@ abstract class ReviewStoreTests {
 		RunOfReview second = new RunOfReview("job_2", "agent_1", "batch_2", "tc_1", Verdict.FAILED, "tool error");
 		RunOfReview passed = new RunOfReview("job_3", "agent_1", "batch_2", "tc_1", Verdict.PASSED, "fine");
 		this.store.save(first, draft(HumanVerdict.AGREE, "agent bug", null), 0, "ann", T0);
-		Suggestion offered = new Suggestion("job_1", "batch_1", HumanVerdict.AGREE, "agent bug", 80);
+		Review offered = this.store.current("job_1").orElseThrow();
 		this.store.save(second, draft(HumanVerdict.AGREE, "agent bug", null), 0, "ann", T0.plusSeconds(60), offered);
 		this.store.save(passed, draft(HumanVerdict.FAIL, "judge error", null), 0, "ann", T0.plusSeconds(120), offered);
 
