@@ -4,6 +4,7 @@
 #   ./bench/run.sh --smoke      a short run on tiny data: checks the harness, not the speed
 #   ./bench/run.sh --profile    also records a JFR file per Simboard JVM in target/bench
 #   ./bench/run.sh --archive-only  only the start-up and archive-after-restart rows (a few minutes)
+#   ./bench/run.sh --replicas-only only the replica rows: shared sessions, two-replica burst (a few minutes)
 #   --java /path/to/bin/java    the JVM for the benchmark and every Simboard it starts
 #                               (the Docker image runs Java 25); default: java on the PATH
 #   --no-build                  use the jar already in target/

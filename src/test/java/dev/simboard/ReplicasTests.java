@@ -1,6 +1,10 @@
 package dev.simboard;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two Simboards on loopback over one PostgreSQL, as two replicas behind a load balancer:
@@ -51,7 +56,9 @@ class ReplicasTests {
 
 	@Test
 	void sessionWhenSignedInOnOneReplicaThenTheOtherServesItInRedis() throws Exception {
-		sharedSession(inRedis());
+		// Kept an hour on each replica: only Redis's message can make C forget a
+		// sign-out.
+		sharedSession(concat(inRedis(), "--simboard.sessions.kept-for=1h"));
 	}
 
 	@Test
@@ -190,11 +197,25 @@ class ReplicasTests {
 		assertThat(onB.body()).contains("Signed in as").contains("qa");
 		a.close();
 		assertThat(session.getUrl(base(b) + "/agents").statusCode()).isEqualTo(200);
-		// Signing out on B ends the session everywhere.
+		// Signing out on B ends the session everywhere, on C too, which has just read it.
 		ConfigurableApplicationContext c = this.simboards.start(settings);
 		String token = Jsoup.parse(session.getUrl(base(b) + "/agents").body()).select("input[name=_csrf]").val();
+		// The browser forgets its cookie on sign-out; another tab or a copied cookie does
+		// not.
+		String cookie = "JSESSIONID=" + session.cookie("JSESSIONID");
+		assertThat(withCookie(base(c) + "/agents", cookie)).isEqualTo(200);
 		assertThat(session.postUrl(base(b) + "/logout", "_csrf=" + token).statusCode()).isEqualTo(302);
-		assertThat(session.getUrl(base(c) + "/agents").statusCode()).isEqualTo(302);
+		assertThat(withCookie(base(b) + "/agents", cookie)).isEqualTo(302);
+		await().atMost(Duration.ofMinutes(1))
+			.untilAsserted(() -> assertThat(withCookie(base(c) + "/agents", cookie)).isEqualTo(302));
+	}
+
+	/** The status of a GET sent with this cookie alone. */
+	private static int withCookie(String url, String cookie) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	private static String base(ConfigurableApplicationContext app) {

@@ -3,16 +3,34 @@ package dev.simboard.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import org.springframework.session.MapSession;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
 /**
- * A shared store's sessions, written only when something in them changed, or when their
- * last access is at least {@code touchEvery} older than the one stored. Spring Session
- * writes a session's last access on every request otherwise, a round trip to the store
- * that a cached page would mostly spend waiting for; the price is that a session may end
- * up to {@code touchEvery} before its idle timeout.
+ * A shared store's sessions, read and written as little as a cached page allows.
+ * <ul>
+ * <li>Written only when something in them changed, or when their last access is at least
+ * {@code touchEvery} older than the one stored. Spring Session writes a session's last
+ * access on every request otherwise; the price is that a session may end up to
+ * {@code touchEvery} before its idle timeout.</li>
+ * <li>Optionally read once per {@code keepFor} on each replica (a near cache): every
+ * request of a signed-in user would otherwise wait for a round trip to the store and
+ * deserialize the security context. A session changed or ended on any replica is
+ * forgotten here at once through {@link #forget(String)}, which the replica that changed
+ * it calls by way of {@code tellOthers}; should that message be lost, a kept copy is
+ * still used for no longer than {@code keepFor}.</li>
+ * </ul>
+ * A request is served from its own copy of a kept session; the first change it makes
+ * reads the store's session and makes the change there.
  *
  * @param <S> the store's sessions
  */
@@ -22,116 +40,211 @@ final class LazyTouchSessions<S extends Session> implements SessionRepository<La
 
 	private final Duration touchEvery;
 
+	/** Sessions as last read from the store, by ID; {@code null} when off. */
+	private final Cache<String, MapSession> kept;
+
+	private final Consumer<String> tellOthers;
+
+	/**
+	 * Counts sessions forgotten: a read that saw one forgotten meanwhile keeps nothing.
+	 */
+	private final AtomicLong forgotten = new AtomicLong();
+
 	LazyTouchSessions(SessionRepository<S> store, Duration touchEvery) {
+		this(store, touchEvery, Duration.ZERO, Ticker.systemTicker(), (id) -> {
+		});
+	}
+
+	LazyTouchSessions(SessionRepository<S> store, Duration touchEvery, Duration keepFor, Ticker ticker,
+			Consumer<String> tellOthers) {
 		this.store = store;
 		this.touchEvery = touchEvery;
+		this.kept = keepFor.isZero() ? null
+				: Caffeine.newBuilder().expireAfterWrite(keepFor).maximumSize(10_000).ticker(ticker).build();
+		this.tellOthers = tellOthers;
 	}
 
 	@Override
 	public Tracked<S> createSession() {
-		return new Tracked<>(this.store.createSession(), null);
+		return new Tracked<>(this.store.createSession(), null, null, this.store::findById);
 	}
 
 	@Override
 	public void save(Tracked<S> session) {
-		if (session.changed || session.stored == null
-				|| Duration.between(session.stored, session.getLastAccessedTime()).compareTo(this.touchEvery) >= 0) {
-			this.store.save(session.session);
+		boolean touch = session.stored == null
+				|| Duration.between(session.stored, session.getLastAccessedTime()).compareTo(this.touchEvery) >= 0;
+		if (!(session.changed || touch) || !session.materialize()) {
+			return;
+		}
+		this.store.save(session.session);
+		if (session.changed && session.stored != null) {
+			changed(session.readAs);
+			if (!session.readAs.equals(session.getId())) {
+				changed(session.getId());
+			}
+		}
+		else if (this.kept != null) {
+			// Only its access: a fresh read here will see the access stored.
+			this.kept.invalidate(session.getId());
 		}
 	}
 
 	@Override
 	public Tracked<S> findById(String id) {
+		if (this.kept != null) {
+			MapSession copy = this.kept.getIfPresent(id);
+			if (copy != null && !copy.isExpired()) {
+				return new Tracked<>(null, new MapSession(copy), copy.getLastAccessedTime(), this.store::findById);
+			}
+		}
+		long forgottenBefore = this.forgotten.get();
 		S found = this.store.findById(id);
-		return (found != null) ? new Tracked<>(found, found.getLastAccessedTime()) : null;
+		if (found == null) {
+			return null;
+		}
+		if (this.kept != null && this.forgotten.get() == forgottenBefore) {
+			this.kept.put(id, new MapSession(found));
+		}
+		return new Tracked<>(found, null, found.getLastAccessedTime(), this.store::findById);
 	}
 
 	@Override
 	public void deleteById(String id) {
 		this.store.deleteById(id);
+		changed(id);
+	}
+
+	/** A session changed or ended on another replica: read it afresh next time. */
+	void forget(String id) {
+		if (this.kept != null) {
+			this.forgotten.incrementAndGet();
+			this.kept.invalidate(id);
+		}
+	}
+
+	private void changed(String id) {
+		if (this.kept != null) {
+			forget(id);
+			this.tellOthers.accept(id);
+		}
 	}
 
 	/**
-	 * A session of the store, with what was done to it besides an access.
+	 * A session as one request sees it: the store's, or a copy of the one kept here until
+	 * the request changes something.
 	 *
 	 * @param <S> the store's sessions
 	 */
 	static final class Tracked<S extends Session> implements Session {
 
-		private final S session;
+		/** The store's session; {@code null} while the request reads a kept copy. */
+		private S session;
+
+		private final MapSession copy;
 
 		/** Its last access as stored; {@code null} for a new session. */
 		private final Instant stored;
 
+		/** Its ID when read: a sign-in changes it. */
+		private final String readAs;
+
+		private final Function<String, S> reader;
+
 		private boolean changed;
 
-		Tracked(S session, Instant stored) {
+		/** Ended in the store while the request read a kept copy: nothing to save. */
+		private boolean gone;
+
+		Tracked(S session, MapSession copy, Instant stored, Function<String, S> reader) {
 			this.session = session;
+			this.copy = copy;
 			this.stored = stored;
+			this.readAs = (session != null) ? session.getId() : copy.getId();
+			this.reader = reader;
+		}
+
+		/** Reads the store's session if the request has a copy; false if it is gone. */
+		private boolean materialize() {
+			if (this.session == null && !this.gone) {
+				this.session = this.reader.apply(this.copy.getId());
+				if (this.session == null) {
+					this.gone = true;
+				}
+				else {
+					this.session.setLastAccessedTime(this.copy.getLastAccessedTime());
+				}
+			}
+			return !this.gone;
+		}
+
+		private Session current() {
+			return (this.session != null) ? this.session : this.copy;
+		}
+
+		/** The session the request changes: the store's, or its copy if it is gone. */
+		private Session changing() {
+			this.changed = true;
+			return materialize() ? this.session : this.copy;
 		}
 
 		@Override
 		public String getId() {
-			return this.session.getId();
+			return current().getId();
 		}
 
 		@Override
 		public String changeSessionId() {
-			this.changed = true;
-			return this.session.changeSessionId();
+			return changing().changeSessionId();
 		}
 
 		@Override
 		public <T> T getAttribute(String name) {
-			return this.session.getAttribute(name);
+			return current().getAttribute(name);
 		}
 
 		@Override
 		public Set<String> getAttributeNames() {
-			return this.session.getAttributeNames();
+			return current().getAttributeNames();
 		}
 
 		@Override
 		public void setAttribute(String name, Object value) {
-			this.changed = true;
-			this.session.setAttribute(name, value);
+			changing().setAttribute(name, value);
 		}
 
 		@Override
 		public void removeAttribute(String name) {
-			this.changed = true;
-			this.session.removeAttribute(name);
+			changing().removeAttribute(name);
 		}
 
 		@Override
 		public Instant getCreationTime() {
-			return this.session.getCreationTime();
+			return current().getCreationTime();
 		}
 
 		@Override
 		public void setLastAccessedTime(Instant lastAccessedTime) {
-			this.session.setLastAccessedTime(lastAccessedTime);
+			current().setLastAccessedTime(lastAccessedTime);
 		}
 
 		@Override
 		public Instant getLastAccessedTime() {
-			return this.session.getLastAccessedTime();
+			return current().getLastAccessedTime();
 		}
 
 		@Override
 		public void setMaxInactiveInterval(Duration interval) {
-			this.changed = true;
-			this.session.setMaxInactiveInterval(interval);
+			changing().setMaxInactiveInterval(interval);
 		}
 
 		@Override
 		public Duration getMaxInactiveInterval() {
-			return this.session.getMaxInactiveInterval();
+			return current().getMaxInactiveInterval();
 		}
 
 		@Override
 		public boolean isExpired() {
-			return this.session.isExpired();
+			return current().isExpired();
 		}
 
 	}

@@ -1,7 +1,15 @@
 package dev.simboard.security;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.slf4j.LoggerFactory;
+
+import dev.simboard.logging.Warnings;
 
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,6 +21,9 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.SessionRepository;
@@ -123,7 +134,7 @@ class SharedSessions {
 
 		@Bean
 		LazyTouchSessions<?> sessionRepository(LettuceConnectionFactory connections, Environment environment,
-				SessionSettings settings) {
+				SessionSettings settings, Clock clock) {
 			RedisTemplate<String, Object> redis = new RedisTemplate<>();
 			redis.setConnectionFactory(connections);
 			redis.setKeySerializer(RedisSerializer.string());
@@ -134,7 +145,35 @@ class SharedSessions {
 			Duration timeout = timeout(environment);
 			sessions.setDefaultMaxInactiveInterval(timeout);
 			sessions.setRedisKeyNamespace(settings.namespace() + ":session");
-			return lazy(sessions, timeout);
+			StringRedisTemplate messages = new StringRedisTemplate(connections);
+			String channel = forgetChannel(settings);
+			Warnings warnings = new Warnings(LoggerFactory.getLogger(SharedSessions.class), clock);
+			Consumer<String> tellOthers = (id) -> {
+				try {
+					messages.convertAndSend(channel, id);
+				}
+				catch (RuntimeException ex) {
+					warnings.warn("sessions-forget", "Other replicas could not be told of a session that changed "
+							+ "or ended; they forget it within simboard.sessions.kept-for: {}", ex.toString());
+				}
+			};
+			return lazy(sessions, timeout, settings.keptFor(), tellOthers);
+		}
+
+		/** Listens for sessions changed or ended on other replicas. */
+		@Bean
+		RedisMessageListenerContainer sessionsChangedElsewhere(LettuceConnectionFactory connections,
+				LazyTouchSessions<?> sessions, SessionSettings settings) {
+			RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+			container.setConnectionFactory(connections);
+			container.addMessageListener(
+					(message, pattern) -> sessions.forget(new String(message.getBody(), StandardCharsets.UTF_8)),
+					new ChannelTopic(forgetChannel(settings)));
+			return container;
+		}
+
+		private static String forgetChannel(SessionSettings settings) {
+			return settings.namespace() + ":session-changed";
 		}
 
 	}
@@ -144,10 +183,12 @@ class SharedSessions {
 	 * the idle timeout, if shorter) unless something else changed.
 	 */
 	@SuppressWarnings({ "rawtypes", "unchecked" })
-	private static LazyTouchSessions<?> lazy(SessionRepository store, Duration timeout) {
+	private static LazyTouchSessions<?> lazy(SessionRepository store, Duration timeout, Duration keptFor,
+			Consumer<String> tellOthers) {
 		Duration tenth = timeout.dividedBy(10);
 		return new LazyTouchSessions<>(store,
-				(tenth.compareTo(Duration.ofMinutes(1)) < 0) ? tenth : Duration.ofMinutes(1));
+				(tenth.compareTo(Duration.ofMinutes(1)) < 0) ? tenth : Duration.ofMinutes(1), keptFor,
+				Ticker.systemTicker(), tellOthers);
 	}
 
 }

@@ -3,7 +3,13 @@ package dev.simboard.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +20,9 @@ import org.springframework.session.Session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A shared store's sessions are written when they change, and their access now and then.
+ * A shared store's sessions are written when they change, and their access now and then;
+ * kept on a replica for a few seconds, and forgotten when any replica changes or ends
+ * them.
  */
 class LazyTouchSessionsTests {
 
@@ -25,6 +33,26 @@ class LazyTouchSessionsTests {
 
 	private final LazyTouchSessions<MapSession> sessions = new LazyTouchSessions<>(
 			new MapSessionRepository(this.stored), Duration.ofMinutes(1));
+
+	private final AtomicInteger reads = new AtomicInteger();
+
+	private final FakeTicker ticker = new FakeTicker();
+
+	private final List<String> toldOthers = new ArrayList<>();
+
+	/**
+	 * Kept 5 seconds on this replica, as by default, over a store that counts its reads.
+	 */
+	private final LazyTouchSessions<MapSession> nearCached = new LazyTouchSessions<>(
+			new MapSessionRepository(this.stored) {
+
+				@Override
+				public MapSession findById(String id) {
+					LazyTouchSessionsTests.this.reads.incrementAndGet();
+					return super.findById(id);
+				}
+
+			}, Duration.ofMinutes(1), Duration.ofSeconds(5), this.ticker, this.toldOthers::add);
 
 	@Test
 	void saveWhenOnlyAccessedSoonAfterThenNotWrittenAndWhenAMinuteLaterThenWritten() {
@@ -53,12 +81,137 @@ class LazyTouchSessionsTests {
 		assertThat((String) this.stored.get(id).getAttribute("csrf")).isEqualTo("token");
 	}
 
+	@Test
+	void findWhenKeptThenTheStoreIsReadOnceUntilKeptForHasPassed() {
+		String id = saved(this.nearCached, "user", "qa");
+		this.reads.set(0);
+
+		for (int request = 0; request < 5; request++) {
+			assertThat((String) this.nearCached.findById(id).getAttribute("user")).isEqualTo("qa");
+		}
+		assertThat(this.reads).hasValue(1);
+
+		this.ticker.advance(Duration.ofSeconds(5));
+		this.nearCached.findById(id);
+		assertThat(this.reads).hasValue(2);
+	}
+
+	@Test
+	void forgetWhenAnotherReplicaChangedTheSessionThenReadAfresh() {
+		String id = saved(this.nearCached, "user", "qa");
+		this.nearCached.findById(id);
+		this.stored.get(id).setAttribute("user", "lead");
+
+		this.nearCached.forget(id);
+
+		assertThat((String) this.nearCached.findById(id).getAttribute("user")).isEqualTo("lead");
+	}
+
+	@Test
+	void saveWhenAKeptSessionChangesThenTheStoreHasTheChangeAndOthersAreTold() {
+		String id = saved(this.nearCached, "user", "qa");
+		this.nearCached.findById(id);
+		this.toldOthers.clear();
+
+		LazyTouchSessions.Tracked<MapSession> request = this.nearCached.findById(id);
+		request.setAttribute("csrf", "token");
+		this.nearCached.save(request);
+
+		assertThat((String) this.stored.get(id).getAttribute("csrf")).isEqualTo("token");
+		assertThat((String) this.stored.get(id).getAttribute("user")).isEqualTo("qa");
+		assertThat(this.toldOthers).containsExactly(id);
+		assertThat((String) this.nearCached.findById(id).getAttribute("csrf")).isEqualTo("token");
+	}
+
+	@Test
+	void saveWhenASignInChangesTheIdThenBothIdsAreForgottenEverywhere() {
+		String id = saved(this.nearCached, "user", "qa");
+		this.nearCached.findById(id);
+		this.toldOthers.clear();
+
+		LazyTouchSessions.Tracked<MapSession> request = this.nearCached.findById(id);
+		String newId = request.changeSessionId();
+		this.nearCached.save(request);
+
+		assertThat(this.toldOthers).containsExactly(id, newId);
+		assertThat(this.nearCached.findById(id)).isNull();
+		assertThat((String) this.nearCached.findById(newId).getAttribute("user")).isEqualTo("qa");
+	}
+
+	@Test
+	void deleteWhenSignedOutThenForgottenHereAndOthersAreTold() {
+		String id = saved(this.nearCached, "user", "qa");
+		this.nearCached.findById(id);
+
+		this.nearCached.deleteById(id);
+
+		assertThat(this.nearCached.findById(id)).isNull();
+		assertThat(this.toldOthers).contains(id);
+	}
+
+	@Test
+	void saveWhenTheKeptSessionEndedElsewhereThenNothingComesBack() {
+		String id = saved(this.nearCached, "user", "qa");
+		LazyTouchSessions.Tracked<MapSession> request = this.nearCached.findById(id);
+		request = this.nearCached.findById(id);
+		this.stored.remove(id);
+
+		request.setAttribute("csrf", "token");
+		this.nearCached.save(request);
+
+		assertThat(this.stored).doesNotContainKey(id);
+	}
+
+	@Test
+	void findWhenARequestTouchesItsCopyThenTheKeptSessionIsUnchanged() {
+		String id = saved(this.nearCached, "user", "qa");
+		this.nearCached.findById(id);
+
+		LazyTouchSessions.Tracked<MapSession> first = this.nearCached.findById(id);
+		first.setLastAccessedTime(T0.plusSeconds(20));
+
+		assertThat(this.nearCached.findById(id).getLastAccessedTime()).isEqualTo(T0);
+	}
+
+	@Test
+	void saveWhenAKeptSessionsAccessIsAMinuteOldThenWritten() {
+		String id = saved(this.nearCached, "user", "qa");
+		this.nearCached.findById(id);
+
+		LazyTouchSessions.Tracked<MapSession> later = this.nearCached.findById(id);
+		later.setLastAccessedTime(T0.plusSeconds(60));
+		this.nearCached.save(later);
+
+		assertThat(this.stored.get(id).getLastAccessedTime()).isEqualTo(T0.plusSeconds(60));
+		assertThat((String) this.stored.get(id).getAttribute("user")).isEqualTo("qa");
+	}
+
 	private String saved(String name, String value) {
-		LazyTouchSessions.Tracked<MapSession> created = this.sessions.createSession();
+		return saved(this.sessions, name, value);
+	}
+
+	private static String saved(LazyTouchSessions<MapSession> sessions, String name, String value) {
+		LazyTouchSessions.Tracked<MapSession> created = sessions.createSession();
 		created.setLastAccessedTime(T0);
 		created.setAttribute(name, value);
-		this.sessions.save(created);
+		sessions.save(created);
 		return created.getId();
+	}
+
+	/** Caffeine's clock, moved by the test. */
+	private static final class FakeTicker implements Ticker {
+
+		private final AtomicLong nanos = new AtomicLong();
+
+		@Override
+		public long read() {
+			return this.nanos.get();
+		}
+
+		void advance(Duration duration) {
+			this.nanos.addAndGet(duration.toNanos());
+		}
+
 	}
 
 }
