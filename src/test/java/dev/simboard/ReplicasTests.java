@@ -1,5 +1,6 @@
 package dev.simboard;
 
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +19,10 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -35,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * Two Simboards on loopback over one PostgreSQL, as two replicas behind a load balancer:
  * a session begun on one is known to the other, and outlives the first.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ReplicasTests {
 
 	private final WireMockServer sigmaMind = new WireMockServer(options().dynamicPort());
@@ -64,6 +69,31 @@ class ReplicasTests {
 	@Test
 	void sessionWhenSignedInOnOneReplicaThenTheOtherServesItInPostgres() throws Exception {
 		sharedSession("--simboard.sessions.store=jdbc");
+	}
+
+	@Test
+	void sessionWhenRedisDoesNotAnswerThenEachPageSaysSoAndTheLogHasALineNotAStackTrace(CapturedOutput output)
+			throws Exception {
+		int closed;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closed = socket.getLocalPort();
+		}
+		ConfigurableApplicationContext app = this.simboards.start(concat(LocalPostgres.database().arguments(),
+				"--simboard.sessions.store=redis", "--simboard.sessions.redis-url=redis://127.0.0.1:" + closed));
+		int logBefore = output.getOut().length();
+
+		for (int request = 0; request < 50; request++) {
+			HttpResponse<String> page = new WebSession(port(app)).get((request % 2 == 0) ? "/login" : "/agents");
+			assertThat(page.statusCode()).isEqualTo(503);
+			assertThat(page.headers().firstValue("Retry-After")).contains("60");
+			assertThat(page.body()).contains("Simboard cannot reach its sign-in sessions")
+				.contains("kept in Redis, which does not answer")
+				.doesNotContain("Exception");
+		}
+
+		String log = output.getOut().substring(logBefore);
+		assertThat(log).doesNotContain("\tat ").doesNotContain("ERROR");
+		assertThat(log.lines().filter((line) -> line.contains("SessionStoreDown"))).hasSize(1);
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package dev.simboard.security;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -13,6 +12,7 @@ import dev.simboard.logging.Warnings;
 
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -22,10 +22,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceClientConfigurat
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
@@ -33,6 +32,7 @@ import org.springframework.session.data.redis.RedisSessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
@@ -71,6 +71,18 @@ class SharedSessions {
 			return cookie(environment);
 		}
 
+		/**
+		 * A page that says so, rather than a stack trace per request, when the store is
+		 * down.
+		 */
+		@Bean
+		FilterRegistrationBean<SessionStoreDown> sessionStoreDown(SessionSettings settings, Clock clock) {
+			FilterRegistrationBean<SessionStoreDown> registration = new FilterRegistrationBean<>(
+					new SessionStoreDown(settings.store(), clock));
+			registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+			return registration;
+		}
+
 	}
 
 	/** A shared store is set: {@code jdbc} or {@code redis}. */
@@ -107,6 +119,7 @@ class SharedSessions {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "simboard.sessions.store", havingValue = "redis")
 	@EnableSpringHttpSession
+	@EnableScheduling
 	static class Redis {
 
 		@Bean
@@ -160,16 +173,10 @@ class SharedSessions {
 			return lazy(sessions, timeout, settings.keptFor(), tellOthers);
 		}
 
-		/** Listens for sessions changed or ended on other replicas. */
 		@Bean
-		RedisMessageListenerContainer sessionsChangedElsewhere(LettuceConnectionFactory connections,
-				LazyTouchSessions<?> sessions, SessionSettings settings) {
-			RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-			container.setConnectionFactory(connections);
-			container.addMessageListener(
-					(message, pattern) -> sessions.forget(new String(message.getBody(), StandardCharsets.UTF_8)),
-					new ChannelTopic(forgetChannel(settings)));
-			return container;
+		SessionsChangedElsewhere sessionsChangedElsewhere(LettuceConnectionFactory connections,
+				LazyTouchSessions<?> sessions, SessionSettings settings, Clock clock) {
+			return new SessionsChangedElsewhere(connections, sessions, forgetChannel(settings), clock);
 		}
 
 		private static String forgetChannel(SessionSettings settings) {
