@@ -34,6 +34,20 @@
 		button.addEventListener('click', toggleTheme);
 	});
 
+	// A table wider than a phone's screen scrolls inside itself (see the stylesheet): it
+	// then takes the keyboard's focus, so it can be scrolled without a pointer too.
+	function focusableWhenScrolling() {
+		document.querySelectorAll('table.table').forEach(function (table) {
+			if (table.scrollWidth > table.clientWidth + 1) {
+				table.setAttribute('tabindex', '0');
+			} else {
+				table.removeAttribute('tabindex');
+			}
+		});
+	}
+	focusableWhenScrolling();
+	window.addEventListener('resize', focusableWhenScrolling);
+
 	// Shortcuts overlay.
 	var dialog = document.getElementById('shortcuts');
 

@@ -45,6 +45,15 @@ public final class WebSession {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** GET a path as bytes, as a client that takes compressed answers would read them. */
+	public HttpResponse<byte[]> getBytes(String rawPath, String... headers) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + rawPath)).GET();
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
 	/** GET an absolute URL, on any local server, with this session's cookies. */
 	public HttpResponse<String> getUrl(String url) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),

@@ -13,6 +13,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.servlet.View;
 
@@ -40,6 +41,11 @@ public final class KeptPage implements View {
 	private final int fixedLength;
 
 	private final long ownBytes;
+
+	/**
+	 * Its head compressed once, for clients that accept gzip; a race compresses twice.
+	 */
+	private volatile Gzip gzip;
 
 	private KeptPage(String contentType, List<byte[]> head, List<PostForm> forms, byte[] end, byte[] shared) {
 		this.contentType = contentType;
@@ -88,7 +94,10 @@ public final class KeptPage implements View {
 		return new KeptPage(contentType, pieces, forms, end, shared.utf8());
 	}
 
-	/** The bytes this page holds of its own, leaving out the shared part. */
+	/**
+	 * The bytes this page holds of its own, leaving out the shared part (and its
+	 * compressed head, a fraction of it, kept only once a client asked for gzip).
+	 */
 	public long ownBytes() {
 		return this.ownBytes;
 	}
@@ -106,6 +115,14 @@ public final class KeptPage implements View {
 		CsrfToken token = (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken found) ? found : null;
 		byte[] forms = PostForms.html(request.getContextPath(), this.forms, token).getBytes(StandardCharsets.UTF_8);
 		response.setContentType(this.contentType);
+		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		if (Gzip.accepted(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+			byte[] gzipped = gzipped().with(forms, this.end);
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+			response.setContentLength(gzipped.length);
+			response.getOutputStream().write(gzipped);
+			return;
+		}
 		response.setContentLength(this.fixedLength + forms.length);
 		ServletOutputStream out = response.getOutputStream();
 		for (byte[] piece : this.head) {
@@ -113,6 +130,16 @@ public final class KeptPage implements View {
 		}
 		out.write(forms);
 		out.write(this.end);
+	}
+
+	/** The head compressed, the first time a client that accepts gzip asks for it. */
+	private Gzip gzipped() {
+		Gzip gzip = this.gzip;
+		if (gzip == null) {
+			gzip = Gzip.of(this.head);
+			this.gzip = gzip;
+		}
+		return gzip;
 	}
 
 	@Override

@@ -85,7 +85,7 @@ public class SecurityConfiguration {
 		success.setRequestCache(requestCache);
 		success.setRedirectStrategy(new SameSiteRedirectStrategy());
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/error", "/actuator/health",
+			.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/robots.txt", "/error", "/actuator/health",
 					"/actuator/health/**")
 			.permitAll()
 			.requestMatchers(prometheusOnManagementPort(environment))

@@ -1,7 +1,9 @@
 package dev.simboard.pagecache;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -87,8 +89,43 @@ class KeptPageTests {
 			.doesNotContain("_csrf");
 	}
 
+	@Test
+	void renderWhenTheClientAcceptsGzipThenTheSamePageGzippedWithItsOwnToken() throws Exception {
+		KeptPage kept = KeptPage.of(this.head + this.end, CONTENT_TYPE, FORMS, this.body);
+		String plain = render(kept, "", "token-a").getContentAsString(StandardCharsets.UTF_8);
+
+		for (String token : List.of("token-a", "token-b")) {
+			MockHttpServletResponse gzipped = render(kept, "", token, "gzip, deflate, br");
+			assertThat(gzipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+			assertThat(gzipped.getHeader("Vary")).isEqualTo("Accept-Encoding");
+			assertThat(gzipped.getContentLength()).isEqualTo(gzipped.getContentAsByteArray().length);
+			String page = new String(
+					new GZIPInputStream(new ByteArrayInputStream(gzipped.getContentAsByteArray())).readAllBytes(),
+					StandardCharsets.UTF_8);
+			assertThat(page).isEqualTo(plain.replace("token-a", token));
+		}
+	}
+
+	@Test
+	void renderWhenTheClientRefusesGzipThenPlain() throws Exception {
+		KeptPage kept = KeptPage.of(this.head + this.end, CONTENT_TYPE, FORMS, this.body);
+		for (String refusing : List.of("identity", "gzip;q=0", "br", "*;q=0")) {
+			MockHttpServletResponse response = render(kept, "", "t", refusing);
+			assertThat(response.getHeader("Content-Encoding")).as(refusing).isNull();
+			assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(refusing).startsWith("<!DOCTYPE html>");
+		}
+	}
+
 	private static MockHttpServletResponse render(KeptPage kept, String contextPath, String token) throws Exception {
+		return render(kept, contextPath, token, null);
+	}
+
+	private static MockHttpServletResponse render(KeptPage kept, String contextPath, String token,
+			String acceptEncoding) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", contextPath + "/agents");
+		if (acceptEncoding != null) {
+			request.addHeader("Accept-Encoding", acceptEncoding);
+		}
 		request.setContextPath(contextPath);
 		if (token != null) {
 			request.setAttribute(CsrfToken.class.getName(), new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", token));

@@ -153,7 +153,7 @@ class RunControllerTests {
 		givenRun(Fixtures.finishedRun(List.of(Fixtures.message("user", "Cancel, please."))));
 		this.mvc.perform(get(URL).with(user("ada").roles("VIEWER", "ADMIN")));
 		assertThat(this.mvc.perform(get(URL).with(user("ada").roles("VIEWER", "ADMIN")))
-			.andExpect(content().string(containsString("Signed in as <strong>ada</strong>")))
+			.andExpect(content().string(containsString("Signed in as</span> <strong>ada</strong>")))
 			.andExpect(content().string(containsString("href=\"/admin\"")))
 			.andReturn()
 			.getModelAndView()
@@ -161,10 +161,10 @@ class RunControllerTests {
 
 		this.mvc.perform(get(URL).with(user("bob").roles("VIEWER")))
 			.andExpect(view().name("run/run"))
-			.andExpect(content().string(containsString("Signed in as <strong>bob</strong>")))
+			.andExpect(content().string(containsString("Signed in as</span> <strong>bob</strong>")))
 			.andExpect(content().string(not(containsString("href=\"/admin\""))));
 		this.mvc.perform(get(URL).with(user("bob").roles("VIEWER")))
-			.andExpect(content().string(containsString("Signed in as <strong>bob</strong>")))
+			.andExpect(content().string(containsString("Signed in as</span> <strong>bob</strong>")))
 			.andExpect(content().string(not(containsString("href=\"/admin\""))));
 		// Same name, fewer roles: not the page kept for the admin.
 		this.mvc.perform(get(URL).with(user("ada").roles("VIEWER")))

@@ -1,9 +1,11 @@
 package dev.simboard.security;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -135,6 +137,34 @@ class HardeningTests extends FakeSigmaMindApp {
 			assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
 			assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 			assertThat(response.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+		}
+	}
+
+	@Test
+	void robotsWhenSignedOutThenPublicAndDisallowsEverything() throws Exception {
+		HttpResponse<String> robots = new WebSession(this.port).get("/robots.txt");
+		assertThat(robots.statusCode()).isEqualTo(200);
+		assertThat(robots.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+		assertThat(robots.body()).contains("User-agent: *").contains("Disallow: /");
+	}
+
+	@Test
+	void textAnswersWhenTheClientAcceptsGzipThenCompressedAndWhenNotThenPlain() throws Exception {
+		WebSession viewer = signedIn("qa", "secret");
+		String css = Jsoup.parse(viewer.get("/agents").body()).select("link[rel=stylesheet]").attr("href");
+		// The run page twice: rendered, then sent as kept.
+		for (String path : List.of(RUN_URL, RUN_URL, "/agents", css)) {
+			HttpResponse<byte[]> gzipped = viewer.getBytes(path, "Accept-Encoding", "gzip, deflate, br");
+			assertThat(gzipped.statusCode()).as(path).isEqualTo(200);
+			assertThat(gzipped.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+			String text = new String(new GZIPInputStream(new ByteArrayInputStream(gzipped.body())).readAllBytes(),
+					StandardCharsets.UTF_8);
+			HttpResponse<String> plain = viewer.get(path);
+			assertThat(plain.headers().firstValue("Content-Encoding")).as(path).isEmpty();
+			assertThat(text.length()).as(path).isGreaterThan(gzipped.body().length * 2);
+			if (!path.equals(css)) {
+				assertThat(text).startsWith("<!DOCTYPE html>").contains("id=\"signout\"").endsWith("</html>\n");
+			}
 		}
 	}
 
