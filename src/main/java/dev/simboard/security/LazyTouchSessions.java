@@ -30,7 +30,9 @@ import org.springframework.session.SessionRepository;
  * still used for no longer than {@code keepFor}.</li>
  * </ul>
  * A request is served from its own copy of a kept session; the first change it makes
- * reads the store's session and makes the change there.
+ * reads the store's session and makes the change there. The copies share their
+ * attributes' values: Spring Security only reads them, but for sign-out, which clears the
+ * security context of the session it ends (and so forgets it everywhere).
  *
  * @param <S> the store's sessions
  */
