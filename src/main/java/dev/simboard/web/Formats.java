@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 import dev.simboard.model.Agent;
 import dev.simboard.model.Batch;
@@ -27,9 +28,13 @@ public final class Formats {
 		return (instant != null) ? TIMESTAMP.format(instant) : "—";
 	}
 
-	/** ISO-8601 for {@code <time datetime>}, or empty. */
+	/**
+	 * ISO-8601 for {@code <time datetime>}, to the millisecond at most (HTML allows no
+	 * finer fraction of a second, and the clock may give micro- or nanoseconds); or
+	 * empty.
+	 */
 	public static String iso(Instant instant) {
-		return (instant != null) ? instant.toString() : "";
+		return (instant != null) ? instant.truncatedTo(ChronoUnit.MILLIS).toString() : "";
 	}
 
 	/** {@code 2m 05s}; {@code null} when either end is missing. */

@@ -10,6 +10,7 @@ import org.thymeleaf.processor.IProcessor;
 import org.thymeleaf.processor.element.AbstractElementTagProcessor;
 import org.thymeleaf.processor.element.IElementTagStructureHandler;
 import org.thymeleaf.standard.StandardDialect;
+import org.thymeleaf.standard.processor.StandardXmlNsTagProcessor;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.web.IWebExchange;
 
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code <sb:post-forms/>}: where the layout writes the page's {@link PostForms}, at the
- * end of its body.
+ * end of its body. Like {@code xmlns:th}, the {@code xmlns:sb} that templates declare for
+ * their editors is left out of the page: HTML has no such attribute.
  */
 @Component
 class LayoutDialect extends AbstractProcessorDialect {
@@ -29,7 +31,8 @@ class LayoutDialect extends AbstractProcessorDialect {
 
 	@Override
 	public Set<IProcessor> getProcessors(String dialectPrefix) {
-		return Set.of(new PostFormsProcessor(dialectPrefix));
+		return Set.of(new PostFormsProcessor(dialectPrefix),
+				new StandardXmlNsTagProcessor(TemplateMode.HTML, dialectPrefix));
 	}
 
 	static final class PostFormsProcessor extends AbstractElementTagProcessor {

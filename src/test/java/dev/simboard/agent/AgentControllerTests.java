@@ -122,11 +122,11 @@ class AgentControllerTests {
 			.getResponse()
 			.getContentAsString());
 		Element slot = page.selectFirst("section.flaky-link .flaky-slot");
-		assertThat(slot.attr("hx-get")).isEqualTo("/agents/" + Fixtures.AGENT_ID + "/flaky");
-		assertThat(slot.attr("hx-trigger")).isEqualTo("load");
-		assertThat(slot.attr("hx-select")).isEqualTo("main .flaky-result");
+		assertThat(slot.attr("data-hx-get")).isEqualTo("/agents/" + Fixtures.AGENT_ID + "/flaky");
+		assertThat(slot.attr("data-hx-trigger")).isEqualTo("load");
+		assertThat(slot.attr("data-hx-select")).isEqualTo("main .flaky-result");
 		// The flaky page's title must not become this page's.
-		assertThat(slot.attr("hx-swap")).isEqualTo("innerHTML ignoreTitle:true");
+		assertThat(slot.attr("data-hx-swap")).isEqualTo("innerHTML ignoreTitle:true");
 		assertThat(page.select("section.flaky-link a").attr("href"))
 			.isEqualTo("/agents/" + Fixtures.AGENT_ID + "/flaky");
 

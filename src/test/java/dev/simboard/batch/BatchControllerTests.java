@@ -280,10 +280,11 @@ class BatchControllerTests {
 			.contains("data-running=\"true\"")
 			.doesNotContain("<html");
 		Element part = org.jsoup.Jsoup.parse(live).selectFirst("#live");
-		org.assertj.core.api.Assertions.assertThat(part.attr("hx-get")).isEqualTo(URL + "/live?outcome=failed&q=a%20b");
-		org.assertj.core.api.Assertions.assertThat(part.attr("hx-trigger")).isEqualTo("every 10s");
-		org.assertj.core.api.Assertions.assertThat(part.attr("hx-swap")).isEqualTo("outerHTML");
-		org.assertj.core.api.Assertions.assertThat(part.select("[hx-swap-oob]")).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(part.attr("data-hx-get"))
+			.isEqualTo(URL + "/live?outcome=failed&q=a%20b");
+		org.assertj.core.api.Assertions.assertThat(part.attr("data-hx-trigger")).isEqualTo("every 10s");
+		org.assertj.core.api.Assertions.assertThat(part.attr("data-hx-swap")).isEqualTo("outerHTML");
+		org.assertj.core.api.Assertions.assertThat(part.select("[data-hx-swap-oob]")).isEmpty();
 	}
 
 	@Test
@@ -297,12 +298,12 @@ class BatchControllerTests {
 			.getContentAsString();
 		Element part = org.jsoup.Jsoup.parse(live).selectFirst("#live");
 		org.assertj.core.api.Assertions.assertThat(part.attr("data-running")).isEqualTo("false");
-		org.assertj.core.api.Assertions.assertThat(part.hasAttr("hx-get")).isFalse();
-		org.assertj.core.api.Assertions.assertThat(part.hasAttr("hx-trigger")).isFalse();
-		org.assertj.core.api.Assertions.assertThat(part.select("[hx-swap-oob]"))
+		org.assertj.core.api.Assertions.assertThat(part.hasAttr("data-hx-get")).isFalse();
+		org.assertj.core.api.Assertions.assertThat(part.hasAttr("data-hx-trigger")).isFalse();
+		org.assertj.core.api.Assertions.assertThat(part.select("[data-hx-swap-oob]"))
 			.singleElement()
 			.satisfies((announcement) -> {
-				org.assertj.core.api.Assertions.assertThat(announcement.attr("hx-swap-oob"))
+				org.assertj.core.api.Assertions.assertThat(announcement.attr("data-hx-swap-oob"))
 					.isEqualTo("innerHTML:#announcer");
 				org.assertj.core.api.Assertions.assertThat(announcement.text()).isEqualTo("The batch has finished.");
 			});
@@ -317,10 +318,11 @@ class BatchControllerTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString());
-		org.assertj.core.api.Assertions.assertThat(page.selectFirst("#live").attr("hx-get"))
+		org.assertj.core.api.Assertions.assertThat(page.selectFirst("#live").attr("data-hx-get"))
 			.isEqualTo(URL + "/live?sort=-duration");
-		org.assertj.core.api.Assertions.assertThat(page.selectFirst("#live").attr("hx-trigger")).isEqualTo("every 10s");
-		org.assertj.core.api.Assertions.assertThat(page.select("[hx-swap-oob]")).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(page.selectFirst("#live").attr("data-hx-trigger"))
+			.isEqualTo("every 10s");
+		org.assertj.core.api.Assertions.assertThat(page.select("[data-hx-swap-oob]")).isEmpty();
 		org.assertj.core.api.Assertions.assertThat(page.select("script[src*=/webjars/htmx.org/]")).hasSize(1);
 	}
 
@@ -330,7 +332,8 @@ class BatchControllerTests {
 				Fixtures.fresh(Fixtures.batch(3, 1, 4, List.of(ANGRY))), Fixtures.fresh(RunList.listed(List.of()))));
 		Document page = org.jsoup.Jsoup.parse(
 				this.mvc.perform(get(URL)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-		org.assertj.core.api.Assertions.assertThat(page.select("[hx-get], [hx-trigger], [hx-swap-oob]")).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(page.select("[data-hx-get], [data-hx-trigger], [data-hx-swap-oob]"))
+			.isEmpty();
 	}
 
 	@Test
@@ -513,8 +516,8 @@ class BatchControllerTests {
 			.isEqualTo("2026-03-27T09:15:00Z");
 		org.assertj.core.api.Assertions.assertThat(pin.select(".pin-progress").text())
 			.isEqualTo("Archiving: 120 of 480 runs");
-		org.assertj.core.api.Assertions.assertThat(pin.attr("hx-get")).isEqualTo(URL + "/pin/progress");
-		org.assertj.core.api.Assertions.assertThat(pin.attr("hx-trigger")).isEqualTo("every 10s");
+		org.assertj.core.api.Assertions.assertThat(pin.attr("data-hx-get")).isEqualTo(URL + "/pin/progress");
+		org.assertj.core.api.Assertions.assertThat(pin.attr("data-hx-trigger")).isEqualTo("every 10s");
 		org.assertj.core.api.Assertions.assertThat(pin.select("a.unpin").attr("href")).isEqualTo(URL + "/unpin");
 		org.assertj.core.api.Assertions.assertThat(pin.select("form.pin-form")).isEmpty();
 	}
@@ -532,8 +535,8 @@ class BatchControllerTests {
 		Element pin = org.jsoup.Jsoup.parse(part).selectFirst("#pin");
 		org.assertj.core.api.Assertions.assertThat(pin.select(".pin-progress").text())
 			.isEqualTo("All 480 runs archived");
-		org.assertj.core.api.Assertions.assertThat(pin.hasAttr("hx-get")).isFalse();
-		org.assertj.core.api.Assertions.assertThat(pin.hasAttr("hx-trigger")).isFalse();
+		org.assertj.core.api.Assertions.assertThat(pin.hasAttr("data-hx-get")).isFalse();
+		org.assertj.core.api.Assertions.assertThat(pin.hasAttr("data-hx-trigger")).isFalse();
 	}
 
 	@Test
@@ -544,7 +547,7 @@ class BatchControllerTests {
 		Element pin = page(get(URL + "/pin/progress")).selectFirst("#pin");
 		org.assertj.core.api.Assertions.assertThat(pin.select(".pin-progress").text())
 			.isEqualTo("Archiving once the batch has finished: 1 of 4 runs so far");
-		org.assertj.core.api.Assertions.assertThat(pin.attr("hx-trigger")).isEqualTo("every 10s");
+		org.assertj.core.api.Assertions.assertThat(pin.attr("data-hx-trigger")).isEqualTo("every 10s");
 	}
 
 	@Test
