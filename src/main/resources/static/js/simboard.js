@@ -47,6 +47,8 @@
 	}
 	focusableWhenScrolling();
 	window.addEventListener('resize', focusableWhenScrolling);
+	// Tables htmx brings in later (the agent page's flaky list, a live batch).
+	document.addEventListener('htmx:afterSettle', focusableWhenScrolling);
 
 	// Shortcuts overlay.
 	var dialog = document.getElementById('shortcuts');

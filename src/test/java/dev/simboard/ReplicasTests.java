@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +91,7 @@ class ReplicasTests {
 			assertThat(page.body()).contains("Simboard cannot reach its sign-in sessions")
 				.contains("kept in Redis, which does not answer")
 				.doesNotContain("Exception");
+			assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
 		}
 
 		String log = output.getOut().substring(logBefore);
@@ -234,10 +237,35 @@ class ReplicasTests {
 		// not.
 		String cookie = "JSESSIONID=" + session.cookie("JSESSIONID");
 		assertThat(withCookie(base(c) + "/agents", cookie)).isEqualTo(200);
+		awaitListening(settings, 2);
 		assertThat(session.postUrl(base(b) + "/logout", "_csrf=" + token).statusCode()).isEqualTo(302);
 		assertThat(withCookie(base(b) + "/agents", cookie)).isEqualTo(302);
 		await().atMost(Duration.ofMinutes(1))
 			.untilAsserted(() -> assertThat(withCookie(base(c) + "/agents", cookie)).isEqualTo(302));
+	}
+
+	/**
+	 * With sessions in Redis, waits until this many replicas listen for sessions changed
+	 * elsewhere: they subscribe in the background once started.
+	 */
+	private static void awaitListening(String[] settings, int replicas) {
+		String namespace = Arrays.stream(settings)
+			.filter((setting) -> setting.startsWith("--simboard.sessions.namespace="))
+			.map((setting) -> setting.substring(setting.indexOf('=') + 1))
+			.findFirst()
+			.orElse(null);
+		if (namespace == null) {
+			return;
+		}
+		RedisClient client = RedisClient.create(LocalRedis.url());
+		try (StatefulRedisConnection<String, String> redis = client.connect()) {
+			String channel = namespace + ":session-changed";
+			await().atMost(Duration.ofMinutes(1))
+				.until(() -> redis.sync().pubsubNumsub(channel).getOrDefault(channel, 0L) >= replicas);
+		}
+		finally {
+			client.shutdown();
+		}
 	}
 
 	/** The status of a GET sent with this cookie alone. */

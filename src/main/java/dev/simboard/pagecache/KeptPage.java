@@ -42,10 +42,8 @@ public final class KeptPage implements View {
 
 	private final long ownBytes;
 
-	/**
-	 * Its head compressed once, for clients that accept gzip; a race compresses twice.
-	 */
-	private volatile Gzip gzip;
+	/** Its head compressed once, for clients that accept gzip. */
+	private final Gzip gzip;
 
 	private KeptPage(String contentType, List<byte[]> head, List<PostForm> forms, byte[] end, byte[] shared) {
 		this.contentType = contentType;
@@ -59,7 +57,8 @@ public final class KeptPage implements View {
 			own += (piece != shared) ? piece.length : 0;
 		}
 		this.fixedLength = length;
-		this.ownBytes = own;
+		this.gzip = Gzip.of(this.head);
+		this.ownBytes = own + this.gzip.compressedLength();
 	}
 
 	/**
@@ -95,11 +94,16 @@ public final class KeptPage implements View {
 	}
 
 	/**
-	 * The bytes this page holds of its own, leaving out the shared part (and its
-	 * compressed head, a fraction of it, kept only once a client asked for gzip).
+	 * The bytes this page holds of its own: all but the shared part, and its head
+	 * compressed.
 	 */
 	public long ownBytes() {
 		return this.ownBytes;
+	}
+
+	/** The bytes of its head compressed, counted in {@link #ownBytes()}. */
+	int gzippedHeadBytes() {
+		return this.gzip.compressedLength();
 	}
 
 	@Override
@@ -117,7 +121,7 @@ public final class KeptPage implements View {
 		response.setContentType(this.contentType);
 		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 		if (Gzip.accepted(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
-			byte[] gzipped = gzipped().with(forms, this.end);
+			byte[] gzipped = this.gzip.with(forms, this.end);
 			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
 			response.setContentLength(gzipped.length);
 			response.getOutputStream().write(gzipped);
@@ -130,16 +134,6 @@ public final class KeptPage implements View {
 		}
 		out.write(forms);
 		out.write(this.end);
-	}
-
-	/** The head compressed, the first time a client that accepts gzip asks for it. */
-	private Gzip gzipped() {
-		Gzip gzip = this.gzip;
-		if (gzip == null) {
-			gzip = Gzip.of(this.head);
-			this.gzip = gzip;
-		}
-		return gzip;
 	}
 
 	@Override

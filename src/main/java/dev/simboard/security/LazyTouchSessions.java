@@ -6,11 +6,13 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.session.MapSession;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
@@ -68,7 +70,7 @@ final class LazyTouchSessions<S extends Session> implements SessionRepository<La
 
 	@Override
 	public Tracked<S> createSession() {
-		return new Tracked<>(this.store.createSession(), null, null, this.store::findById);
+		return new Tracked<>(this.store.createSession(), null, null, this::read);
 	}
 
 	@Override
@@ -78,7 +80,10 @@ final class LazyTouchSessions<S extends Session> implements SessionRepository<La
 		if (!(session.changed || touch) || !session.materialize()) {
 			return;
 		}
-		this.store.save(session.session);
+		fromStore(() -> {
+			this.store.save(session.session);
+			return null;
+		});
 		if (session.changed && session.stored != null) {
 			changed(session.readAs);
 			if (!session.readAs.equals(session.getId())) {
@@ -96,31 +101,53 @@ final class LazyTouchSessions<S extends Session> implements SessionRepository<La
 		if (this.kept != null) {
 			MapSession copy = this.kept.getIfPresent(id);
 			if (copy != null && !copy.isExpired()) {
-				return new Tracked<>(null, new MapSession(copy), copy.getLastAccessedTime(), this.store::findById);
+				return new Tracked<>(null, new MapSession(copy), copy.getLastAccessedTime(), this::read);
 			}
 		}
 		long forgottenBefore = this.forgotten.get();
-		S found = this.store.findById(id);
+		S found = fromStore(() -> this.store.findById(id));
 		if (found == null) {
 			return null;
 		}
-		if (this.kept != null && this.forgotten.get() == forgottenBefore) {
-			this.kept.put(id, new MapSession(found));
+		if (this.kept != null) {
+			// Kept only if nothing was forgotten since the read began: atomic with
+			// forget, so a sign-out elsewhere cannot slip in between.
+			MapSession copy = new MapSession(found);
+			this.kept.asMap().compute(id, (key, old) -> (this.forgotten.get() == forgottenBefore) ? copy : old);
 		}
-		return new Tracked<>(found, null, found.getLastAccessedTime(), this.store::findById);
+		return new Tracked<>(found, null, found.getLastAccessedTime(), this::read);
 	}
 
 	@Override
 	public void deleteById(String id) {
-		this.store.deleteById(id);
+		fromStore(() -> {
+			this.store.deleteById(id);
+			return null;
+		});
 		changed(id);
 	}
 
 	/** A session changed or ended on another replica: read it afresh next time. */
 	void forget(String id) {
 		if (this.kept != null) {
-			this.forgotten.incrementAndGet();
-			this.kept.invalidate(id);
+			this.kept.asMap().compute(id, (key, old) -> {
+				this.forgotten.incrementAndGet();
+				return null;
+			});
+		}
+	}
+
+	private S read(String id) {
+		return fromStore(() -> this.store.findById(id));
+	}
+
+	/** The store's answer, any failure of it as one kind. */
+	private static <T> T fromStore(Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (DataAccessException ex) {
+			throw new SessionStoreUnavailableException(ex);
 		}
 	}
 

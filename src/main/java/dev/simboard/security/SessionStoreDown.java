@@ -59,28 +59,44 @@ final class SessionStoreDown extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (RuntimeException | ServletException ex) {
-			DataAccessResourceFailureException down = storeDown(ex);
+			Throwable down = storeDown(ex);
 			if (down == null || response.isCommitted()) {
 				throw ex;
 			}
 			this.warnings.warn("session-store-down", "Sessions could not be read or saved ({} does not answer): {}",
-					this.store, down.getMostSpecificCause().toString());
+					this.store, mostSpecific(down));
 			response.reset();
+			// The reset dropped what Spring Security had written.
+			SecurityHeaders.write(response);
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			response.setHeader(HttpHeaders.RETRY_AFTER, "60");
-			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			response.setContentType("text/html;charset=UTF-8");
 			response.getWriter().write(PAGE.formatted(this.store, this.hint));
 		}
 	}
 
-	private static DataAccessResourceFailureException storeDown(Throwable ex) {
+	/**
+	 * The failure of the store behind {@code ex}: Redis's, as Simboard's sessions report
+	 * it, or PostgreSQL's connection, as Spring Session JDBC's does; else {@code null}.
+	 */
+	private static Throwable storeDown(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SessionStoreUnavailableException down) {
+				return down.getCause();
+			}
 			if (cause instanceof DataAccessResourceFailureException down) {
 				return down;
 			}
 		}
 		return null;
+	}
+
+	private static String mostSpecific(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause.toString();
 	}
 
 }

@@ -13,11 +13,13 @@ import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.session.MapSession;
 import org.springframework.session.MapSessionRepository;
 import org.springframework.session.Session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A shared store's sessions are written when they change, and their access now and then;
@@ -36,6 +38,10 @@ class LazyTouchSessionsTests {
 
 	private final AtomicInteger reads = new AtomicInteger();
 
+	/** What happens while the store answers a read: nothing, unless a test says. */
+	private Runnable duringRead = () -> {
+	};
+
 	private final FakeTicker ticker = new FakeTicker();
 
 	private final List<String> toldOthers = new ArrayList<>();
@@ -49,7 +55,9 @@ class LazyTouchSessionsTests {
 				@Override
 				public MapSession findById(String id) {
 					LazyTouchSessionsTests.this.reads.incrementAndGet();
-					return super.findById(id);
+					MapSession found = super.findById(id);
+					LazyTouchSessionsTests.this.duringRead.run();
+					return found;
 				}
 
 			}, Duration.ofMinutes(1), Duration.ofSeconds(5), this.ticker, this.toldOthers::add);
@@ -94,6 +102,35 @@ class LazyTouchSessionsTests {
 		this.ticker.advance(Duration.ofSeconds(5));
 		this.nearCached.findById(id);
 		assertThat(this.reads).hasValue(2);
+	}
+
+	@Test
+	void findWhenTheSessionIsForgottenWhileItIsReadThenItIsNotKept() {
+		String id = saved(this.nearCached, "user", "qa");
+		this.duringRead = () -> this.nearCached.forget(id);
+		this.nearCached.findById(id);
+		this.duringRead = () -> {
+		};
+		this.reads.set(0);
+
+		this.nearCached.findById(id);
+
+		assertThat(this.reads).as("read from the store again, not from a copy kept too late").hasValue(1);
+	}
+
+	@Test
+	void findWhenTheStoreDoesNotAnswerThenOneKindOfFailure() {
+		LazyTouchSessions<MapSession> timingOut = new LazyTouchSessions<>(new MapSessionRepository(this.stored) {
+
+			@Override
+			public MapSession findById(String id) {
+				throw new QueryTimeoutException("Redis command timed out");
+			}
+
+		}, Duration.ofMinutes(1), Duration.ofSeconds(5), this.ticker, this.toldOthers::add);
+
+		assertThatThrownBy(() -> timingOut.findById("any")).isInstanceOf(SessionStoreUnavailableException.class)
+			.hasCauseInstanceOf(QueryTimeoutException.class);
 	}
 
 	@Test
