@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.simboard.logging.Warnings;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -64,7 +65,7 @@ final class SessionStoreDown extends OncePerRequestFilter {
 				throw ex;
 			}
 			this.warnings.warn("session-store-down", "Sessions could not be read or saved ({} does not answer): {}",
-					this.store, mostSpecific(down));
+					this.store, NestedExceptionUtils.getMostSpecificCause(down).toString());
 			response.reset();
 			// The reset dropped what Spring Security had written.
 			SecurityHeaders.write(response);
@@ -89,14 +90,6 @@ final class SessionStoreDown extends OncePerRequestFilter {
 			}
 		}
 		return null;
-	}
-
-	private static String mostSpecific(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return cause.toString();
 	}
 
 }

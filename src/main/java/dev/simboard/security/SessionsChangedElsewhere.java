@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import dev.simboard.logging.Warnings;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
@@ -57,26 +58,16 @@ final class SessionsChangedElsewhere implements SchedulingConfigurer, Disposable
 		}
 		catch (RuntimeException ex) {
 			this.container.stop();
-			this.warnings.warn("sessions-listen", "Not hearing of sessions changed on other replicas yet (Redis: {}); "
-					+ "a sign-out there reaches this replica within simboard.sessions.kept-for", rootCause(ex));
+			this.warnings.warn("sessions-listen",
+					"Not hearing of sessions changed on other replicas yet (Redis: {}); "
+							+ "a sign-out there reaches this replica within simboard.sessions.kept-for",
+					NestedExceptionUtils.getMostSpecificCause(ex).toString());
 		}
-	}
-
-	boolean listening() {
-		return this.container.isListening();
 	}
 
 	@Override
 	public void destroy() throws Exception {
 		this.container.destroy();
-	}
-
-	private static String rootCause(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return cause.toString();
 	}
 
 }
