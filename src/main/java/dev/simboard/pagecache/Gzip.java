@@ -9,7 +9,7 @@ import java.util.zip.Deflater;
  * A kept page's head compressed once, to which each request's own end (its forms with
  * their CSRF token, and the closing tags) is added as a gzip body. The head is raw
  * DEFLATE ended by a sync flush, so it stops on a byte boundary as a non-final block; the
- * end is compressed apart as the final block. The gzip trailer's CRC-32 covers the whole
+ * end follows as it is, in the final block. The gzip trailer's CRC-32 covers the whole
  * page, worked out on each request: the JDK cannot combine two CRCs, and over a page's
  * few tens of KB it costs microseconds.
  */
@@ -17,6 +17,9 @@ final class Gzip {
 
 	/** ID1 ID2, deflate, no flags, no time, no extra flags, unknown OS. */
 	private static final byte[] HEADER = { 0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff };
+
+	/** The most a stored DEFLATE block holds. */
+	private static final int MAX_STORED = 65_535;
 
 	private final byte[] head;
 
@@ -38,8 +41,8 @@ final class Gzip {
 			byte[] buffer = new byte[16 * 1024];
 			long length = 0;
 			for (byte[] piece : pieces) {
-				deflater.setInput(piece);
 				length += piece.length;
+				deflater.setInput(piece);
 				while (!deflater.needsInput()) {
 					out.write(buffer, 0, deflater.deflate(buffer, 0, buffer.length, Deflater.NO_FLUSH));
 				}
@@ -62,37 +65,42 @@ final class Gzip {
 		return this.head.length;
 	}
 
-	/** The whole page, gzipped: the head as kept, then these parts compressed now. */
+	/**
+	 * The whole page, gzipped: the head as kept, then these parts as they are, in stored
+	 * (uncompressed) blocks. They are a request's few hundred bytes of forms and closing
+	 * tags: compressing them would cost a compressor per request to save next to nothing.
+	 */
 	byte[] with(byte[]... tail) {
 		CRC32 crc = new CRC32();
 		for (byte[] piece : this.plainHead) {
 			crc.update(piece);
 		}
-		long length = this.headLength;
-		Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-		try {
-			ByteArrayOutputStream out = new ByteArrayOutputStream(this.head.length + 1024);
-			out.writeBytes(this.head);
-			byte[] buffer = new byte[4096];
-			for (byte[] piece : tail) {
-				crc.update(piece);
-				length += piece.length;
-				deflater.setInput(piece);
-				while (!deflater.needsInput()) {
-					out.write(buffer, 0, deflater.deflate(buffer, 0, buffer.length, Deflater.NO_FLUSH));
-				}
-			}
-			deflater.finish();
-			while (!deflater.finished()) {
-				out.write(buffer, 0, deflater.deflate(buffer));
-			}
-			writeIntLittleEndian(out, crc.getValue());
-			writeIntLittleEndian(out, length);
-			return out.toByteArray();
+		ByteArrayOutputStream plainTail = new ByteArrayOutputStream(1024);
+		for (byte[] piece : tail) {
+			crc.update(piece);
+			plainTail.writeBytes(piece);
 		}
-		finally {
-			deflater.end();
+		byte[] rest = plainTail.toByteArray();
+		ByteArrayOutputStream out = new ByteArrayOutputStream(this.head.length + rest.length + 32);
+		out.writeBytes(this.head);
+		int at = 0;
+		do {
+			int length = Math.min(rest.length - at, MAX_STORED);
+			boolean last = at + length == rest.length;
+			// BFINAL on the last block, BTYPE 00 (stored); LEN and its complement, LSB
+			// first.
+			out.write(last ? 1 : 0);
+			out.write(length & 0xff);
+			out.write((length >> 8) & 0xff);
+			out.write(~length & 0xff);
+			out.write((~length >> 8) & 0xff);
+			out.write(rest, at, length);
+			at += length;
 		}
+		while (at < rest.length);
+		writeIntLittleEndian(out, crc.getValue());
+		writeIntLittleEndian(out, this.headLength + rest.length);
+		return out.toByteArray();
 	}
 
 	/**

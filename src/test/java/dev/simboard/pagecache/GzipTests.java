@@ -34,6 +34,25 @@ class GzipTests {
 	}
 
 	@Test
+	void withWhenTheEndIsLongerThanAStoredBlockThenItSpansSeveral() throws Exception {
+		byte[][] head = { "<html><body>".getBytes(StandardCharsets.UTF_8) };
+		byte[] end = "x".repeat(150_000).getBytes(StandardCharsets.UTF_8);
+
+		byte[] page = new GZIPInputStream(new ByteArrayInputStream(Gzip.of(head).with(end))).readAllBytes();
+
+		assertThat(new String(page, StandardCharsets.UTF_8)).isEqualTo("<html><body>" + "x".repeat(150_000));
+	}
+
+	@Test
+	void withWhenThereIsNoEndThenTheHeadAlone() throws Exception {
+		byte[][] head = { "<html></html>".getBytes(StandardCharsets.UTF_8) };
+
+		byte[] page = new GZIPInputStream(new ByteArrayInputStream(Gzip.of(head).with())).readAllBytes();
+
+		assertThat(new String(page, StandardCharsets.UTF_8)).isEqualTo("<html></html>");
+	}
+
+	@Test
 	void acceptedWhenTheHeaderTakesGzipThenTrue() {
 		assertThat(Gzip.accepted("gzip, deflate, br, zstd")).isTrue();
 		assertThat(Gzip.accepted("br;q=1.0, GZIP;q=0.5")).isTrue();
