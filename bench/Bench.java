@@ -84,6 +84,9 @@ public class Bench {
 	/** The archive's PostgreSQL database, or {@code null}: each JVM's embedded H2. */
 	private Postgres postgres;
 
+	/** Of the runs read before the restart, how many have their page body archived. */
+	private String keptBodies = "not counted (no PostgreSQL)";
+
 	Bench(Options options) {
 		this.options = options;
 	}
@@ -215,7 +218,7 @@ public class Bench {
 		Jvm restarted = relaunch(simboard, "simboard-restarted");
 		restarted.awaitReady(Duration.ofSeconds(90));
 		Session restartedSession = Session.signIn(restarted.base(), USER, PASSWORD);
-		afterRestart(restartedSession, agent, restartBatch, restartRuns.subList(0, shape.restartWarmUpRuns()),
+		afterRestart(restarted, restartedSession, agent, restartBatch, restartRuns.subList(0, shape.restartWarmUpRuns()),
 				restartRuns.subList(shape.restartWarmUpRuns(), restartRuns.size()));
 		if (all) {
 			searchAndSize(restartedSession, shape);
@@ -674,6 +677,15 @@ public class Bench {
 					+ jobs.stream().map(Bench::literal).collect(Collectors.joining(", ")) + ")");
 			check(archived.equals(String.valueOf(jobs.size())),
 					"the archive holds " + archived + " of the " + jobs.size() + " runs opened");
+			// Runs of the older dialect (their conversation in a chat) have no body kept.
+			// A build from before bodies were kept (to compare) has no such table.
+			this.keptBodies = this.postgres.query("select to_regclass('rendered_body') is not null").equals("t")
+					? this.postgres.query(
+							"select count(*) from rendered_body b join archived_run r on r.id = b.run_id where "
+									+ "r.job_id in (" + jobs.stream().map(Bench::literal).collect(Collectors.joining(", "))
+									+ ")")
+							+ " of the " + jobs.size() + " with their page body kept"
+					: "no page bodies kept (a build from before they were)";
 		}
 	}
 
@@ -684,7 +696,8 @@ public class Bench {
 	 * finished run's page is kept. One request at a time, after the same reads of other
 	 * runs, so the restarted JVM has compiled these paths.
 	 */
-	void afterRestart(Session session, String agent, String batch, List<String> warmUpJobs, List<String> jobs) {
+	void afterRestart(Jvm simboard, Session session, String agent, String batch, List<String> warmUpJobs,
+			List<String> jobs) {
 		String base = "/agents/" + agent + "/batches/" + batch + "/runs/";
 		// Pages are kept per batch view: in another one, the kept body in a page rendered
 		// around it.
@@ -694,9 +707,18 @@ public class Bench {
 			timed(session, base + job);
 			timed(session, base + job + otherView);
 		}
+		// Its CPU time per request too: on a machine whose scheduling adds milliseconds
+		// to every request, the times alone draw together.
+		double[] cpu = new double[3];
+		long at = cpuNanos(simboard);
 		double archived = median(jobs.stream().mapToDouble((job) -> timed(session, base + job)).toArray());
+		cpu[0] = (cpuNanos(simboard) - at) / 1e6 / jobs.size();
+		at = cpuNanos(simboard);
 		double cached = median(jobs.stream().mapToDouble((job) -> timed(session, base + job)).toArray());
+		cpu[1] = (cpuNanos(simboard) - at) / 1e6 / jobs.size();
+		at = cpuNanos(simboard);
 		double viewed = median(jobs.stream().mapToDouble((job) -> timed(session, base + job + otherView)).toArray());
+		cpu[2] = (cpuNanos(simboard) - at) / 1e6 / jobs.size();
 		double ratio = archived / cached;
 		row("run page from the archive after a restart ÷ the same page from Caffeine, p50", fixed(ratio), "≤ 3",
 				ratio <= 3,
@@ -705,8 +727,11 @@ public class Bench {
 								+ "runs opened before a restart of Simboard on the same database; in another batch "
 								+ "view (the kept body, the page rendered around it) %.2f ms, %.2f times faster than "
 								+ "the archive; SigmaMind down, 1 request at a time, after %d other runs read the "
-								+ "same way",
-						archived, cached, jobs.size(), viewed, archived / viewed, warmUpJobs.size()));
+								+ "same way; archived before the restart: %s. Simboard's CPU time per request "
+								+ "(all its threads, mean): %.2f ms from the archive, %.2f ms kept, %.2f ms in the "
+								+ "other view",
+						archived, cached, jobs.size(), viewed, archived / viewed, warmUpJobs.size(), this.keptBodies,
+						cpu[0], cpu[1], cpu[2]));
 	}
 
 	/**
@@ -795,7 +820,7 @@ public class Bench {
 				.query("select (select count(*) from archived_run), "
 						+ "(select count(*) from archived_text where kind = 'message'), "
 						+ "(select sum(pg_total_relation_size(t)) from unnest(array['archived_run', 'archived_text', "
-						+ "'archived_batch']::regclass[]) t)")
+						+ "'archived_batch', 'rendered_body']::regclass[]) t)")
 				.split("\\|");
 			return new ArchiveSize(Long.parseLong(figures[0]), Long.parseLong(figures[1]), Long.parseLong(figures[2]));
 		}
@@ -1796,6 +1821,14 @@ public class Bench {
 	}
 
 	/** Milliseconds to a page's whole answer, checked to be a 200. */
+	/** The CPU time a JVM has used so far, all its threads. */
+	static long cpuNanos(Jvm jvm) {
+		return ProcessHandle.of(jvm.pid())
+			.flatMap((process) -> process.info().totalCpuDuration())
+			.orElseThrow(() -> new IllegalStateException("no CPU time for " + jvm.pid()))
+			.toNanos();
+	}
+
 	static double timed(Session session, String path) {
 		long start = System.nanoTime();
 		HttpResponse<String> response = session.get(path);

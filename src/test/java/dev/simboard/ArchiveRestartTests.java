@@ -1,15 +1,23 @@
 package dev.simboard;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.simboard.pagecache.Seals;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * longer has a run, its page shows the archived copy and says so. Two real Simboards, one
  * after the other, on the local PostgreSQL and on the embedded H2 file.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ArchiveRestartTests {
 
 	private static final String AGENT = "agent_restart1";
@@ -47,6 +56,8 @@ class ArchiveRestartTests {
 	private final WireMockServer sigmaMind = new WireMockServer(options().dynamicPort());
 
 	private Simboards simboards;
+
+	private final List<AutoCloseable> closing = new ArrayList<>();
 
 	@BeforeEach
 	void startSigmaMind() {
@@ -66,7 +77,10 @@ class ArchiveRestartTests {
 	}
 
 	@AfterEach
-	void stop() {
+	void stop() throws Exception {
+		for (AutoCloseable closeable : this.closing) {
+			closeable.close();
+		}
 		this.simboards.close();
 		this.sigmaMind.stop();
 	}
@@ -120,6 +134,60 @@ class ArchiveRestartTests {
 		assertThat(gone).contains("SigmaMind no longer has this run")
 			.contains("From Simboard's archive")
 			.contains("I want my money back");
+	}
+
+	/**
+	 * A finished run's body, rendered once, is kept with the archived run: a restarted
+	 * Simboard sends the kept one (here one sealed anew with a mark, so it can be told
+	 * apart), and one changed in the database without its seal is never sent.
+	 */
+	@Test
+	void runBodyWhenKeptWithTheArchivedRunThenARestartSendsItAndNeverOneItsSealDoesNotVouchFor(CapturedOutput log)
+			throws Exception {
+		LocalPostgres postgres = LocalPostgres.database();
+		String[] database = postgres.arguments();
+		ConfigurableApplicationContext first = this.simboards.start(database);
+		Simboards.emptyArchive(first.getBean(DataSource.class));
+		assertThat(this.simboards.signedIn(first).get(RUN_PAGE).body()).contains("I want my money back");
+		// A pool of the test's own: each Simboard's closes with it.
+		HikariDataSource pool = postgres.pool();
+		this.closing.add(pool);
+		JdbcClient jdbc = JdbcClient.create(pool);
+		await().untilAsserted(() -> assertThat(keptBody(jdbc)).contains("I want my money back"));
+		first.close();
+		this.sigmaMind.resetRequests();
+
+		// Sealed as Simboard seals, with the SigmaMind key every Simboard here has.
+		String renderer = jdbc.sql("select renderer from rendered_body").query(String.class).single();
+		String marked = keptBody(jdbc).replace("I want my money back", "I want my money back (kept body)");
+		jdbc.sql("update rendered_body set html = ?, seal = ?")
+			.param(marked)
+			.param(Seals.seal("restart-key", renderer, JOB, marked))
+			.update();
+		ConfigurableApplicationContext second = this.simboards.start(database);
+		assertThat(this.simboards.signedIn(second).get(RUN_PAGE).body()).contains("I want my money back (kept body)")
+			.contains("Refund flow");
+		second.close();
+
+		// Changed without its seal: rendered afresh from the archived run, and kept anew.
+		jdbc.sql("update rendered_body set html = ?")
+			.param(keptBody(jdbc).replace("I want my money back (kept body)", "<b id=\"planted\">Planted</b>"))
+			.update();
+		ConfigurableApplicationContext third = this.simboards.start(database);
+		String page = this.simboards.signedIn(third).get(RUN_PAGE).body();
+		assertThat(page).contains("I want my money back").doesNotContain("planted").doesNotContain("(kept body)");
+		await()
+			.untilAsserted(() -> assertThat(keptBody(jdbc)).contains("I want my money back").doesNotContain("planted"));
+		assertThat(log.getOut().lines().filter((line) -> line.contains("did not match its seal"))).singleElement()
+			.asString()
+			.contains("WARN")
+			.contains(JOB);
+		assertThat(log.getOut()).doesNotContain("\tat dev.simboard");
+		this.sigmaMind.verify(0, getRequestedFor(urlPathEqualTo("/v1/test-runs/" + JOB)));
+	}
+
+	private static String keptBody(JdbcClient jdbc) {
+		return jdbc.sql("select html from rendered_body").query(String.class).optional().orElse("");
 	}
 
 	private static String batch() {

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Simboards implements AutoCloseable {
 
 	/** The archive's tables and the reviews', children first. */
-	static final List<String> ARCHIVE_TABLES = List.of("archived_text", "archived_run", "archived_batch", "batch_pin",
-			"run_review_version", "run_review");
+	static final List<String> ARCHIVE_TABLES = List.of("rendered_body", "archived_text", "archived_run",
+			"archived_batch", "batch_pin", "run_review_version", "run_review");
 
 	private final String sigmaMind;
 

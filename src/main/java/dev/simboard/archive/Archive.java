@@ -29,6 +29,7 @@ import dev.simboard.model.Verdict;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -329,6 +330,50 @@ public class Archive {
 			.param(jobId)
 			.query(Archive::run)
 			.optional();
+	}
+
+	/**
+	 * The body this renderer rendered for the archived run with this job ID; empty when
+	 * there is none, or another renderer's.
+	 */
+	public Optional<RenderedBody> findBody(String jobId, String renderer) {
+		return this.jdbc
+			.sql("select b.renderer, b.html, b.seal from rendered_body b join archived_run r on r.id = b.run_id "
+					+ "where r.job_id = ? and b.renderer = ?")
+			.param(jobId)
+			.param(renderer)
+			.query((rs, row) -> new RenderedBody(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
+	/**
+	 * Keeps a body rendered for an archived run, in place of any kept before.
+	 * @return whether it was kept: not when the run is not archived, or another replica
+	 * kept one for it at the same moment
+	 */
+	public boolean saveBody(String jobId, RenderedBody body) {
+		try {
+			return Boolean.TRUE.equals(this.transactions.execute((status) -> {
+				Optional<Long> id = this.jdbc.sql("select id from archived_run where job_id = ?")
+					.param(jobId)
+					.query(Long.class)
+					.optional();
+				if (id.isEmpty()) {
+					return false;
+				}
+				this.jdbc.sql("delete from rendered_body where run_id = ?").param(id.get()).update();
+				return this.jdbc.sql("insert into rendered_body (run_id, renderer, html, seal) values (?, ?, ?, ?)")
+					.param(id.get())
+					.param(body.renderer())
+					.param(body.html())
+					.param(body.seal())
+					.update() == 1;
+			}));
+		}
+		catch (DuplicateKeyException ex) {
+			// The same run's body, rendered by the same build: either copy does.
+			return false;
+		}
 	}
 
 	/**

@@ -29,6 +29,7 @@ import dev.simboard.archive.ArchiveStats;
 import dev.simboard.archive.ArchivedBatch;
 import dev.simboard.archive.ArchivedRun;
 import dev.simboard.archive.Dropped;
+import dev.simboard.archive.RenderedBody;
 import dev.simboard.archive.SearchText;
 import dev.simboard.logging.Warnings;
 import dev.simboard.model.Batch;
@@ -192,6 +193,27 @@ class Archiving {
 						java.util.Collections.reverse(list);
 						return Optional.of(list);
 					}));
+	}
+
+	/**
+	 * The body this renderer rendered for an archived run, or empty: none, or the archive
+	 * cannot be read in time (then the page is rendered, as it would be without one).
+	 */
+	Optional<RunBody> body(Id jobId, String renderer) {
+		return read("rendered bodies", () -> this.archive.findBody(jobId.value(), renderer)
+			.map((body) -> new RunBody(body.renderer(), body.html(), body.seal()))).block();
+	}
+
+	/**
+	 * Keeps a body rendered for a run, in the background, after the writes asked for
+	 * before it (the run's own among them); a run not archived gets none.
+	 */
+	void keep(Id jobId, RunBody body) {
+		if (body.html().length() > MAX_JSON) {
+			return;
+		}
+		write("rendered body", body.html().length(), () -> this.archive.saveBody(jobId.value(),
+				new RenderedBody(body.renderer(), body.html(), body.seal())));
 	}
 
 	/** Claims a background job among replicas: see {@link Archive#claim}. */

@@ -1,5 +1,6 @@
 package dev.simboard.pagecache;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,15 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PageCacheSettings.class)
 public class PageCacheConfiguration {
+
+	/**
+	 * Seals markup kept outside the process: keyed by the SigmaMind API key, which every
+	 * replica holds and the database does not.
+	 */
+	@Bean
+	HtmlSeal htmlSeal(@Value("${simboard.sigmamind.api-key:}") String apiKey) {
+		return HtmlSeal.keyedBy(apiKey);
+	}
 
 	/** Every page is a {@link EncodedThymeleafView}. */
 	@Bean

@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * conversation, details) is rendered once; and each whole page around it, per
  * {@link Frame} (user and batch view), is kept as bytes and sent again with the request's
  * own CSRF token. All of it goes with the run: up to an eighth of the cache's weight
- * bound. Any other run is rendered afresh on each request.
+ * bound. The body is also kept with the archived run ({@link ArchivedBodies}), so a
+ * restarted Simboard renders only the page around it. Any other run is rendered afresh on
+ * each request.
  */
 @Component
 class RenderedRuns {
@@ -37,6 +39,8 @@ class RenderedRuns {
 	static final int PAGES_PER_RUN = 16;
 
 	private final HtmlFragments fragments;
+
+	private final ArchivedBodies archived;
 
 	/** Off by {@code simboard.page-cache.enabled=false}: then every page is rendered. */
 	private final boolean enabled;
@@ -47,8 +51,9 @@ class RenderedRuns {
 	 */
 	private final Cache<Run, Kept> settled;
 
-	RenderedRuns(HtmlFragments fragments, CacheProperties cache, PageCacheSettings settings) {
+	RenderedRuns(HtmlFragments fragments, ArchivedBodies archived, CacheProperties cache, PageCacheSettings settings) {
 		this.fragments = fragments;
+		this.archived = archived;
 		this.enabled = settings.enabled();
 		this.settled = Caffeine.newBuilder()
 			.weakKeys()
@@ -58,11 +63,19 @@ class RenderedRuns {
 	}
 
 	/**
-	 * The body of the page of {@code view}, at {@code runHref} (context path included).
+	 * The body of the page of {@code view}, whose links start with {@code contextPath}
+	 * (the application's own).
 	 */
-	SafeHtml body(String runHref, RunDetail detail, RunView view) {
+	SafeHtml body(String contextPath, RunDetail detail, RunView view) {
+		String runHref = contextPath + view.href();
 		if (settled(detail)) {
-			return this.settled.get(detail.run(), (run) -> new Kept(render(runHref, view), Map.of())).body();
+			return this.settled
+				.get(detail.run(), (run) -> new Kept(this.archived.find(contextPath, run.jobId()).orElseGet(() -> {
+					SafeHtml body = render(runHref, view);
+					this.archived.keep(contextPath, run.jobId(), body);
+					return body;
+				}), Map.of()))
+				.body();
 		}
 		return render(runHref, view);
 	}

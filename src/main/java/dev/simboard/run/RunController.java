@@ -133,8 +133,7 @@ class RunController {
 		model.addAttribute(PostForms.ATTRIBUTE, forms);
 		// Kept and shared by every user: the application's own context path, never a
 		// prefix a request forwarded.
-		SafeHtml body = this.rendered
-			.body(request.getServletContext().getContextPath() + Links.run(agentId, batchId, jobId), detail, runView);
+		SafeHtml body = this.rendered.body(request.getServletContext().getContextPath(), detail, runView);
 		model.addAttribute("runBody", body);
 		model.addAttribute("crumbs",
 				List.of(new Crumb("Agents", Links.agents()), new Crumb(agentName, Links.agent(agentId)),

@@ -89,10 +89,10 @@ abstract class ArchiveTests {
 	void migrateWhenAppliedThenEveryScriptSucceededAndEveryTableIsThere() {
 		MigrationInfo[] applied = flyway(dataSource(), vendor()).info().applied();
 		assertThat(applied).extracting((info) -> info.getVersion().getVersion())
-			.containsExactly("1", "2", "3", "4", "5", "6");
+			.containsExactly("1", "2", "3", "4", "5", "6", "7");
 		assertThat(applied).allMatch((info) -> info.getState().isApplied() && !info.getState().isFailed());
 		for (String table : List.of("archived_run", "archived_batch", "archived_text", "batch_pin", "run_review",
-				"run_review_version")) {
+				"run_review_version", "rendered_body")) {
 			assertThat(this.jdbc.sql("select count(*) from " + table).query(Long.class).single()).as(table).isZero();
 		}
 		// Sessions' tables too, which other tests' Simboards on this database may use.
@@ -297,6 +297,51 @@ abstract class ArchiveTests {
 		assertThat(this.archive.unpin("batch_1")).isTrue();
 		assertThat(this.archive.unpin("batch_1")).isFalse();
 		assertThat(this.archive.findPin("batch_1")).isEmpty();
+	}
+
+	// --- rendered bodies
+
+	@Test
+	void saveBodyWhenTheRunIsArchivedThenFoundForItsRendererOnly() {
+		this.archive.saveRun(run("job_1", AGENT, "batch_1", T0, T0), List.of());
+
+		assertThat(this.archive.saveBody("job_1", new RenderedBody("build1", "<p>It's été</p>", "ab12"))).isTrue();
+
+		assertThat(this.archive.findBody("job_1", "build1"))
+			.contains(new RenderedBody("build1", "<p>It's été</p>", "ab12"));
+		assertThat(this.archive.findBody("job_1", "build2")).isEmpty();
+		assertThat(this.archive.findBody("job_2", "build1")).isEmpty();
+	}
+
+	@Test
+	void saveBodyWhenTheRunIsNotArchivedThenNothingIsKept() {
+		assertThat(this.archive.saveBody("job_1", new RenderedBody("build1", "<p>Hi</p>", "ab12"))).isFalse();
+
+		assertThat(count("rendered_body")).isZero();
+	}
+
+	@Test
+	void saveBodyWhenAnotherRendererKeptOneThenItIsReplaced() {
+		this.archive.saveRun(run("job_1", AGENT, "batch_1", T0, T0), List.of());
+		this.archive.saveBody("job_1", new RenderedBody("build1", "<p>Old</p>", "ab12"));
+
+		assertThat(this.archive.saveBody("job_1", new RenderedBody("build2", "<p>New</p>", "cd34"))).isTrue();
+
+		assertThat(this.archive.findBody("job_1", "build1")).isEmpty();
+		assertThat(this.archive.findBody("job_1", "build2")).get()
+			.extracting(RenderedBody::html)
+			.isEqualTo("<p>New</p>");
+		assertThat(count("rendered_body")).isOne();
+	}
+
+	@Test
+	void dropUnpinnedOlderThanWhenARunGoesThenItsBodyGoesWithIt() {
+		this.archive.saveRun(run("job_old", AGENT, "batch_old", T0, T0), List.of());
+		this.archive.saveBody("job_old", new RenderedBody("build1", "<p>Old</p>", "ab12"));
+
+		this.archive.dropUnpinnedOlderThan(T0.plus(Duration.ofDays(30)));
+
+		assertThat(count("rendered_body")).isZero();
 	}
 
 	// --- retention

@@ -38,13 +38,13 @@ class RenderedRunsTests {
 
 	@Test
 	void keeperWhenPageCacheOnAndRunFinishedThenOffersToKeepThePage() {
-		RenderedRuns rendered = new RenderedRuns(null, CACHE, new PageCacheSettings(true));
+		RenderedRuns rendered = new RenderedRuns(null, ArchivedBodies.NONE, CACHE, new PageCacheSettings(true));
 		assertThat(rendered.keeper(this.finished, FRAME, null)).isNotNull();
 	}
 
 	@Test
 	void keeperWhenPageCacheOffThenNothingIsKeptOrFound() {
-		RenderedRuns rendered = new RenderedRuns(null, CACHE, new PageCacheSettings(false));
+		RenderedRuns rendered = new RenderedRuns(null, ArchivedBodies.NONE, CACHE, new PageCacheSettings(false));
 		assertThat(rendered.keeper(this.finished, FRAME, null)).isNull();
 		assertThat(rendered.page(this.finished, FRAME)).isNull();
 	}

@@ -15,6 +15,7 @@ import dev.simboard.batch.RunListViews;
 import dev.simboard.model.Attempt;
 import dev.simboard.catalog.CacheProperties;
 import dev.simboard.catalog.Catalog;
+import dev.simboard.catalog.RunBodies;
 import dev.simboard.catalog.RunDetail;
 import dev.simboard.catalog.RunList;
 import dev.simboard.catalog.Staleness;
@@ -60,7 +61,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @PageTest(RunController.class)
-@Import({ RenderedRuns.class, HtmlFragments.class, RunListViews.class, PageCacheConfiguration.class })
+@Import({ RenderedRuns.class, ArchivedBodies.class, HtmlFragments.class, RunListViews.class,
+		PageCacheConfiguration.class })
 @EnableConfigurationProperties(CacheProperties.class)
 @WithMockUser
 @ExtendWith(OutputCaptureExtension.class)
@@ -74,6 +76,10 @@ class RunControllerTests {
 
 	@MockitoBean
 	private Catalog catalog;
+
+	/** Kept bodies are the whole app's ({@code ArchiveRestartTests}): none here. */
+	@MockitoBean
+	private RunBodies bodies;
 
 	/** No reviews: the review pages have tests of their own, on a real database. */
 	@MockitoBean

@@ -1,0 +1,14 @@
+package dev.simboard.catalog;
+
+/**
+ * A finished run's page body as a build of Simboard rendered it, kept with the archived
+ * run so that a restarted Simboard need not render it again. The catalog keeps it as it
+ * is given; the page that reads it checks the seal.
+ *
+ * @param renderer which build (and context path) rendered it
+ * @param html the markup
+ * @param seal what vouches that Simboard rendered it
+ */
+public record RunBody(String renderer, String html, String seal) {
+
+}
