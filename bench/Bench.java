@@ -1820,7 +1820,6 @@ public class Bench {
 		return figure.group(1);
 	}
 
-	/** Milliseconds to a page's whole answer, checked to be a 200. */
 	/** The CPU time a JVM has used so far, all its threads. */
 	static long cpuNanos(Jvm jvm) {
 		return ProcessHandle.of(jvm.pid())
@@ -1829,6 +1828,7 @@ public class Bench {
 			.toNanos();
 	}
 
+	/** Milliseconds to a page's whole answer, checked to be a 200. */
 	static double timed(Session session, String path) {
 		long start = System.nanoTime();
 		HttpResponse<String> response = session.get(path);

@@ -333,15 +333,15 @@ public class Archive {
 	}
 
 	/**
-	 * The body this renderer rendered for the archived run with this job ID; empty when
-	 * there is none, or another renderer's.
+	 * The body kept for the archived run with this job ID, when it was rendered from
+	 * {@code renderedFrom}; else empty.
 	 */
-	public Optional<RenderedBody> findBody(String jobId, String renderer) {
+	public Optional<RenderedBody> findBody(String jobId, String renderedFrom) {
 		return this.jdbc
-			.sql("select b.renderer, b.html, b.seal from rendered_body b join archived_run r on r.id = b.run_id "
-					+ "where r.job_id = ? and b.renderer = ?")
+			.sql("select b.rendered_from, b.html, b.seal from rendered_body b join archived_run r on r.id = b.run_id "
+					+ "where r.job_id = ? and b.rendered_from = ?")
 			.param(jobId)
-			.param(renderer)
+			.param(renderedFrom)
 			.query((rs, row) -> new RenderedBody(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.optional();
 	}
@@ -362,16 +362,19 @@ public class Archive {
 					return false;
 				}
 				this.jdbc.sql("delete from rendered_body where run_id = ?").param(id.get()).update();
-				return this.jdbc.sql("insert into rendered_body (run_id, renderer, html, seal) values (?, ?, ?, ?)")
+				return this.jdbc
+					.sql("insert into rendered_body (run_id, rendered_from, html, seal) values (?, ?, ?, ?)")
 					.param(id.get())
-					.param(body.renderer())
+					.param(body.renderedFrom())
 					.param(body.html())
 					.param(body.seal())
 					.update() == 1;
 			}));
 		}
 		catch (DuplicateKeyException ex) {
-			// The same run's body, rendered by the same build: either copy does.
+			// Another replica kept one for this run at the same moment: either will do,
+			// and
+			// one rendered from something else is replaced when next read.
 			return false;
 		}
 	}

@@ -196,12 +196,13 @@ class Archiving {
 	}
 
 	/**
-	 * The body this renderer rendered for an archived run, or empty: none, or the archive
-	 * cannot be read in time (then the page is rendered, as it would be without one).
+	 * The body kept for an archived run, when it was rendered from {@code renderedFrom};
+	 * else empty, also when the archive cannot be read in time (then the page renders
+	 * it).
 	 */
-	Optional<RunBody> body(Id jobId, String renderer) {
-		return read("rendered bodies", () -> this.archive.findBody(jobId.value(), renderer)
-			.map((body) -> new RunBody(body.renderer(), body.html(), body.seal()))).block();
+	Optional<RunBody> body(Id jobId, String renderedFrom) {
+		return read("rendered bodies", "rendering it afresh", () -> this.archive.findBody(jobId.value(), renderedFrom)
+			.map((body) -> new RunBody(body.renderedFrom(), body.html(), body.seal()))).block();
 	}
 
 	/**
@@ -213,7 +214,7 @@ class Archiving {
 			return;
 		}
 		write("rendered body", body.html().length(), () -> this.archive.saveBody(jobId.value(),
-				new RenderedBody(body.renderer(), body.html(), body.seal())));
+				new RenderedBody(body.renderedFrom(), body.html(), body.seal())));
 	}
 
 	/** Claims a background job among replicas: see {@link Archive#claim}. */
@@ -410,6 +411,13 @@ class Archiving {
 	}
 
 	private <T> Mono<Optional<T>> read(String what, Supplier<Optional<T>> read) {
+		return read(what, "asking SigmaMind", read);
+	}
+
+	/**
+	 * @param instead what is done without the archive's answer, for the WARN line
+	 */
+	private <T> Mono<Optional<T>> read(String what, String instead, Supplier<Optional<T>> read) {
 		if (!mayRead()) {
 			// Failing lately: pages go to SigmaMind, with a trial read now and then.
 			return Mono.just(Optional.empty());
@@ -420,8 +428,7 @@ class Archiving {
 			}
 			catch (RuntimeException ex) {
 				failed(ex);
-				this.warnings.warn("read", "The archive could not be read ({}); asking SigmaMind: {}", what,
-						ex.toString());
+				this.warnings.warn("read", "The archive could not be read ({}); {}: {}", what, instead, ex.toString());
 				return Optional.<T>empty();
 			}
 		})
@@ -429,8 +436,8 @@ class Archiving {
 			// A database that hangs must not hold the page: SigmaMind is asked instead.
 			.timeout(this.readLimit, Mono.fromSupplier(() -> {
 				failed(new QueryTimeoutException("no answer within " + this.readLimit.toMillis() + " ms"));
-				this.warnings.warn("slow", "The archive did not answer within {} ms ({}); asking SigmaMind",
-						this.readLimit.toMillis(), what);
+				this.warnings.warn("slow", "The archive did not answer within {} ms ({}); {}",
+						this.readLimit.toMillis(), what, instead);
 				return Optional.<T>empty();
 			}));
 	}

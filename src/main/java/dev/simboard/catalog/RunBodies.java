@@ -22,11 +22,11 @@ public class RunBodies {
 	}
 
 	/**
-	 * The body this renderer rendered for an archived run; empty when there is none, or
-	 * the archive does not answer in time.
+	 * The body kept for an archived run, when it was rendered from {@code renderedFrom};
+	 * empty when there is none, or the archive does not answer in time.
 	 */
-	public Optional<RunBody> find(Id jobId, String renderer) {
-		return this.archiving.body(jobId, renderer);
+	public Optional<RunBody> find(Id jobId, String renderedFrom) {
+		return this.archiving.body(jobId, renderedFrom);
 	}
 
 	/**

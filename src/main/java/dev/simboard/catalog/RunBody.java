@@ -5,10 +5,11 @@ package dev.simboard.catalog;
  * run so that a restarted Simboard need not render it again. The catalog keeps it as it
  * is given; the page that reads it checks the seal.
  *
- * @param renderer which build (and context path) rendered it
+ * @param renderedFrom a digest of what it was rendered from: the build, the run's address
+ * and what the body shows of the run
  * @param html the markup
  * @param seal what vouches that Simboard rendered it
  */
-public record RunBody(String renderer, String html, String seal) {
+public record RunBody(String renderedFrom, String html, String seal) {
 
 }

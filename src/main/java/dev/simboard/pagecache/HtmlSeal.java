@@ -46,8 +46,9 @@ public final class HtmlSeal {
 			new SecureRandom().nextBytes(random);
 			return new HtmlSeal(random, false);
 		}
-		// Not the secret itself: a key of its own, for this use only.
-		byte[] derived = mac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM),
+		// Not the secret itself: a key of its own, for this use only. Stripped, as the
+		// client sends it.
+		byte[] derived = mac(new SecretKeySpec(secret.strip().getBytes(StandardCharsets.UTF_8), ALGORITHM),
 				"simboard: rendered page bodies, v1");
 		return new HtmlSeal(derived, true);
 	}

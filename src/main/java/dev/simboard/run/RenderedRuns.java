@@ -69,13 +69,15 @@ class RenderedRuns {
 	SafeHtml body(String contextPath, RunDetail detail, RunView view) {
 		String runHref = contextPath + view.href();
 		if (settled(detail)) {
-			return this.settled
-				.get(detail.run(), (run) -> new Kept(this.archived.find(contextPath, run.jobId()).orElseGet(() -> {
-					SafeHtml body = render(runHref, view);
-					this.archived.keep(contextPath, run.jobId(), body);
-					return body;
-				}), Map.of()))
-				.body();
+			return this.settled.get(detail.run(), (run) -> {
+				String renderedFrom = this.archived.renderedFrom(runHref, view);
+				SafeHtml body = this.archived.find(run.jobId(), renderedFrom).orElseGet(() -> {
+					SafeHtml fresh = render(runHref, view);
+					this.archived.keep(run.jobId(), renderedFrom, fresh);
+					return fresh;
+				});
+				return new Kept(body, Map.of());
+			}).body();
 		}
 		return render(runHref, view);
 	}

@@ -302,7 +302,7 @@ abstract class ArchiveTests {
 	// --- rendered bodies
 
 	@Test
-	void saveBodyWhenTheRunIsArchivedThenFoundForItsRendererOnly() {
+	void saveBodyWhenTheRunIsArchivedThenFoundOnlyForWhatItWasRenderedFrom() {
 		this.archive.saveRun(run("job_1", AGENT, "batch_1", T0, T0), List.of());
 
 		assertThat(this.archive.saveBody("job_1", new RenderedBody("build1", "<p>It's été</p>", "ab12"))).isTrue();
@@ -321,7 +321,7 @@ abstract class ArchiveTests {
 	}
 
 	@Test
-	void saveBodyWhenAnotherRendererKeptOneThenItIsReplaced() {
+	void saveBodyWhenOneRenderedFromSomethingElseIsKeptThenItIsReplaced() {
 		this.archive.saveRun(run("job_1", AGENT, "batch_1", T0, T0), List.of());
 		this.archive.saveBody("job_1", new RenderedBody("build1", "<p>Old</p>", "ab12"));
 

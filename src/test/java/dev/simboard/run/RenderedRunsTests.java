@@ -1,5 +1,6 @@
 package dev.simboard.run;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -38,13 +39,15 @@ class RenderedRunsTests {
 
 	@Test
 	void keeperWhenPageCacheOnAndRunFinishedThenOffersToKeepThePage() {
-		RenderedRuns rendered = new RenderedRuns(null, ArchivedBodies.NONE, CACHE, new PageCacheSettings(true));
+		RenderedRuns rendered = new RenderedRuns(null, new ArchivedBodies(null, null, (String) null, Clock.systemUTC()),
+				CACHE, new PageCacheSettings(true));
 		assertThat(rendered.keeper(this.finished, FRAME, null)).isNotNull();
 	}
 
 	@Test
 	void keeperWhenPageCacheOffThenNothingIsKeptOrFound() {
-		RenderedRuns rendered = new RenderedRuns(null, ArchivedBodies.NONE, CACHE, new PageCacheSettings(false));
+		RenderedRuns rendered = new RenderedRuns(null, new ArchivedBodies(null, null, (String) null, Clock.systemUTC()),
+				CACHE, new PageCacheSettings(false));
 		assertThat(rendered.keeper(this.finished, FRAME, null)).isNull();
 		assertThat(rendered.page(this.finished, FRAME)).isNull();
 	}
