@@ -19,6 +19,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -98,6 +100,11 @@ class Archiving {
 	/** Characters of JSON the writes not yet done hold. */
 	private final AtomicLong queuedChars = new AtomicLong();
 
+	/**
+	 * Runs read from the archive, by identity, for as long as the catalog holds them.
+	 */
+	private final Cache<Run, Boolean> readHere = Caffeine.newBuilder().weakKeys().build();
+
 	/** While the archive fails, when to try a read again. */
 	private volatile Instant nextTrial;
 
@@ -137,7 +144,20 @@ class Archiving {
 		return read("runs",
 				() -> this.archive.findRun(jobId.value())
 					.filter((run) -> run.agentId().equals(agentId.value()) && run.batchId().equals(batchId.value()))
-					.map((run) -> SigmaMindJson.run(run.runJson())));
+					.map((run) -> {
+						Run read = SigmaMindJson.run(run.runJson());
+						this.readHere.put(read, Boolean.TRUE);
+						return read;
+					}));
+	}
+
+	/**
+	 * Whether this run, as the catalog holds it, was read from the archive: only such a
+	 * run can have a body kept with it (one fetched from SigmaMind is being archived
+	 * now).
+	 */
+	boolean readHere(Run run) {
+		return this.readHere.getIfPresent(run) != null;
 	}
 
 	/**

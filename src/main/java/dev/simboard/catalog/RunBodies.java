@@ -3,6 +3,7 @@ package dev.simboard.catalog;
 import java.util.Optional;
 
 import dev.simboard.model.Id;
+import dev.simboard.model.Run;
 
 import org.springframework.stereotype.Component;
 
@@ -22,11 +23,17 @@ public class RunBodies {
 	}
 
 	/**
-	 * The body kept for an archived run, when it was rendered from {@code renderedFrom};
-	 * empty when there is none, or the archive does not answer in time.
+	 * The body kept for this run, when it was rendered from {@code renderedFrom}; empty
+	 * when there is none, or the archive does not answer in time. Only a run the catalog
+	 * read from the archive is looked for: one it fetched from SigmaMind has none yet,
+	 * and its page need not wait for the database.
 	 */
-	public Optional<RunBody> find(Id jobId, String renderedFrom) {
-		return this.archiving.body(jobId, renderedFrom);
+	public Optional<RunBody> find(Run run, String renderedFrom) {
+		Optional<Id> jobId = Id.parse(run.jobId());
+		if (jobId.isEmpty() || !this.archiving.readHere(run)) {
+			return Optional.empty();
+		}
+		return this.archiving.body(jobId.get(), renderedFrom);
 	}
 
 	/**

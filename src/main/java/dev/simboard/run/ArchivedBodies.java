@@ -16,6 +16,7 @@ import dev.simboard.catalog.RunBodies;
 import dev.simboard.catalog.RunBody;
 import dev.simboard.logging.Warnings;
 import dev.simboard.model.Id;
+import dev.simboard.model.Run;
 import dev.simboard.pagecache.HtmlSeal;
 import dev.simboard.pagecache.SafeHtml;
 
@@ -111,12 +112,12 @@ class ArchivedBodies {
 	}
 
 	/** The body kept for this run, rendered from {@code renderedFrom}, or empty. */
-	Optional<SafeHtml> find(String jobId, String renderedFrom) {
-		Optional<Id> id = Id.parse(jobId);
-		if (renderedFrom == null || id.isEmpty()) {
+	Optional<SafeHtml> find(Run run, String renderedFrom) {
+		if (renderedFrom == null) {
 			return Optional.empty();
 		}
-		Optional<RunBody> kept = this.bodies.find(id.get(), renderedFrom);
+		String jobId = run.jobId();
+		Optional<RunBody> kept = this.bodies.find(run, renderedFrom);
 		if (kept.isEmpty()) {
 			return Optional.empty();
 		}

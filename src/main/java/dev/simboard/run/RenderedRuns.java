@@ -71,7 +71,7 @@ class RenderedRuns {
 		if (settled(detail)) {
 			return this.settled.get(detail.run(), (run) -> {
 				String renderedFrom = this.archived.renderedFrom(runHref, view);
-				SafeHtml body = this.archived.find(run.jobId(), renderedFrom).orElseGet(() -> {
+				SafeHtml body = this.archived.find(run, renderedFrom).orElseGet(() -> {
 					SafeHtml fresh = render(runHref, view);
 					this.archived.keep(run.jobId(), renderedFrom, fresh);
 					return fresh;

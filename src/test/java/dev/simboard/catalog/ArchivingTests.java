@@ -68,6 +68,22 @@ class ArchivingTests {
 	}
 
 	@Test
+	void bodyWhenTheRunWasReadFromTheArchiveThenLookedForElseNot() {
+		Fetched<Run> fetched = run("job_b1", "batch_1", "agent_1", "chat_b1");
+		this.archiving.keep(AGENT, BATCH, fetched);
+		RunBodies bodies = new RunBodies(this.archiving);
+		bodies.keep(Id.of("job_b1"), new RunBody("from1", "<p>Kept</p>", "ab12"));
+		await().until(() -> this.archiving.backlog() == 0);
+
+		Run read = this.archiving.run(AGENT, BATCH, Id.of("job_b1")).block().orElseThrow();
+
+		assertThat(bodies.find(read, "from1")).get().extracting(RunBody::html).isEqualTo("<p>Kept</p>");
+		assertThat(bodies.find(read, "from2")).isEmpty();
+		// The same run as SigmaMind sent it: its page does not wait for the database.
+		assertThat(bodies.find(fetched.value(), "from1")).isEmpty();
+	}
+
+	@Test
 	void runsWhenTheArchivedListLostARunThenItIsNotTheBatchsList() {
 		this.archive.saveBatch(new ArchivedBatch("batch_1", "agent_1", this.clock.instant(), null, 2, false,
 				this.clock.instant(), "{}"));

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.simboard.Fixtures;
 import dev.simboard.model.MockVariable;
 import dev.simboard.pagecache.HtmlSeal;
 import dev.simboard.transcript.Speaker;
@@ -62,7 +63,7 @@ class ArchivedBodiesTests {
 		for (ArchivedBodies none : List.of(unbuilt, demo)) {
 			assertThat(none.keeps()).isFalse();
 			assertThat(none.renderedFrom(HREF, view("Refunded."))).isNull();
-			assertThat(none.find("job_1", null)).isEmpty();
+			assertThat(none.find(Fixtures.finishedRun(List.of()), null)).isEmpty();
 		}
 	}
 
