@@ -707,18 +707,12 @@ public class Bench {
 			timed(session, base + job);
 			timed(session, base + job + otherView);
 		}
-		// Its CPU time per request too: on a machine whose scheduling adds milliseconds
-		// to every request, the times alone draw together.
-		double[] cpu = new double[3];
-		long at = cpuNanos(simboard);
-		double archived = median(jobs.stream().mapToDouble((job) -> timed(session, base + job)).toArray());
-		cpu[0] = (cpuNanos(simboard) - at) / 1e6 / jobs.size();
-		at = cpuNanos(simboard);
-		double cached = median(jobs.stream().mapToDouble((job) -> timed(session, base + job)).toArray());
-		cpu[1] = (cpuNanos(simboard) - at) / 1e6 / jobs.size();
-		at = cpuNanos(simboard);
-		double viewed = median(jobs.stream().mapToDouble((job) -> timed(session, base + job + otherView)).toArray());
-		cpu[2] = (cpuNanos(simboard) - at) / 1e6 / jobs.size();
+		Reads archivedReads = reads(simboard, session, jobs.stream().map((job) -> base + job).toList());
+		Reads cachedReads = reads(simboard, session, jobs.stream().map((job) -> base + job).toList());
+		Reads viewedReads = reads(simboard, session, jobs.stream().map((job) -> base + job + otherView).toList());
+		double archived = archivedReads.p50();
+		double cached = cachedReads.p50();
+		double viewed = viewedReads.p50();
 		double ratio = archived / cached;
 		row("run page from the archive after a restart ÷ the same page from Caffeine, p50", fixed(ratio), "≤ 3",
 				ratio <= 3,
@@ -731,7 +725,22 @@ public class Bench {
 								+ "(all its threads, mean): %.2f ms from the archive, %.2f ms kept, %.2f ms in the "
 								+ "other view",
 						archived, cached, jobs.size(), viewed, archived / viewed, warmUpJobs.size(), this.keptBodies,
-						cpu[0], cpu[1], cpu[2]));
+						archivedReads.cpu(), cachedReads.cpu(), viewedReads.cpu()));
+	}
+
+	/**
+	 * Pages read one at a time: their p50 time, and Simboard's CPU time per request
+	 * meanwhile (on a machine whose scheduling adds milliseconds to every request, the
+	 * times alone draw together).
+	 */
+	static Reads reads(Jvm simboard, Session session, List<String> paths) {
+		long before = cpuNanos(simboard);
+		double p50 = median(paths.stream().mapToDouble((path) -> timed(session, path)).toArray());
+		return new Reads(p50, (cpuNanos(simboard) - before) / 1e6 / paths.size());
+	}
+
+	/** A p50 in milliseconds, and CPU milliseconds per request. */
+	record Reads(double p50, double cpu) {
 	}
 
 	/**

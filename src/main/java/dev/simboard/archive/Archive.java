@@ -372,9 +372,8 @@ public class Archive {
 			}));
 		}
 		catch (DuplicateKeyException ex) {
-			// Another replica kept one for this run at the same moment: either will do,
-			// and
-			// one rendered from something else is replaced when next read.
+			// Another replica kept one at the same moment: either will do (one rendered
+			// from something else is replaced when next read).
 			return false;
 		}
 	}

@@ -39,11 +39,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ArchivedBodies {
 
-	/**
-	 * The template a run's body is rendered from, part of what a body is rendered from.
-	 */
-	static final String TEMPLATE = "templates/run/body.html";
-
 	private final RunBodies bodies;
 
 	private final HtmlSeal seal;
@@ -77,7 +72,8 @@ class ArchivedBodies {
 		if (build == null || build.getTime() == null) {
 			return null;
 		}
-		try (InputStream template = new ClassPathResource(TEMPLATE).getInputStream()) {
+		try (InputStream template = new ClassPathResource("templates/" + RenderedRuns.BODY_TEMPLATE + ".html")
+			.getInputStream()) {
 			return build.getGroup() + ":" + build.getArtifact() + ":" + build.getVersion() + "@" + build.getTime() + "#"
 					+ HexFormat.of().formatHex(digest(template.readAllBytes()));
 		}
@@ -96,7 +92,7 @@ class ArchivedBodies {
 	 * from, as a short digest; {@code null} when nothing is kept.
 	 */
 	String renderedFrom(String runHref, RunView view) {
-		if (this.build == null) {
+		if (!keeps()) {
 			return null;
 		}
 		// What body.html shows, in its order: records and enums print the same in any

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -34,6 +35,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RenderedRuns {
+
+	/** The template of a run's body (its fragment {@code settled}). */
+	static final String BODY_TEMPLATE = "run/body";
 
 	/** The most pages kept for one run; the oldest goes first. */
 	static final int PAGES_PER_RUN = 16;
@@ -69,17 +73,21 @@ class RenderedRuns {
 	SafeHtml body(String contextPath, RunDetail detail, RunView view) {
 		String runHref = contextPath + view.href();
 		if (settled(detail)) {
-			return this.settled.get(detail.run(), (run) -> {
-				String renderedFrom = this.archived.renderedFrom(runHref, view);
-				SafeHtml body = this.archived.find(run, renderedFrom).orElseGet(() -> {
-					SafeHtml fresh = render(runHref, view);
-					this.archived.keep(run.jobId(), renderedFrom, fresh);
-					return fresh;
-				});
-				return new Kept(body, Map.of());
-			}).body();
+			return this.settled.get(detail.run(), (run) -> new Kept(settledBody(run, runHref, view), Map.of())).body();
 		}
 		return render(runHref, view);
+	}
+
+	/** A settled run's body: as kept in the archive, else rendered and kept there. */
+	private SafeHtml settledBody(Run run, String runHref, RunView view) {
+		String renderedFrom = this.archived.renderedFrom(runHref, view);
+		Optional<SafeHtml> kept = this.archived.find(run, renderedFrom);
+		if (kept.isPresent()) {
+			return kept.get();
+		}
+		SafeHtml body = render(runHref, view);
+		this.archived.keep(run.jobId(), renderedFrom, body);
+		return body;
 	}
 
 	/** The whole page kept for this run and frame, or {@code null}. */
@@ -106,7 +114,7 @@ class RenderedRuns {
 	}
 
 	private SafeHtml render(String runHref, RunView view) {
-		return this.fragments.render("run/body", "settled", Map.of("run", view, "runHref", runHref));
+		return this.fragments.render(BODY_TEMPLATE, "settled", Map.of("run", view, "runHref", runHref));
 	}
 
 	/**
